@@ -1,0 +1,44 @@
+package com.datamingle.application.port.out;
+
+import com.datamingle.domain.user.Email;
+import com.datamingle.domain.user.User;
+import com.datamingle.domain.user.UserId;
+import com.datamingle.domain.user.WorkOsUserId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Outbound port: loads and stores users. The {@code ...ForUpdate} finders, called inside a
+ * {@link UnitOfWork}, also lock what they read until the transaction ends, so that a
+ * read-modify-write cannot lose a concurrent change.
+ */
+public interface UserRepository {
+
+  Optional<User> findById(UserId id);
+
+  Optional<User> findByIdForUpdate(UserId id);
+
+  Optional<User> findByWorkosUserId(WorkOsUserId workosUserId);
+
+  Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId workosUserId);
+
+  /** Every user with this email, oldest first (emails are not unique: WorkOS ids are). */
+  List<User> findByEmail(Email email);
+
+  /**
+   * Inserts the user unless one with the same WorkOS user id exists; never fails on that
+   * conflict, so concurrent first sign-ins yield exactly one row.
+   *
+   * @return true when this call inserted the row
+   */
+  boolean insertIfAbsent(User user);
+
+  /** Writes every mutable field of an existing user. */
+  void update(User user);
+
+  /** One page of users in id order, after the given id, matching the filters. */
+  List<User> search(UserSearch search);
+
+  /** The ids of the active admins; inside a transaction they stay locked until it ends. */
+  List<UserId> lockActiveAdminIds();
+}

@@ -1,0 +1,54 @@
+package com.datamingle.application.service;
+
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
+import com.datamingle.application.port.in.admin.GetUserUseCase;
+import com.datamingle.application.port.in.admin.ListUsersUseCase;
+import com.datamingle.application.port.in.profile.GetMyProfileUseCase;
+import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
+import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.port.out.IdGenerator;
+import com.datamingle.application.port.out.IdentityProviderDirectory;
+import com.datamingle.application.port.out.UnitOfWork;
+import com.datamingle.application.port.out.UserRepository;
+import java.time.Clock;
+
+/**
+ * The application's public face: takes the outbound ports and hands out the use cases. The
+ * services themselves are package-private, so adapters can only reach the inbound ports.
+ */
+public final class ApplicationServices {
+  private final ResolveSignInUseCase resolveSignIn;
+  private final GetMyProfileUseCase getMyProfile;
+  private final UpdateMyProfileUseCase updateMyProfile;
+  private final GetUserUseCase getUser;
+  private final ListUsersUseCase listUsers;
+  private final ChangeUserAccessUseCase changeUserAccess;
+
+  private ApplicationServices(
+      UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, IdentityProviderDirectory directory, Clock clock) {
+    UserLookup lookup = new UserLookup(users);
+    this.resolveSignIn = new ResolveSignInService(users, unitOfWork, ids, directory, clock);
+    this.getMyProfile = new GetMyProfileService(lookup);
+    this.updateMyProfile = new UpdateMyProfileService(users, lookup, unitOfWork, clock);
+    this.getUser = new GetUserService(lookup);
+    this.listUsers = new ListUsersService(users);
+    this.changeUserAccess = new ChangeUserAccessService(users, lookup, unitOfWork, clock);
+  }
+
+  public static ApplicationServices create(
+      UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, IdentityProviderDirectory directory, Clock clock) {
+    return new ApplicationServices(users, unitOfWork, ids, directory, clock);
+  }
+
+  public ResolveSignInUseCase resolveSignIn() { return resolveSignIn; }
+
+  public GetMyProfileUseCase getMyProfile() { return getMyProfile; }
+
+  public UpdateMyProfileUseCase updateMyProfile() { return updateMyProfile; }
+
+  public GetUserUseCase getUser() { return getUser; }
+
+  public ListUsersUseCase listUsers() { return listUsers; }
+
+  public ChangeUserAccessUseCase changeUserAccess() { return changeUserAccess; }
+}
