@@ -1,0 +1,12 @@
+package com.datamingle.migrations;
+
+import java.time.Duration;
+
+/** Hears about each migration as it is applied or undone; the CLI prints progress with it. */
+public interface MigrationListener {
+  MigrationListener SILENT = new MigrationListener() {};
+
+  default void starting(MigrationEntry migration, boolean undo) {}
+
+  default void finished(MigrationEntry migration, boolean undo, Duration took) {}
+}

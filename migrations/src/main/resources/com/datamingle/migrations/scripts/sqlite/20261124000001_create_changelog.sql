@@ -1,0 +1,12 @@
+-- // create changelog
+-- The table in which every applied migration is recorded. Inline PRIMARY KEY: SQLite cannot
+-- add a constraint with ALTER TABLE.
+CREATE TABLE ${changelog} (
+    ID NUMERIC(20,0) NOT NULL PRIMARY KEY,
+    APPLIED_AT VARCHAR(25) NOT NULL,
+    DESCRIPTION VARCHAR(255) NOT NULL
+);
+
+-- //@UNDO
+
+DROP TABLE ${changelog};
