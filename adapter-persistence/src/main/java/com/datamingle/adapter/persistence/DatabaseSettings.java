@@ -1,0 +1,113 @@
+package com.datamingle.adapter.persistence;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Where the database is, read from {@code DATABASE_URL}. SQLite is the default, a file
+ * {@code db.sqlite} in the working directory; PostgreSQL is chosen by the URL alone. Accepted:
+ * {@code jdbc:sqlite:FILE}, {@code sqlite:///FILE}, {@code jdbc:postgresql://HOST:PORT/DB} and
+ * {@code postgresql://USER:PASSWORD@HOST:PORT/DB} (also {@code postgres://}). The password is
+ * never part of {@link #toString()} or of an error message.
+ */
+public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, String password, int maxPoolSize) {
+  public static final String DEFAULT_URL = "jdbc:sqlite:db.sqlite";
+  private static final String FORMS = "use jdbc:sqlite:FILE, sqlite:///FILE, postgresql://USER:PASSWORD@HOST:PORT/DB"
+      + " or jdbc:postgresql://HOST:PORT/DB";
+
+  /** The databases we run on. */
+  public enum Vendor {
+    SQLITE,
+    POSTGRESQL
+  }
+
+  public DatabaseSettings {
+    if (maxPoolSize < 1) {
+      throw new InvalidDatabaseUrl("the pool size must be at least 1");
+    }
+  }
+
+  public static DatabaseSettings fromUrl(String url) {
+    return fromUrl(url, 0);
+  }
+
+  /** Parses a DATABASE_URL; {@code poolSize} 0 picks the default for the vendor. */
+  public static DatabaseSettings fromUrl(String url, int poolSize) {
+    String text = url == null || url.isBlank() ? DEFAULT_URL : url.strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:sqlite:")) {
+      if (text.length() == "jdbc:sqlite:".length()) {
+        throw new InvalidDatabaseUrl("the SQLite URL names no file; " + FORMS);
+      }
+      return sqlite(text, poolSize);
+    }
+    if (lower.startsWith("sqlite:///")) {
+      String path = text.substring("sqlite:///".length());
+      if (path.isEmpty()) {
+        throw new InvalidDatabaseUrl("the SQLite URL names no file; " + FORMS);
+      }
+      return sqlite("jdbc:sqlite:" + path, poolSize);
+    }
+    if (lower.startsWith("jdbc:postgresql://")) {
+      return new DatabaseSettings(Vendor.POSTGRESQL, text, null, null, poolSize > 0 ? poolSize : 10);
+    }
+    if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
+      return postgres(text, poolSize);
+    }
+    throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' is not a database URL this service knows; " + FORMS);
+  }
+
+  private static DatabaseSettings sqlite(String jdbcUrl, int poolSize) {
+    // WAL lets readers run beside the single writer; a handful of readers is plenty
+    return new DatabaseSettings(Vendor.SQLITE, jdbcUrl, null, null, poolSize > 0 ? poolSize : 4);
+  }
+
+  private static DatabaseSettings postgres(String text, int poolSize) {
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' is malformed (" + e.getReason() + "); " + FORMS);
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' names no host; " + FORMS);
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (path.length() <= 1) {
+      throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' names no database; " + FORMS);
+    }
+    String user = null;
+    String password = null;
+    if (uri.getRawUserInfo() != null) {
+      String[] parts = uri.getRawUserInfo().split(":", 2);
+      user = decode(parts[0]);
+      password = parts.length > 1 ? decode(parts[1]) : null;
+    }
+    String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return new DatabaseSettings(Vendor.POSTGRESQL, jdbc, user, password, poolSize > 0 ? poolSize : 10);
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  /** The URL with any password replaced by {@code ***}. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(://[^:/@]*:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+  }
+
+  /** Where the database is, with no secret: fit for a log line. */
+  public String describe() {
+    String url = redact(jdbcUrl);
+    return user == null ? url : url + " (user " + user + ")";
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseSettings[" + vendor + " " + describe() + ", pool " + maxPoolSize + "]";
+  }
+}

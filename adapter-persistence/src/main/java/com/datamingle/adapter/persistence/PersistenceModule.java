@@ -1,0 +1,179 @@
+package com.datamingle.adapter.persistence;
+
+import com.datamingle.adapter.persistence.tx.MyBatisUnitOfWork;
+import com.datamingle.adapter.persistence.tx.Sessions;
+import com.datamingle.adapter.persistence.user.MyBatisUserRepository;
+import com.datamingle.adapter.persistence.user.UserMapper;
+import com.datamingle.adapter.persistence.user.UuidTypeHandler;
+import com.datamingle.application.port.out.IdGenerator;
+import com.datamingle.application.port.out.UnitOfWork;
+import com.datamingle.application.port.out.UserRepository;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
+import org.apache.ibatis.session.AutoMappingUnknownColumnBehavior;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+
+/**
+ * Persistence adapter entry point: builds the connection pool, MyBatis and the repositories for
+ * one database, and closes the pool. SQLite runs in WAL mode with a busy timeout, foreign keys
+ * on and write transactions that take the writer lock up front (IMMEDIATE), behind a writer gate
+ * in this process; PostgreSQL needs nothing but its URL.
+ */
+public final class PersistenceModule implements AutoCloseable {
+  static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+  private final DatabaseSettings settings;
+  private final HikariDataSource dataSource;
+  private final MyBatisUserRepository users;
+  private final MyBatisUnitOfWork unitOfWork;
+  private final UuidV7Generator ids;
+
+  private PersistenceModule(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
+    this.settings = settings;
+    this.dataSource = dataSource;
+    Configuration configuration = new Configuration(new Environment("datamingle", new JdbcTransactionFactory(), dataSource));
+    configuration.setMapUnderscoreToCamelCase(true);
+    configuration.setArgNameBasedConstructorAutoMapping(true);
+    configuration.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
+    configuration.setDefaultStatementTimeout(30);
+    configuration.setDatabaseId(databaseId(dataSource));
+    configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
+    configuration.addMapper(UserMapper.class);
+    Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration));
+    this.users = new MyBatisUserRepository(sessions);
+    this.unitOfWork = new MyBatisUnitOfWork(sessions, settings.vendor() == DatabaseSettings.Vendor.SQLITE);
+    this.ids = new UuidV7Generator(clock);
+  }
+
+  /**
+   * Opens the pool and checks that the database answers.
+   *
+   * @throws DatabaseUnavailable when it does not, with a message that names it (without secrets)
+   */
+  public static PersistenceModule open(DatabaseSettings settings, Clock clock) {
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(poolConfig(settings));
+    } catch (RuntimeException e) {
+      throw new DatabaseUnavailable("cannot open the database " + settings.describe() + ": " + rootMessage(e)
+          + "; check DATABASE_URL (or --database-url) and that the database is running", e);
+    }
+    try {
+      return new PersistenceModule(settings, dataSource, clock);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  static HikariConfig poolConfig(DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("datamingle");
+    config.setJdbcUrl(settings.jdbcUrl());
+    if (settings.user() != null) {
+      config.setUsername(settings.user());
+    }
+    if (settings.password() != null) {
+      config.setPassword(settings.password());
+    }
+    config.setMaximumPoolSize(settings.maxPoolSize());
+    config.setConnectionTimeout(10_000);
+    config.setInitializationFailTimeout(1);
+    Properties props = new Properties();
+    if (settings.vendor() == DatabaseSettings.Vendor.SQLITE) {
+      props.setProperty("journal_mode", "WAL");
+      props.setProperty("synchronous", "NORMAL");
+      props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+      props.setProperty("foreign_keys", "true");
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      config.setMinimumIdle(1);
+    } else {
+      props.setProperty("ApplicationName", "datamingle");
+      props.setProperty("connectTimeout", "10");
+      props.setProperty("prepareThreshold", "1");
+    }
+    config.setDataSourceProperties(props);
+    return config;
+  }
+
+  private static String databaseId(DataSource dataSource) {
+    VendorDatabaseIdProvider provider = new VendorDatabaseIdProvider();
+    Properties vendors = new Properties();
+    vendors.setProperty("SQLite", "sqlite");
+    vendors.setProperty("PostgreSQL", "postgresql");
+    provider.setProperties(vendors);
+    String id = provider.getDatabaseId(dataSource);
+    if (id == null) {
+      throw new DatabaseUnavailable("the database is neither SQLite nor PostgreSQL; point DATABASE_URL at one of them", null);
+    }
+    return id;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return DatabaseSettings.redact(message);
+  }
+
+  public UserRepository userRepository() {
+    return users;
+  }
+
+  public UnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  public IdGenerator idGenerator() {
+    return ids;
+  }
+
+  /** The pool itself, for this package's tests. */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  public DatabaseSettings settings() {
+    return settings;
+  }
+
+  /** True when a connection answers {@code SELECT 1}, for readiness checks. */
+  public boolean ping() {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Connections in use and in the pool, for metrics. */
+  public PoolUsage poolUsage() {
+    HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+    return pool == null ? new PoolUsage(0, 0, settings.maxPoolSize(), 0)
+        : new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(), settings.maxPoolSize(),
+            pool.getThreadsAwaitingConnection());
+  }
+
+  /** A snapshot of the pool. */
+  public record PoolUsage(int active, int idle, int max, int waiting) {}
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

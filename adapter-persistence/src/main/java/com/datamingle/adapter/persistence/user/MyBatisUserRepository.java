@@ -1,0 +1,82 @@
+package com.datamingle.adapter.persistence.user;
+
+import com.datamingle.adapter.persistence.tx.Sessions;
+import com.datamingle.application.port.out.UserRepository;
+import com.datamingle.application.port.out.UserSearch;
+import com.datamingle.domain.user.Email;
+import com.datamingle.domain.user.User;
+import com.datamingle.domain.user.UserId;
+import com.datamingle.domain.user.WorkOsUserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Persistence adapter: users via MyBatis. */
+public final class MyBatisUserRepository implements UserRepository {
+  private final Sessions sessions;
+
+  public MyBatisUserRepository(Sessions sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public Optional<User> findById(UserId id) {
+    return one(sessions.withMapper(UserMapper.class, m -> m.findById(id.value())));
+  }
+
+  @Override
+  public Optional<User> findByIdForUpdate(UserId id) {
+    return one(sessions.withMapper(UserMapper.class, m -> m.findByIdForUpdate(id.value())));
+  }
+
+  @Override
+  public Optional<User> findByWorkosUserId(WorkOsUserId workosUserId) {
+    return one(sessions.withMapper(UserMapper.class, m -> m.findByWorkosUserId(workosUserId.value())));
+  }
+
+  @Override
+  public Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId workosUserId) {
+    return one(sessions.withMapper(UserMapper.class, m -> m.findByWorkosUserIdForUpdate(workosUserId.value())));
+  }
+
+  @Override
+  public List<User> findByEmail(Email email) {
+    return sessions.withMapper(UserMapper.class, m -> m.findByEmail(email.value())).stream().map(UserRow::toDomain).toList();
+  }
+
+  @Override
+  public boolean insertIfAbsent(User user) {
+    return sessions.withMapper(UserMapper.class, m -> m.insertIfAbsent(UserRow.from(user))) == 1;
+  }
+
+  @Override
+  public void update(User user) {
+    int rows = sessions.withMapper(UserMapper.class, m -> m.update(UserRow.from(user)));
+    if (rows != 1) {
+      throw new IllegalStateException("update of user " + user.id() + " touched " + rows + " rows");
+    }
+  }
+
+  @Override
+  public List<User> search(UserSearch search) {
+    String pattern = search.prefix() == null ? null : likePrefix(search.prefix());
+    UUID after = search.after() == null ? null : search.after().value();
+    return sessions.withMapper(UserMapper.class,
+            m -> m.search(pattern, search.active(), search.admin(), after, search.limit()))
+        .stream().map(UserRow::toDomain).toList();
+  }
+
+  @Override
+  public List<UserId> lockActiveAdminIds() {
+    return sessions.withMapper(UserMapper.class, UserMapper::lockActiveAdminIds).stream().map(UserId::new).toList();
+  }
+
+  /** {@code abc} → {@code abc%}, with LIKE's wildcards in the text escaped. */
+  static String likePrefix(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  private static Optional<User> one(UserRow row) {
+    return Optional.ofNullable(row).map(UserRow::toDomain);
+  }
+}

@@ -1,0 +1,32 @@
+package com.datamingle.adapter.persistence.user;
+
+import java.util.List;
+import java.util.UUID;
+import org.apache.ibatis.annotations.Param;
+
+/** MyBatis mapper of the {@code users} table; the SQL is in UserMapper.xml beside it. */
+public interface UserMapper {
+
+  UserRow findById(@Param("id") UUID id);
+
+  UserRow findByIdForUpdate(@Param("id") UUID id);
+
+  UserRow findByWorkosUserId(@Param("workosUserId") String workosUserId);
+
+  UserRow findByWorkosUserIdForUpdate(@Param("workosUserId") String workosUserId);
+
+  List<UserRow> findByEmail(@Param("email") String email);
+
+  int insertIfAbsent(UserRow row);
+
+  int update(UserRow row);
+
+  List<UserRow> search(
+      @Param("pattern") String pattern,
+      @Param("active") Boolean active,
+      @Param("admin") Boolean admin,
+      @Param("after") UUID after,
+      @Param("limit") int limit);
+
+  List<UUID> lockActiveAdminIds();
+}

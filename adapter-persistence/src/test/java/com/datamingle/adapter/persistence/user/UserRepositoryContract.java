@@ -1,0 +1,213 @@
+package com.datamingle.adapter.persistence.user;
+
+import static com.datamingle.domain.user.UserFixtures.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
+import com.datamingle.application.port.in.admin.ListUsersUseCase;
+import com.datamingle.application.port.in.admin.UserReference;
+import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
+import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.port.out.IdGenerator;
+import com.datamingle.application.port.out.UnitOfWork;
+import com.datamingle.application.port.out.UserRepository;
+import com.datamingle.application.port.out.UserSearch;
+import com.datamingle.application.service.ApplicationServices;
+import com.datamingle.application.testing.FakeIdentityProviderDirectory;
+import com.datamingle.application.testing.MutableClock;
+import com.datamingle.domain.user.Email;
+import com.datamingle.domain.user.IdentityProfile;
+import com.datamingle.domain.user.LastActiveAdmin;
+import com.datamingle.domain.user.PersonName;
+import com.datamingle.domain.user.ProfileUpdate;
+import com.datamingle.domain.user.TimeZonePreference;
+import com.datamingle.domain.user.User;
+import com.datamingle.domain.user.UserFixtures;
+import com.datamingle.domain.user.WorkOsUserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link UserRepository} must do, run against the in-memory fake, SQLite and
+ * PostgreSQL; the last tests drive the real application services over the adapter.
+ */
+public abstract class UserRepositoryContract {
+  protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:15:30.123Z"));
+
+  protected abstract UserRepository repository();
+
+  protected abstract UnitOfWork unitOfWork();
+
+  protected abstract IdGenerator ids();
+
+  /** The number of rows in users, counted without going through the repository. */
+  protected abstract int rowCount();
+
+  private User stored(UserFixtures.Builder builder) {
+    User user = builder.withId(ids().newUserId()).build();
+    assertThat(repository().insertIfAbsent(user)).isTrue();
+    return user;
+  }
+
+  @Test
+  void storesAndFindsAUserWithEveryField() {
+    User user = stored(aUser().withEmail("ada@example.com").withFirstName("Ada").withLastName("Lovelace")
+        .withPicture("https://img.example.com/ada.png").withTimezone("Europe/London").withLanguage("en-GB").admin(true)
+        .createdAt(Instant.parse("2026-02-03T04:05:06.789Z")).lastLogin(Instant.parse("2026-02-04T00:00:00.001Z"), "session_01A"));
+
+    assertThat(repository().findById(user.id())).contains(user);
+    assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
+    assertThat(repository().findByEmail(new Email("ADA@example.com"))).containsExactly(user);
+    assertThat(rowCount()).isEqualTo(1);
+  }
+
+  @Test
+  void storesOptionalFieldsAsAbsent() {
+    User user = stored(aUser().withFirstName(null).withLastName(null).withPicture(null));
+
+    User found = repository().findById(user.id()).orElseThrow();
+
+    assertThat(found.firstName()).isNull();
+    assertThat(found.profilePictureUrl()).isNull();
+    assertThat(found.lastLoginAt()).isNull();
+  }
+
+  @Test
+  void findsNothingForUnknownKeys() {
+    assertThat(repository().findById(UserFixtures.nextUserId())).isEmpty();
+    assertThat(repository().findByWorkosUserId(new WorkOsUserId("user_01NOBODY"))).isEmpty();
+    assertThat(repository().findByEmail(new Email("nobody@example.com"))).isEmpty();
+  }
+
+  @Test
+  void insertIfAbsentKeepsTheFirstRowForAWorkosId() {
+    User first = stored(aUser().withWorkosUserId("user_01SAME").withEmail("first@example.com"));
+
+    boolean inserted = repository().insertIfAbsent(aUser().withId(ids().newUserId()).withWorkosUserId("user_01SAME")
+        .withEmail("second@example.com").build());
+
+    assertThat(inserted).isFalse();
+    assertThat(repository().findByWorkosUserId(new WorkOsUserId("user_01SAME"))).contains(first);
+    assertThat(rowCount()).isEqualTo(1);
+  }
+
+  @Test
+  void updateWritesEveryMutableField() {
+    User user = stored(aUser());
+    Instant later = Instant.parse("2026-05-05T05:05:05.555Z");
+
+    User changed = user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace"))
+            .withTimezone(TimeZonePreference.parse("America/New_York")), later)
+        .syncedWith(new IdentityProfile(new Email("grace@example.com"), null, null, null), later)
+        .withAdmin(true, later).withActive(false, later).signedIn("session_02", later);
+    repository().update(changed);
+
+    assertThat(repository().findById(user.id())).contains(changed);
+  }
+
+  @Test
+  void searchPagesInIdOrderWithFilters() {
+    User a = stored(aUser().withEmail("alice@example.com").withFirstName("Alice").withLastName("Zed"));
+    User b = stored(aUser().withEmail("bob@example.com").withFirstName("Bob").withLastName("Alison").admin(true));
+    User c = stored(aUser().withEmail("carol@example.com").withFirstName("Carol").active(false));
+    User d = stored(aUser().withEmail("al_x@example.com").withFirstName("Dan"));
+
+    assertThat(repository().search(new UserSearch(null, null, null, null, 10))).containsExactly(a, b, c, d);
+    assertThat(repository().search(new UserSearch(null, null, null, a.id(), 2))).containsExactly(b, c);
+    assertThat(repository().search(new UserSearch("ali", null, null, null, 10))).containsExactly(a, b);
+    assertThat(repository().search(new UserSearch("al_", null, null, null, 10))).containsExactly(d);
+    assertThat(repository().search(new UserSearch("%", null, null, null, 10))).isEmpty();
+    assertThat(repository().search(new UserSearch(null, false, null, null, 10))).containsExactly(c);
+    assertThat(repository().search(new UserSearch(null, true, true, null, 10))).containsExactly(b);
+  }
+
+  @Test
+  void locksAndListsActiveAdmins() {
+    User admin = stored(aUser().admin(true));
+    stored(aUser().admin(true).active(false));
+    stored(aUser());
+
+    assertThat(unitOfWork().inTransaction(() -> repository().lockActiveAdminIds())).containsExactly(admin.id());
+  }
+
+  @Test
+  void aFailedTransactionLeavesNothingBehind() {
+    User user = aUser().withId(ids().newUserId()).build();
+
+    Assertions.assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
+      repository().insertIfAbsent(user);
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(repository().findById(user.id())).isEmpty();
+    assertThat(rowCount()).isZero();
+  }
+
+  // ---- the application services over this adapter ----
+
+  private ApplicationServices services(FakeIdentityProviderDirectory directory) {
+    return ApplicationServices.create(repository(), unitOfWork(), ids(), directory, clock);
+  }
+
+  @Test
+  void provisionFindUpdateAndListThroughTheApplication() {
+    WorkOsUserId sub = new WorkOsUserId("user_01HAPPLICATION");
+    FakeIdentityProviderDirectory directory = new FakeIdentityProviderDirectory()
+        .with(sub, new IdentityProfile(new Email("Lin@Example.com"), new PersonName("Lin"), null, null));
+    ApplicationServices app = services(directory);
+
+    User provisioned = app.resolveSignIn().resolveSignIn(new ResolveSignInUseCase.Command(sub, "session_1", null));
+    clock.advance(Duration.ofMinutes(3));
+    User updated = app.updateMyProfile().updateMyProfile(new UpdateMyProfileUseCase.Command(provisioned.id(),
+        ProfileUpdate.nothing().withLastName(new PersonName("Wei"))));
+    User promoted = app.changeUserAccess().changeUserAccess(
+        new ChangeUserAccessUseCase.Command(UserReference.parse("lin@example.com"), null, true));
+    ListUsersUseCase.Page page = app.listUsers().listUsers(new ListUsersUseCase.Query("wei", true, true, 10, null));
+
+    assertThat(provisioned.email().value()).isEqualTo("lin@example.com");
+    assertThat(provisioned.lastLoginAt()).isNotNull();
+    assertThat(updated.lastName().value()).isEqualTo("Wei");
+    assertThat(app.getUser().getUser(UserReference.parse(sub.value()))).isEqualTo(promoted);
+    assertThat(page.users()).containsExactly(promoted);
+    assertThat(page.nextCursor()).isNull();
+    Assertions.assertThatThrownBy(() -> app.changeUserAccess().changeUserAccess(
+        new ChangeUserAccessUseCase.Command(new UserReference.ById(promoted.id()), false, null)))
+        .isInstanceOf(LastActiveAdmin.class);
+    assertThat(repository().findById(promoted.id()).orElseThrow().isActiveAdmin()).isTrue();
+  }
+
+  @Test
+  void concurrentFirstSignInsOfOneWorkosIdYieldExactlyOneRow() throws Exception {
+    WorkOsUserId sub = new WorkOsUserId("user_01HRACE");
+    ApplicationServices app = services(new FakeIdentityProviderDirectory());
+    int threads = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<User>> results = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      String session = "session_" + i;
+      results.add(pool.submit(() -> {
+        start.await();
+        return app.resolveSignIn().resolveSignIn(new ResolveSignInUseCase.Command(sub, session,
+            new IdentityProfile(new Email("race@example.com"), null, null, null)));
+      }));
+    }
+    start.countDown();
+    List<User> users = new ArrayList<>();
+    for (Future<User> f : results) {
+      users.add(f.get());
+    }
+    pool.shutdown();
+
+    assertThat(rowCount()).isEqualTo(1);
+    assertThat(users).extracting(User::id).containsOnly(users.get(0).id());
+  }
+}
