@@ -63,7 +63,13 @@ public final class PostgresTestDatabase implements AutoCloseable {
     return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
-  /** The same, as a {@code postgresql://user:pass@host:port/db} URL like a DATABASE_URL. */
+  /** The same database and schema as a {@code postgresql://user:pass@host:port/db} URL, the form of a DATABASE_URL. */
+  public String postgresUrl() {
+    String jdbc = jdbcUrl();
+    return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@"
+        + jdbc.substring("jdbc:postgresql://".length());
+  }
+
   public String schema() {
     return schema;
   }

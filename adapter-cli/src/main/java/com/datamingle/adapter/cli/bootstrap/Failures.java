@@ -1,0 +1,24 @@
+package com.datamingle.adapter.cli.bootstrap;
+
+import com.datamingle.adapter.persistence.DatabaseUnavailable;
+import com.datamingle.adapter.persistence.InvalidDatabaseUrl;
+import com.datamingle.domain.DomainException;
+import com.datamingle.domain.InvalidValueException;
+import com.datamingle.migrations.MigrationFailure;
+
+/**
+ * Which failures of the other modules are expected outcomes whose message already tells the
+ * operator what to do (printed as one line), and which of them are usage errors (exit code 2).
+ */
+public final class Failures {
+  private Failures() {}
+
+  public static boolean isExpected(Throwable e) {
+    return e instanceof MigrationFailure || e instanceof InvalidDatabaseUrl || e instanceof DatabaseUnavailable
+        || e instanceof DomainException || e instanceof InvalidValueException;
+  }
+
+  public static boolean isUsage(Throwable e) {
+    return e instanceof InvalidValueException;
+  }
+}

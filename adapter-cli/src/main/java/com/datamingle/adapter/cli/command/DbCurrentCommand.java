@@ -1,0 +1,40 @@
+package com.datamingle.adapter.cli.command;
+
+import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationEntry;
+import com.datamingle.migrations.MigrationStatus;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code datamingle db current}. */
+@Command(name = "current", mixinStandardHelpOptions = true,
+    description = "Show the database's version, and whether it is at head.")
+final class DbCurrentCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    DatabaseMigrator migrator = DbCommand.migrator(spec);
+    MigrationStatus status = migrator.status();
+    if (json) {
+      Map<String, Object> o = Output.object();
+      o.put("database", migrator.target().describe());
+      o.put("current", status.current().map(DbCommand::json).orElse(null));
+      o.put("head", status.head().map(MigrationEntry::id).orElse(null));
+      o.put("at_head", status.atHead());
+      o.put("pending", status.withState(MigrationEntry.State.PENDING).size());
+      out.println(Output.json(o));
+    } else {
+      out.println(DbCommand.describe(status));
+    }
+    return RootCommand.OK;
+  }
+}

@@ -1,0 +1,35 @@
+package com.datamingle.adapter.cli.command;
+
+import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code datamingle db upgrade [TARGET]}. */
+@Command(name = "upgrade", mixinStandardHelpOptions = true,
+    description = "Apply pending migrations, to the newest (head) or up to TARGET.")
+final class DbUpgradeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
+      description = "A migration id (see `db history`), or `head` (the default).")
+  String target;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    DatabaseMigrator migrator = DbCommand.migrator(spec);
+    String version = target == null || target.equals("head") ? null : target;
+    MigrationReport report = migrator.upgrade(version, DbCommand.progress(out));
+    if (report.ran().isEmpty()) {
+      out.println("Nothing to apply. Database " + migrator.target().describe() + " is at " + DbCommand.describe(report.after()));
+    } else {
+      out.println("Applied " + report.ran().size() + " migration(s). Database " + migrator.target().describe()
+          + " is at " + DbCommand.describe(report.after()));
+    }
+    return RootCommand.OK;
+  }
+}

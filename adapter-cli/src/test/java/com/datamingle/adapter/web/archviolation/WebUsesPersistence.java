@@ -1,0 +1,8 @@
+package com.datamingle.adapter.web.archviolation;
+
+import com.datamingle.adapter.persistence.DatabaseSettings;
+
+/** Deliberately bad: one adapter using another outside the composition root. */
+public class WebUsesPersistence {
+  DatabaseSettings settings;
+}

@@ -1,0 +1,8 @@
+package com.datamingle.migrations.archviolation;
+
+import com.datamingle.domain.user.User;
+
+/** Deliberately bad: migrations that know the domain. */
+public class MigrationsUseDomain {
+  User user;
+}

@@ -1,0 +1,8 @@
+package com.datamingle.migrations.archviolation;
+
+import org.apache.ibatis.session.Configuration;
+
+/** Deliberately bad: MyBatis core (not Migrations) outside persistence. */
+public class MigrationsUseMyBatisCore {
+  Configuration configuration;
+}
