@@ -20,6 +20,9 @@ public record PersonName(String value) {
     if (value.codePoints().anyMatch(Character::isISOControl)) {
       throw new InvalidValueException("name", "name must not contain control characters");
     }
+    if (value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.SURROGATE)) {
+      throw new InvalidValueException("name", "name must be valid Unicode text (it has a broken surrogate pair)");
+    }
   }
 
   /** A name, or null for blank input: identity providers send "" for an unknown name. */

@@ -38,6 +38,8 @@ class ValueObjectsTest {
     assertThatThrownBy(() -> new PersonName("x".repeat(101))).hasMessageContaining("at most 100");
     assertThatThrownBy(() -> new PersonName("   ")).hasMessageContaining("blank");
     assertThatThrownBy(() -> new PersonName("a\u0000b")).hasMessageContaining("control");
+    assertThatThrownBy(() -> new PersonName("a\ud800b")).hasMessageContaining("surrogate");
+    assertThat(new PersonName("Zoë 😀").value()).isEqualTo("Zoë 😀");
     assertThat(PersonName.ofNullable(" ")).isNull();
   }
 

@@ -1,0 +1,21 @@
+package com.datamingle.adapter.web;
+
+import com.datamingle.adapter.web.auth.TokenVerifier;
+import com.datamingle.adapter.web.ops.Metrics;
+import com.datamingle.adapter.web.ops.Readiness;
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
+import com.datamingle.application.port.in.admin.GetUserUseCase;
+import com.datamingle.application.port.in.admin.ListUsersUseCase;
+import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
+import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+
+/** What the web adapter drives and needs: the use cases, a token verifier, readiness and metrics. */
+public record WebDependencies(
+    ResolveSignInUseCase resolveSignIn,
+    UpdateMyProfileUseCase updateMyProfile,
+    ListUsersUseCase listUsers,
+    GetUserUseCase getUser,
+    ChangeUserAccessUseCase changeUserAccess,
+    TokenVerifier tokenVerifier,
+    Readiness readiness,
+    Metrics metrics) {}

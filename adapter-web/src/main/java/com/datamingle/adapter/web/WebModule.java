@@ -1,0 +1,119 @@
+package com.datamingle.adapter.web;
+
+import com.datamingle.adapter.web.auth.AccessCheck;
+import com.datamingle.adapter.web.auth.Principal;
+import com.datamingle.adapter.web.auth.Role;
+import com.datamingle.adapter.web.error.ErrorMapping;
+import com.datamingle.adapter.web.ops.OpsRoutes;
+import com.datamingle.adapter.web.user.MeRoutes;
+import com.datamingle.adapter.web.user.UserRoutes;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the HTTP API from the use cases: routes, the access check, error mapping, CORS, limits, logs and metrics. */
+public final class WebModule {
+  private static final Logger ACCESS_LOG = LoggerFactory.getLogger("access");
+
+  private WebModule() {}
+
+  public static ObjectMapper objectMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(JsonParser.Feature.ALLOW_COMMENTS)
+        .build();
+  }
+
+  /** The API's routes, each with who may call it. */
+  public static List<ApiRoute> routes(WebDependencies deps, WebSettings settings, ObjectMapper json) {
+    OpsRoutes ops = new OpsRoutes(deps.readiness(), deps.metrics());
+    MeRoutes me = new MeRoutes(deps.updateMyProfile(), json);
+    UserRoutes users = new UserRoutes(deps.listUsers(), deps.getUser(), deps.changeUserAccess(), json);
+    List<ApiRoute> routes = new ArrayList<>(List.of(
+        new ApiRoute("GET", "/health", Role.ANYONE, ops::health),
+        new ApiRoute("GET", "/ready", Role.ANYONE, ops::ready),
+        new ApiRoute("GET", "/metrics", Role.ANYONE, ops::metrics),
+        new ApiRoute("GET", "/openapi.json", Role.ANYONE, ops::openApi),
+        new ApiRoute("GET", "/docs", Role.ANYONE, ops::docs),
+        new ApiRoute("GET", "/api/me", Role.MEMBER, me::get),
+        new ApiRoute("PATCH", "/api/me", Role.MEMBER, me::patch),
+        new ApiRoute("GET", "/api/users", Role.ADMIN, users::list),
+        new ApiRoute("GET", "/api/users/{id}", Role.ADMIN, users::get),
+        new ApiRoute("PATCH", "/api/users/{id}", Role.ADMIN, users::patch)));
+    if (settings.devJwks() != null) {
+      String jwks = settings.devJwks();
+      routes.add(new ApiRoute("GET", "/dev/jwks.json", Role.ANYONE, ctx -> ctx.contentType("application/json").result(jwks)));
+    }
+    return routes;
+  }
+
+  /** An unstarted server with the whole API. */
+  public static WebServer create(WebDependencies deps, WebSettings settings) {
+    ObjectMapper json = objectMapper();
+    AccessCheck access = new AccessCheck(deps.tokenVerifier(), deps.resolveSignIn());
+    List<ApiRoute> routes = routes(deps, settings, json);
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.http.maxRequestSize = settings.maxRequestBytes();
+      config.http.generateEtags = false;
+      config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setRequestHeaderSize(16 * 1024);
+        http.setSendServerVersion(false);
+      });
+      config.staticFiles.enableWebjars();
+      if (!settings.corsAllowedOrigins().isEmpty()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          String first = settings.corsAllowedOrigins().get(0);
+          rule.allowHost(first, settings.corsAllowedOrigins().subList(1, settings.corsAllowedOrigins().size()).toArray(String[]::new));
+          rule.exposeHeader("WWW-Authenticate");
+          rule.exposeHeader("Retry-After");
+          rule.maxAge = 600;
+        }));
+      }
+      config.requestLogger.http((ctx, ms) -> logAndMeasure(deps, ctx, ms));
+      ErrorMapping.register(config.routes);
+      config.routes.beforeMatched(access::handle);
+      for (ApiRoute route : routes) {
+        switch (route.method()) {
+          case "GET" -> config.routes.get(route.path(), route.handler(), route.role());
+          case "PATCH" -> config.routes.patch(route.path(), route.handler(), route.role());
+          default -> throw new IllegalArgumentException("no registration for " + route.method());
+        }
+      }
+    });
+    return new WebServer(app, settings.stopTimeout());
+  }
+
+  /** One access-log line per request (never the token or the query string), and the request metrics. */
+  private static void logAndMeasure(WebDependencies deps, Context ctx, Float ms) {
+    String route;
+    try {
+      route = ctx.endpoint().path;
+    } catch (RuntimeException e) {
+      route = "unmatched";
+    }
+    int status = ctx.statusCode();
+    deps.metrics().recordRequest(ctx.method().name(), route, status, Duration.ofNanos((long) (ms * 1_000_000)));
+    ACCESS_LOG.info("{} {} {} {}ms user={}", ctx.method().name(), ctx.path(), status, String.format("%.1f", ms),
+        Principal.userIdOrDash(ctx));
+  }
+}

@@ -1,0 +1,42 @@
+package com.datamingle.adapter.web.ops;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+
+/** Request counts and latency by route and status, plus gauges and counters the composition root adds (pool, JWKS). */
+public final class Metrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  public void recordRequest(String method, String route, int status, Duration took) {
+    Timer.builder("http_server_requests")
+        .description("HTTP requests by method, route template and status")
+        .tag("method", method)
+        .tag("route", route)
+        .tag("status", Integer.toString(status))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry)
+        .record(took);
+  }
+
+  public Metrics gauge(String name, String description, DoubleSupplier value) {
+    Gauge.builder(name, value::getAsDouble).description(description).register(registry);
+    return this;
+  }
+
+  public Metrics counter(String name, String description, DoubleSupplier value) {
+    FunctionCounter.builder(name, value, DoubleSupplier::getAsDouble).description(description).register(registry);
+    return this;
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}
