@@ -81,6 +81,8 @@ final class ArchitectureRules {
 
   static final ArchRule JWT_ONLY_IN_WEB_AUTH = onlyIn("com.auth0..", "com.datamingle.adapter.web.auth..");
 
+  static final ArchRule MICROMETER_ONLY_IN_WEB = onlyIn("io.micrometer..", "com.datamingle.adapter.web..");
+
   static final ArchRule PICOCLI_ONLY_IN_CLI = onlyIn("picocli..", "com.datamingle.adapter.cli..");
 
   static final ArchRule ONLY_THE_CLI_WRITES_TO_STANDARD_STREAMS = noClasses()

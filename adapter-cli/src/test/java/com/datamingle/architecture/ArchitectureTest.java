@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datamingle.adapter.cli.bootstrap.archviolation.BootstrapUsesHikari;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesJavalin;
+import com.datamingle.adapter.persistence.archviolation.PersistenceUsesMicrometer;
 import com.datamingle.adapter.web.archviolation.WebPrints;
 import com.datamingle.adapter.web.archviolation.WebUsesJackson;
 import com.datamingle.adapter.web.archviolation.WebUsesJdbc;
@@ -51,7 +52,7 @@ class ArchitectureTest {
   void importsEveryModule() {
     assertThatCode(() -> {
       for (String pkg : new String[] {"com.datamingle.domain", "com.datamingle.application", "com.datamingle.migrations",
-          "com.datamingle.adapter.persistence", "com.datamingle.adapter.cli"}) {
+          "com.datamingle.adapter.persistence", "com.datamingle.adapter.web", "com.datamingle.adapter.cli"}) {
         if (CLASSES.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))) {
           throw new AssertionError("no production class imported from " + pkg);
         }
@@ -100,6 +101,8 @@ class ArchitectureTest {
     holds(ArchitectureRules.JACKSON_ONLY_IN_WEB);
     holds(ArchitectureRules.JWT_ONLY_IN_WEB_AUTH);
     holds(ArchitectureRules.PICOCLI_ONLY_IN_CLI);
+    holds(ArchitectureRules.MICROMETER_ONLY_IN_WEB);
+    catches(ArchitectureRules.MICROMETER_ONLY_IN_WEB, PersistenceUsesMicrometer.class);
     catches(ArchitectureRules.MYBATIS_ONLY_IN_PERSISTENCE, DomainUsesMyBatis.class);
     catches(ArchitectureRules.MYBATIS_ONLY_IN_PERSISTENCE, MigrationsUseMyBatisCore.class);
     catches(ArchitectureRules.MYBATIS_MIGRATIONS_ONLY_IN_MIGRATIONS, WebUsesMigrations.class);

@@ -1,31 +1,156 @@
 package com.datamingle.adapter.cli.bootstrap;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Typed configuration, read from environment variables and overridden by flags. No globals:
- * tests build it directly.
+ * Typed configuration, read from environment variables; command-line flags override them by
+ * setting the same names. No globals: tests build it directly. {@link #toString()} never shows
+ * the WorkOS API key or a database password.
  *
  * @param databaseUrl {@code DATABASE_URL}; null means the SQLite default {@code db.sqlite}
  * @param migrationsDir {@code DATAMINGLE_MIGRATIONS}; null means the scripts packaged in the jar
  */
-public record Settings(String databaseUrl, Path migrationsDir) {
+public record Settings(
+    String databaseUrl,
+    Path migrationsDir,
+    Environment environment,
+    int port,
+    String bindAddress,
+    String workosClientId,
+    String workosApiKey,
+    List<String> workosIssuers,
+    URI workosJwksUrl,
+    URI workosApiBaseUrl,
+    List<String> corsAllowedOrigins) {
+
+  public static final URI DEFAULT_WORKOS_API = URI.create("https://api.workos.com");
+
+  /** {@code DATAMINGLE_ENV}: production forbids dev mode and guards destructive commands. */
+  public enum Environment {
+    DEVELOPMENT,
+    PRODUCTION
+  }
+
+  public Settings {
+    workosIssuers = List.copyOf(workosIssuers);
+    corsAllowedOrigins = List.copyOf(corsAllowedOrigins);
+  }
 
   public static Settings fromEnvironment(Map<String, String> env) {
-    String migrations = blankToNull(env.get("DATAMINGLE_MIGRATIONS"));
-    return new Settings(blankToNull(env.get("DATABASE_URL")), migrations == null ? null : Path.of(migrations));
+    String migrations = value(env, "DATAMINGLE_MIGRATIONS");
+    return new Settings(
+        value(env, "DATABASE_URL"),
+        migrations == null ? null : Path.of(migrations),
+        environment(value(env, "DATAMINGLE_ENV")),
+        port(value(env, "PORT")),
+        value(env, "BIND_ADDRESS"),
+        value(env, "WORKOS_CLIENT_ID"),
+        value(env, "WORKOS_API_KEY"),
+        list(value(env, "WORKOS_ISSUERS")),
+        url("WORKOS_JWKS_URL", value(env, "WORKOS_JWKS_URL")),
+        url("WORKOS_API_BASE_URL", value(env, "WORKOS_API_BASE_URL")),
+        list(value(env, "CORS_ALLOWED_ORIGINS")));
   }
 
-  public Settings withDatabaseUrl(String url) {
-    return url == null ? this : new Settings(url, migrationsDir);
+  /** The WorkOS API, the default or the configured one (a custom auth domain, or a local fake in tests). */
+  public URI apiBaseUrl() {
+    return workosApiBaseUrl == null ? DEFAULT_WORKOS_API : workosApiBaseUrl;
   }
 
-  public Settings withMigrationsDir(Path dir) {
-    return dir == null ? this : new Settings(databaseUrl, dir);
+  /** The JWKS URL: configured, or {@code <api>/sso/jwks/<client id>}. */
+  public URI jwksUrl() {
+    if (workosJwksUrl != null) {
+      return workosJwksUrl;
+    }
+    if (workosClientId == null) {
+      throw new InvalidSettings("set WORKOS_CLIENT_ID (or WORKOS_JWKS_URL) so tokens can be verified,"
+          + " or run `datamingle serve --dev` to try the service without WorkOS");
+    }
+    return URI.create(apiBaseUrl().toString().replaceAll("/+$", "") + "/sso/jwks/" + workosClientId);
   }
 
-  private static String blankToNull(String value) {
+  /** The accepted issuers: configured, or the two shapes WorkOS mints for this client. */
+  public List<String> issuers() {
+    if (!workosIssuers.isEmpty()) {
+      return workosIssuers;
+    }
+    if (workosClientId == null) {
+      throw new InvalidSettings("set WORKOS_CLIENT_ID or WORKOS_ISSUERS so token issuers can be pinned");
+    }
+    String base = apiBaseUrl().toString().replaceAll("/+$", "");
+    return List.of(base + "/user_management/" + workosClientId, base);
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[env=" + environment + ", port=" + port + ", bind=" + bindAddress + ", workosClientId=" + workosClientId
+        + ", workosApiKey=" + (workosApiKey == null ? "unset" : "***") + ", issuers=" + workosIssuers
+        + ", jwks=" + workosJwksUrl + ", api=" + workosApiBaseUrl + ", cors=" + corsAllowedOrigins + "]";
+  }
+
+  private static String value(Map<String, String> env, String name) {
+    String value = env.get(name);
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static Environment environment(String text) {
+    if (text == null) {
+      return Environment.DEVELOPMENT;
+    }
+    try {
+      return Environment.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettings("DATAMINGLE_ENV is '" + text + "'; use development or production");
+    }
+  }
+
+  private static int port(String text) {
+    if (text == null) {
+      return 8080;
+    }
+    try {
+      int port = Integer.parseInt(text);
+      if (port < 0 || port > 65_535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new InvalidSettings("PORT is '" + text + "'; use a number from 0 to 65535 (0 picks a free port)");
+    }
+  }
+
+  private static List<String> list(String text) {
+    return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static URI url(String name, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("https") || scheme.equals("http") || scheme.equals("file")) || !uri.isAbsolute()) {
+        throw new URISyntaxException(text, "not an absolute http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new InvalidSettings(name + " is not an absolute https URL; give one such as https://api.workos.com");
+    }
+  }
+
+  /** A configuration value that cannot be used; the message names it and says what to put instead. */
+  public static final class InvalidSettings extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidSettings(String message) {
+      super(message);
+    }
   }
 }

@@ -1,12 +1,44 @@
 package com.datamingle.adapter.cli.bootstrap;
 
 import com.datamingle.adapter.persistence.DatabaseSettings;
+import com.datamingle.adapter.persistence.PersistenceModule;
+import com.datamingle.adapter.web.WebDependencies;
+import com.datamingle.adapter.web.WebModule;
+import com.datamingle.adapter.web.WebServer;
+import com.datamingle.adapter.web.WebSettings;
+import com.datamingle.adapter.web.auth.DevSigningKey;
+import com.datamingle.adapter.web.auth.JwksKeyStore;
+import com.datamingle.adapter.web.auth.WorkOsTokenVerifier;
+import com.datamingle.adapter.web.ops.Metrics;
+import com.datamingle.adapter.web.ops.Readiness;
+import com.datamingle.adapter.web.workos.WorkOsUserDirectory;
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
+import com.datamingle.application.port.in.admin.UserReference;
+import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.service.ApplicationServices;
+import com.datamingle.domain.user.Email;
+import com.datamingle.domain.user.IdentityProfile;
+import com.datamingle.domain.user.PersonName;
+import com.datamingle.domain.user.User;
+import com.datamingle.domain.user.WorkOsUserId;
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationListener;
+import com.datamingle.migrations.MigrationStatus;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** The composition root: builds the object graph by hand, in dependency order. */
 public final class Wiring {
+  /** Where dev mode keeps its signing key: beside the SQLite file, in the working directory. */
+  public static final Path DEV_DIR = Path.of(".datamingle-dev");
+
   private Wiring() {}
 
   public static DatabaseSettings database(Settings settings) {
@@ -20,5 +52,127 @@ public final class Wiring {
         ? ScriptSource.packaged()
         : ScriptSource.directory(settings.migrationsDir());
     return DatabaseMigrator.create(target, scripts);
+  }
+
+  /** How to serve: dev mode, whether to migrate first, and where to print what happens. */
+  public record ServeOptions(boolean dev, boolean migrate, Path devDir, MigrationListener progress, Consumer<String> say) {}
+
+  /**
+   * Starts the service: checks the schema (migrating when asked), opens the pool, wires the
+   * application and the web adapter, and starts listening.
+   */
+  public static ServiceRuntime serve(Settings settings, ServeOptions options, Clock clock) {
+    if (options.dev() && settings.environment() == Settings.Environment.PRODUCTION) {
+      throw new Settings.InvalidSettings("--dev cannot run with DATAMINGLE_ENV=production; unset it for development");
+    }
+    DatabaseSettings database = database(settings);
+    DatabaseMigrator migrator = migrator(settings);
+    MigrationStatus status = migrator.status();
+    if (!status.atHead()) {
+      if (options.migrate() || options.dev()) {
+        migrator.upgrade(null, options.progress());
+      } else {
+        throw new ServiceRefused("the database schema is not at head ("
+            + status.current().map(e -> "at " + e.label()).orElse("empty") + ", head is "
+            + status.head().map(e -> e.label()).orElse("none") + "); run `datamingle db upgrade` first, or serve with --migrate");
+      }
+    }
+    TokenSetup tokens = options.dev() ? devTokens(options.devDir(), clock) : workosTokens(settings, clock);
+    PersistenceModule persistence = PersistenceModule.open(database, clock);
+    try {
+      WorkOsUserDirectory directory = new WorkOsUserDirectory(settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(3));
+      ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.unitOfWork(),
+          persistence.idGenerator(), directory, clock);
+      Metrics metrics = new Metrics()
+          .gauge("datamingle_db_pool_active_connections", "Connections in use", () -> persistence.poolUsage().active())
+          .gauge("datamingle_db_pool_idle_connections", "Idle connections", () -> persistence.poolUsage().idle())
+          .gauge("datamingle_db_pool_max_connections", "Pool size", () -> persistence.poolUsage().max())
+          .gauge("datamingle_db_pool_waiting_threads", "Threads waiting for a connection", () -> persistence.poolUsage().waiting())
+          .counter("datamingle_jwks_fetches_total", "JWKS fetches", tokens.keys()::fetchCount)
+          .counter("datamingle_jwks_fetch_failures_total", "JWKS fetches that failed", tokens.keys()::fetchFailureCount);
+      Readiness readiness = () -> readiness(persistence, migrator);
+      WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
+          services.getUser(), services.changeUserAccess(), tokens.verifier(), readiness, metrics);
+      WebSettings web = new WebSettings(settings.corsAllowedOrigins(), WebSettings.DEFAULT_MAX_REQUEST_BYTES,
+          Duration.ofSeconds(15), tokens.devJwks());
+      String bind = settings.bindAddress() != null ? settings.bindAddress() : options.dev() ? "127.0.0.1" : "0.0.0.0";
+      WebServer server = WebModule.create(deps, web).start(bind, settings.port());
+      options.say().accept("datamingle listening on http://" + bind + ":" + server.port() + " (" + settings.environment().name()
+          .toLowerCase(java.util.Locale.ROOT) + "), database " + database.describe() + ", tokens from " + tokens.description());
+      return new ServiceRuntime(persistence, server);
+    } catch (RuntimeException e) {
+      persistence.close();
+      throw e;
+    }
+  }
+
+  private record TokenSetup(WorkOsTokenVerifier verifier, JwksKeyStore keys, String devJwks, String description) {}
+
+  private static TokenSetup devTokens(Path devDir, Clock clock) {
+    DevSigningKey key = DevSigningKey.loadOrCreate(devDir);
+    JwksKeyStore keys = new JwksKeyStore(key.jwksUrl(), Duration.ofSeconds(2), Duration.ofDays(1), Duration.ofSeconds(1), clock);
+    WorkOsTokenVerifier verifier = new WorkOsTokenVerifier(keys, List.of(DevSigningKey.ISSUER), 30, clock);
+    return new TokenSetup(verifier, keys, key.jwksJson(), "the dev signing key in " + devDir.toAbsolutePath()
+        + " (issuer " + DevSigningKey.ISSUER + ")");
+  }
+
+  private static TokenSetup workosTokens(Settings settings, Clock clock) {
+    List<String> issuers = settings.issuers();
+    if (issuers.contains(DevSigningKey.ISSUER)) {
+      throw new Settings.InvalidSettings("WORKOS_ISSUERS names the dev issuer " + DevSigningKey.ISSUER
+          + ", which only `serve --dev` may accept; remove it");
+    }
+    URL jwks;
+    try {
+      jwks = settings.jwksUrl().toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new Settings.InvalidSettings("WORKOS_JWKS_URL is not a URL this service can fetch; give an https URL");
+    }
+    JwksKeyStore keys = new JwksKeyStore(jwks, Duration.ofSeconds(3), Duration.ofMinutes(10), Duration.ofSeconds(10), clock);
+    WorkOsTokenVerifier verifier = new WorkOsTokenVerifier(keys, issuers, 30, clock);
+    return new TokenSetup(verifier, keys, null, jwks.getProtocol() + "://" + jwks.getAuthority() + jwks.getPath()
+        + " (issuers " + String.join(", ", issuers) + ")");
+  }
+
+  private static Readiness.Status readiness(PersistenceModule persistence, DatabaseMigrator migrator) {
+    if (!persistence.ping()) {
+      return new Readiness.Status(false, "the database does not answer");
+    }
+    try {
+      MigrationStatus status = migrator.status();
+      return status.atHead()
+          ? new Readiness.Status(true, null)
+          : new Readiness.Status(false, "the database schema is not at head; run `datamingle db upgrade`");
+    } catch (RuntimeException e) {
+      return new Readiness.Status(false, "the schema cannot be read");
+    }
+  }
+
+  /** A dev access token for this email; with {@code admin}, the user is created now and made an admin. */
+  public static String devToken(Settings settings, Path devDir, String email, String firstName, String lastName,
+      boolean admin, Duration ttl, Clock clock) {
+    if (settings.environment() == Settings.Environment.PRODUCTION) {
+      throw new Settings.InvalidSettings("dev tokens cannot be made with DATAMINGLE_ENV=production");
+    }
+    Email address = new Email(email);
+    PersonName first = PersonName.ofNullable(firstName);
+    PersonName last = PersonName.ofNullable(lastName);
+    DevSigningKey key = DevSigningKey.loadOrCreate(devDir);
+    DevSigningKey.DevToken token = key.mint(address.value(), first == null ? null : first.value(),
+        last == null ? null : last.value(), ttl, clock);
+    if (admin) {
+      DatabaseMigrator migrator = migrator(settings);
+      if (!migrator.status().atHead()) {
+        migrator.upgrade(null, null);
+      }
+      try (PersistenceModule persistence = PersistenceModule.open(database(settings), clock)) {
+        ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.unitOfWork(),
+            persistence.idGenerator(), id -> java.util.Optional.empty(), clock);
+        User user = services.resolveSignIn().resolveSignIn(new ResolveSignInUseCase.Command(new WorkOsUserId(token.subject()),
+            token.sessionId(), new IdentityProfile(address, first, last, null)));
+        services.changeUserAccess().changeUserAccess(new ChangeUserAccessUseCase.Command(new UserReference.ById(user.id()), true, true));
+      }
+    }
+    return token.token();
   }
 }

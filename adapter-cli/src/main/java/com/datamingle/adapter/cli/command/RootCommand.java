@@ -16,8 +16,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "datamingle 0.1.0",
     description = "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
-    subcommands = {DbCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Configuration: DATABASE_URL (default: SQLite file db.sqlite in this folder), DATAMINGLE_MIGRATIONS."})
+    subcommands = {ServeCommand.class, DbCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Configuration: DATABASE_URL (default: SQLite file db.sqlite in this folder), DATAMINGLE_MIGRATIONS,",
+        "PORT, BIND_ADDRESS, WORKOS_CLIENT_ID, WORKOS_API_KEY, WORKOS_ISSUERS, WORKOS_JWKS_URL, WORKOS_API_BASE_URL,",
+        "CORS_ALLOWED_ORIGINS, DATAMINGLE_ENV. See `datamingle serve --help`."})
 public final class RootCommand implements Runnable {
   public static final int OK = 0;
   public static final int FAILED = 1;
@@ -49,8 +51,20 @@ public final class RootCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `datamingle db upgrade`");
   }
 
+  /** The environment with this command line's global flags written over it. */
+  Map<String, String> effectiveEnvironment() {
+    Map<String, String> effective = new java.util.HashMap<>(env);
+    if (databaseUrl != null) {
+      effective.put("DATABASE_URL", databaseUrl);
+    }
+    if (migrations != null) {
+      effective.put("DATAMINGLE_MIGRATIONS", migrations.toString());
+    }
+    return effective;
+  }
+
   Settings settings() {
-    return Settings.fromEnvironment(env).withDatabaseUrl(databaseUrl).withMigrationsDir(migrations);
+    return Settings.fromEnvironment(effectiveEnvironment());
   }
 
   /** Runs the command line; returns the exit code (or {@link #KEEP_RUNNING}). */

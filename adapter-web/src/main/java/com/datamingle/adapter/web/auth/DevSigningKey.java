@@ -103,15 +103,17 @@ public final class DevSigningKey {
    * A dev access token for this email. The WorkOS id is derived from the email, so the same email
    * is always the same user; every token is a new session.
    */
-  public String mint(String email, String firstName, String lastName, Duration ttl, Clock clock) {
+  public DevToken mint(String email, String firstName, String lastName, Duration ttl, Clock clock) {
     Instant now = clock.instant();
     byte[] random = new byte[10];
     new SecureRandom().nextBytes(random);
+    String subject = subjectFor(email);
+    String sessionId = "session_dev" + HexFormat.of().formatHex(random);
     var builder = JWT.create()
         .withKeyId(KID)
         .withIssuer(ISSUER)
-        .withSubject(subjectFor(email))
-        .withClaim("sid", "session_dev" + HexFormat.of().formatHex(random))
+        .withSubject(subject)
+        .withClaim("sid", sessionId)
         .withIssuedAt(now)
         .withExpiresAt(now.plus(ttl))
         .withClaim(WorkOsTokenVerifier.CLAIM_EMAIL, email);
@@ -121,8 +123,11 @@ public final class DevSigningKey {
     if (lastName != null) {
       builder.withClaim(WorkOsTokenVerifier.CLAIM_LAST_NAME, lastName);
     }
-    return builder.sign(Algorithm.RSA256(publicKey, privateKey));
+    return new DevToken(builder.sign(Algorithm.RSA256(publicKey, privateKey)), subject, sessionId);
   }
+
+  /** A minted dev token, with the subject and session it carries. */
+  public record DevToken(String token, String subject, String sessionId) {}
 
   /** The WorkOS-shaped user id a dev token carries for this email. */
   public static String subjectFor(String email) {

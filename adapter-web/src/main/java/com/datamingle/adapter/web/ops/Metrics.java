@@ -11,6 +11,7 @@ import java.util.function.DoubleSupplier;
 /** Request counts and latency by route and status, plus gauges and counters the composition root adds (pool, JWKS). */
 public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final java.util.List<DoubleSupplier> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public void recordRequest(String method, String route, int status, Duration took) {
     Timer.builder("http_server_requests")
@@ -26,11 +27,12 @@ public final class Metrics {
   }
 
   public Metrics gauge(String name, String description, DoubleSupplier value) {
-    Gauge.builder(name, value::getAsDouble).description(description).register(registry);
+    Gauge.builder(name, value::getAsDouble).description(description).strongReference(true).register(registry);
     return this;
   }
 
   public Metrics counter(String name, String description, DoubleSupplier value) {
+    sources.add(value); // Micrometer holds the counted object weakly
     FunctionCounter.builder(name, value, DoubleSupplier::getAsDouble).description(description).register(registry);
     return this;
   }

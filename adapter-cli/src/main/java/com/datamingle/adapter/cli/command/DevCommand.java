@@ -1,0 +1,61 @@
+package com.datamingle.adapter.cli.command;
+
+import com.datamingle.adapter.cli.bootstrap.Wiring;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code datamingle dev}: helpers for development mode. */
+@Command(name = "dev", mixinStandardHelpOptions = true, description = "Development helpers (for `serve --dev`).",
+    subcommands = DevCommand.Token.class)
+final class DevCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a dev command: token");
+  }
+
+  /** {@code datamingle dev token --email ... [--admin]}. */
+  @Command(name = "token", mixinStandardHelpOptions = true,
+      description = {"Print a bare access token that `serve --dev` accepts, so `$(datamingle dev token --email you@example.com)` works.",
+          "The same email is always the same user; with --admin that user is created now and made an admin."})
+  static final class Token implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Whose token.")
+    String email;
+
+    @Option(names = "--admin", description = "Make this user an admin (in the database DATABASE_URL names).")
+    boolean admin;
+
+    @Option(names = "--first-name", paramLabel = "NAME") String firstName;
+
+    @Option(names = "--last-name", paramLabel = "NAME") String lastName;
+
+    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "PT1H",
+        description = "How long the token lasts, ISO-8601 (default PT1H; at most P1D).")
+    String ttl;
+
+    @Override
+    public Integer call() {
+      Duration lifetime;
+      try {
+        lifetime = Duration.parse(ttl);
+      } catch (DateTimeParseException e) {
+        throw new RootCommand.UsageFailure("--ttl '" + ttl + "' is not an ISO-8601 duration such as PT1H or PT15M");
+      }
+      if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(1)) > 0) {
+        throw new RootCommand.UsageFailure("--ttl must be more than zero and at most P1D");
+      }
+      String token = Wiring.devToken(DbCommand.settings(spec), Wiring.DEV_DIR, email, firstName, lastName, admin, lifetime,
+          Clock.systemUTC());
+      spec.commandLine().getOut().println(token);
+      return RootCommand.OK;
+    }
+  }
+}

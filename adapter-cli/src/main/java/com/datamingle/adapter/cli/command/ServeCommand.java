@@ -1,0 +1,98 @@
+package com.datamingle.adapter.cli.command;
+
+import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
+import com.datamingle.adapter.cli.bootstrap.Settings;
+import com.datamingle.adapter.cli.bootstrap.Wiring;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code datamingle serve}: the HTTP API. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the HTTP API. Refuses to start when the schema is behind head, unless --migrate.",
+        "Every option can also be set by the environment variable named in its description."})
+final class ServeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--dev", description = "Development mode: SQLite migrated automatically, tokens from `datamingle dev token`"
+      + " (a local signing key in .datamingle-dev/), no WorkOS account needed. Refused with DATAMINGLE_ENV=production.")
+  boolean dev;
+
+  @Option(names = "--migrate", description = "Apply pending migrations before serving.")
+  boolean migrate;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "PORT; default 8080 (0 picks a free port).")
+  String port;
+
+  @Option(names = "--bind-address", paramLabel = "ADDRESS", description = "BIND_ADDRESS; default 0.0.0.0, or 127.0.0.1 with --dev.")
+  String bindAddress;
+
+  @Option(names = "--env", paramLabel = "ENV", description = "DATAMINGLE_ENV: development (default) or production.")
+  String environment;
+
+  @Option(names = "--workos-client-id", paramLabel = "ID", description = "WORKOS_CLIENT_ID.")
+  String clientId;
+
+  @Option(names = "--workos-api-key", paramLabel = "KEY",
+      description = "WORKOS_API_KEY (prefer the variable: a flag shows in the process list).")
+  String apiKey;
+
+  @Option(names = "--workos-issuers", paramLabel = "LIST", description = "WORKOS_ISSUERS, comma-separated; default: the two issuer shapes of the client id.")
+  String issuers;
+
+  @Option(names = "--workos-jwks-url", paramLabel = "URL", description = "WORKOS_JWKS_URL; default <api base>/sso/jwks/<client id>.")
+  String jwksUrl;
+
+  @Option(names = "--workos-api-base-url", paramLabel = "URL", description = "WORKOS_API_BASE_URL; default https://api.workos.com.")
+  String apiBaseUrl;
+
+  @Option(names = "--cors-allowed-origins", paramLabel = "LIST", description = "CORS_ALLOWED_ORIGINS, comma-separated browser origins.")
+  String corsOrigins;
+
+  @Override
+  public Integer call() {
+    RootCommand root = DbCommand.root(spec);
+    Map<String, String> env = new HashMap<>(root.effectiveEnvironment());
+    put(env, "PORT", port);
+    put(env, "BIND_ADDRESS", bindAddress);
+    put(env, "DATAMINGLE_ENV", environment);
+    put(env, "WORKOS_CLIENT_ID", clientId);
+    put(env, "WORKOS_API_KEY", apiKey);
+    put(env, "WORKOS_ISSUERS", issuers);
+    put(env, "WORKOS_JWKS_URL", jwksUrl);
+    put(env, "WORKOS_API_BASE_URL", apiBaseUrl);
+    put(env, "CORS_ALLOWED_ORIGINS", corsOrigins);
+    Settings settings = Settings.fromEnvironment(env);
+    PrintWriter err = spec.commandLine().getErr();
+    if (dev && settings.environment() != Settings.Environment.PRODUCTION) {
+      err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+      err.println("!! DEVELOPMENT MODE: accepting tokens from `datamingle dev token`, signed by a local key.");
+      err.println("!! Never expose this server; production refuses --dev (DATAMINGLE_ENV=production).");
+      err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+      err.flush();
+    }
+    ServiceRuntime runtime = Wiring.serve(settings,
+        new Wiring.ServeOptions(dev, migrate, Wiring.DEV_DIR, DbCommand.progress(err), line -> {
+          err.println(line);
+          err.flush();
+        }),
+        Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      err.println("datamingle: stopping (in-flight requests may finish)");
+      err.flush();
+      runtime.close();
+    }, "datamingle-shutdown"));
+    return RootCommand.KEEP_RUNNING;
+  }
+
+  private static void put(Map<String, String> env, String name, String value) {
+    if (value != null) {
+      env.put(name, value);
+    }
+  }
+}

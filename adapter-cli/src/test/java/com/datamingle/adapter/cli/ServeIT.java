@@ -1,0 +1,182 @@
+package com.datamingle.adapter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.datamingle.adapter.web.testing.Http;
+import com.datamingle.adapter.web.testing.JwksServer;
+import com.datamingle.adapter.web.testing.TestKeys;
+import com.datamingle.migrations.testing.PostgresTestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar's {@code serve}, end to end: a local JWKS, a local fake of the WorkOS user API,
+ * and SQLite or PostgreSQL. Also shutdown on SIGTERM with a request in flight.
+ */
+class ServeIT {
+  @TempDir Path workDir;
+  final TestKeys keys = new TestKeys("kid_serve");
+  JwksServer jwks;
+  FakeWorkOsApi workos;
+  Process server;
+  Path out;
+  Path err;
+
+  @BeforeEach
+  void fakes() throws IOException {
+    jwks = new JwksServer(keys);
+    workos = new FakeWorkOsApi();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (server != null && server.isAlive()) {
+      server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    jwks.close();
+    workos.close();
+  }
+
+  Map<String, String> env(String databaseUrl, int port) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", databaseUrl);
+    env.put("PORT", Integer.toString(port));
+    env.put("BIND_ADDRESS", "127.0.0.1");
+    env.put("WORKOS_CLIENT_ID", "client_TEST");
+    env.put("WORKOS_API_KEY", FakeWorkOsApi.API_KEY);
+    env.put("WORKOS_ISSUERS", TestKeys.ISSUER);
+    env.put("WORKOS_JWKS_URL", jwks.url().toString());
+    env.put("WORKOS_API_BASE_URL", workos.baseUrl());
+    return env;
+  }
+
+  Process start(Map<String, String> env, String... args) throws IOException {
+    Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("WORKOS_") || k.startsWith("DATAMINGLE_") || k.equals("DATABASE_URL"));
+    builder.environment().putAll(env);
+    out = Files.createTempFile(workDir, "out", ".txt");
+    err = Files.createTempFile(workDir, "err", ".txt");
+    return builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+  }
+
+  String output() throws IOException {
+    return Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  Http waitUntilUp(int port) throws Exception {
+    Http http = new Http("http://127.0.0.1:" + port);
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      if (!server.isAlive()) {
+        throw new AssertionError("serve exited early: " + output());
+      }
+      try {
+        if (http.get("/health", null).status() == 200) {
+          return http;
+        }
+      } catch (AssertionError notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("serve did not come up: " + output());
+  }
+
+  void exercise(String databaseUrl, boolean migrateFirst) throws Exception {
+    int port = freePort();
+    server = start(env(databaseUrl, port), migrateFirst ? new String[] {"serve", "--migrate"} : new String[] {"serve"});
+    Http http = waitUntilUp(port);
+
+    String token = keys.token("user_01SERVE", Instant.now());
+    Http.Response me = http.get("/api/me", token);
+    assertThat(me.status()).as(output()).isEqualTo(200);
+    assertThat(me.json().get("email").asText()).isEqualTo("user_01serve@example.com");
+    assertThat(me.json().get("first_name").asText()).isEqualTo("Ada");
+    assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+    assertThat(workos.calls()).isEqualTo(1);
+    assertThat(http.get("/api/me", keys.token("user_99UNKNOWN", Instant.now())).status()).isEqualTo(401);
+    assertThat(http.get("/ready", null).status()).isEqualTo(200);
+    assertThat(http.get("/api/users", token).status()).isEqualTo(403);
+
+    // SIGTERM with a first sign-in in flight: the request still completes
+    workos.delay(Duration.ofMillis(1500));
+    CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(
+        () -> http.get("/api/me", keys.token("user_01LATE", Instant.now())));
+    Thread.sleep(500);
+    server.destroy();
+    assertThat(inFlight.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
+
+    String logs = output();
+    assertThat(logs).contains("datamingle listening on http://127.0.0.1:" + port);
+    assertThat(logs).contains("GET /api/me 200");
+    assertThat(logs).doesNotContain(FakeWorkOsApi.API_KEY).doesNotContain("eyJ");
+  }
+
+  @Test
+  void servesOnSqlite() throws Exception {
+    Process upgrade = start(Map.of("DATABASE_URL", "jdbc:sqlite:db.sqlite"), "db", "upgrade");
+    assertThat(upgrade.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(upgrade.exitValue()).as(output()).isZero();
+
+    exercise("jdbc:sqlite:db.sqlite", false);
+  }
+
+  @Test
+  void servesOnPostgresql() throws Exception {
+    try (PostgresTestDatabase database = PostgresTestDatabase.createIsolated()) {
+      exercise(database.postgresUrl(), true);
+    }
+  }
+
+  @Test
+  void refusesToStartWhenTheSchemaIsBehindHead() throws Exception {
+    server = start(env("jdbc:sqlite:db.sqlite", freePort()), "serve");
+
+    assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.exitValue()).isEqualTo(1);
+    assertThat(output()).contains("not at head").contains("datamingle db upgrade").contains("--migrate");
+  }
+
+  @Test
+  void devModeServesDevTokens() throws Exception {
+    int port = freePort();
+    Map<String, String> env = Map.of("PORT", Integer.toString(port));
+    server = start(env, "serve", "--dev");
+    Http http = waitUntilUp(port);
+    Process tokenProcess = start(Map.of(), "dev", "token", "--email", "dev@example.com", "--admin");
+    assertThat(tokenProcess.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String token = Files.readString(out, StandardCharsets.UTF_8).strip();
+
+    assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    Http.Response users = http.get("/api/users", token);
+    assertThat(users.status()).isEqualTo(200);
+    assertThat(users.json().get("users").get(0).get("email").asText()).isEqualTo("dev@example.com");
+    assertThat(http.get("/dev/jwks.json", null).json().get("keys")).hasSize(1);
+  }
+}
