@@ -232,4 +232,137 @@ abstract class DatabaseMigratorContract {
       assertThat(rs.getInt(1)).isEqualTo(1);
     }
   }
+
+  @Test
+  void anEditedAppliedMigrationIsRefusedNamingTheFileAndBothChecksums() throws Exception {
+    DatabaseMigrator migrator = withExtraScript("20261201000000_extra.sql",
+        "-- // extra\nCREATE TABLE extra_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE extra_t;\n");
+    migrator.upgrade(null, null);
+    MigrationEntry applied = migrator.status().entries().stream().filter(e -> e.id().equals("20261201000000")).findFirst().orElseThrow();
+    assertThat(applied.recordedChecksum()).isNotNull().isEqualTo(applied.scriptChecksum());
+    Path file = scriptsRoot.resolve(target().dialect().id()).resolve("20261201000000_extra.sql");
+    Files.writeString(file, "-- // extra\nCREATE TABLE extra_t (id INTEGER PRIMARY KEY, sneaky TEXT);\n-- //@UNDO\nDROP TABLE extra_t;\n");
+
+    assertThat(migrator.validate()).singleElement().asString()
+        .contains("20261201000000_extra.sql").contains(applied.recordedChecksum()).contains("db repair");
+    assertThatThrownBy(() -> migrator.upgrade(null, null)).hasMessageContaining("edited after it was applied");
+    assertThatThrownBy(() -> migrator.downgradeSteps(1, null)).hasMessageContaining("20261201000000_extra.sql");
+    assertThat(tables()).contains("extra_t");
+
+    assertThat(migrator.repair()).extracting(MigrationEntry::id).containsExactly("20261201000000");
+    assertThat(migrator.validate()).isEmpty();
+    Files.writeString(file, "-- // extra\r\nCREATE TABLE extra_t (id INTEGER PRIMARY KEY, sneaky TEXT);   \r\n-- //@UNDO\r\nDROP TABLE extra_t;\r\n");
+    assertThat(migrator.validate()).as("line endings and trailing blanks are not edits").isEmpty();
+  }
+
+  @Test
+  void sqlPreviewShowsWhatWouldRunWithoutRunningIt() throws SQLException {
+    String up = packaged().upgradeSql(null);
+
+    assertThat(up).contains("CREATE TABLE CHANGELOG").contains("CREATE TABLE users")
+        .contains("INSERT INTO CHANGELOG (ID, APPLIED_AT, DESCRIPTION) VALUES (20261124000002");
+    assertThat(tables()).isEmpty();
+
+    packaged().upgrade(null, null);
+    String down = packaged().downgradeStepsSql(1);
+    assertThat(down).contains("DROP TABLE users").contains("DELETE FROM CHANGELOG WHERE ID = 20261124000002");
+    assertThat(packaged().downgradeToSql("base")).contains("DROP TABLE CHANGELOG");
+    assertThat(tables()).contains("users");
+    assertThat(packaged().upgradeSql(null)).contains("nothing to apply");
+  }
+
+  @Test
+  void stampAdoptsADatabaseMadeElsewhere() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
+    }
+
+    List<MigrationEntry> stamped = packaged().stamp("head");
+
+    assertThat(stamped).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS);
+    MigrationStatus status = packaged().status();
+    assertThat(status.atHead()).isTrue();
+    assertThat(status.applied()).allSatisfy(e -> assertThat(e.recordedChecksum()).isNotNull());
+    assertThat(packaged().stamp(CHANGELOG)).extracting(MigrationEntry::id).containsExactly(USERS);
+    assertThat(packaged().status().current().orElseThrow().id()).isEqualTo(CHANGELOG);
+    assertThatThrownBy(() -> packaged().stamp("base")).hasMessageContaining("reset-db");
+    assertThatThrownBy(() -> packaged().stamp("nonsense")).hasMessageContaining("not a migration id");
+  }
+
+  @Test
+  void mergeAppliesParallelWorkInOrderOrRenumbersIt() throws Exception {
+    DatabaseMigrator migrator = withExtraScript("20261201000000_later.sql",
+        "-- // later\nCREATE TABLE later_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE later_t;\n");
+    migrator.upgrade(null, null);
+    Path dir = scriptsRoot.resolve(target().dialect().id());
+    Files.writeString(dir.resolve("20261130000000_parallel.sql"),
+        "-- // parallel\nCREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE parallel_t;\n");
+    Files.writeString(dir.resolve("20261202000000_newer.sql"),
+        "-- // newer\nCREATE TABLE newer_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE newer_t;\n");
+
+    assertThat(migrator.outOfOrder()).extracting(MigrationEntry::id).containsExactly("20261130000000");
+    MigrationReport merged = migrator.applyOutOfOrder(null);
+
+    assertThat(merged.ran()).extracting(MigrationEntry::id).containsExactly("20261130000000");
+    assertThat(tables()).contains("parallel_t").doesNotContain("newer_t");
+    assertThat(migrator.validate()).isEmpty();
+
+    Files.writeString(dir.resolve("20261129000000_other.sql"),
+        "-- // other\nCREATE TABLE other_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE other_t;\n");
+    var renamed = migrator.renumberOutOfOrder(java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+    assertThat(renamed).containsEntry("20261129000000_other.sql", "20261202000001_other.sql");
+    assertThat(migrator.outOfOrder()).isEmpty();
+    migrator.upgrade(null, null);
+    assertThat(tables()).contains("other_t", "newer_t");
+  }
+
+  @Test
+  void emptinessDropAndSchemaDescription() {
+    assertThat(packaged().isEmpty()).isTrue();
+    packaged().upgrade(null, null);
+    assertThat(packaged().isEmpty()).isFalse();
+    assertThat(String.join("\n", packaged().schema())).contains("users").contains("ix_users_email").doesNotContainIgnoringCase("changelog");
+
+    packaged().dropEverything();
+
+    assertThat(packaged().isEmpty()).isTrue();
+    assertThat(packaged().status().current()).isEmpty();
+  }
+
+  @Test
+  void aRestoreGivesBackIdenticalRows() throws Exception {
+    packaged().upgrade(null, null);
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      for (int i = 0; i < 50; i++) {
+        s.execute("INSERT INTO users (id, workos_user_id, email, first_name, is_active, is_admin, timezone, language, created_at, updated_at)"
+            + " VALUES ('0192b3c4-5d6e-7f80-9a1b-" + String.format("%012d", i) + "', 'user_01B" + i + "', 'u" + i + "@example.com',"
+            + " 'Zoë " + i + "', TRUE, FALSE, 'UTC', 'en', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      }
+    }
+    List<String> before = rows();
+    DatabaseBackup backup = new DatabaseBackup(target());
+    Path file = backup.backup(scriptsRoot.resolve("backup.bin"));
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("DELETE FROM users WHERE email LIKE 'u1%'");
+      s.execute("UPDATE users SET first_name = 'changed'");
+    }
+    assertThat(rows()).isNotEqualTo(before);
+
+    backup.restore(file);
+
+    assertThat(rows()).isEqualTo(before);
+    assertThat(packaged().status().atHead()).isTrue();
+    assertThatThrownBy(() -> backup.backup(file)).hasMessageContaining("never overwrites");
+  }
+
+  List<String> rows() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = connect(); Statement s = c.createStatement();
+         var rs = s.executeQuery("SELECT id, workos_user_id, email, first_name, created_at FROM users ORDER BY id")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getString(5));
+      }
+    }
+    return rows;
+  }
 }
