@@ -28,11 +28,16 @@ public final class DatabaseBackup {
 
   /** The file a backup goes to when none is given: beside the SQLite file, or in {@code dir} for PostgreSQL. */
   public Path defaultFile(Path dir, java.time.Clock clock) {
-    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC)
         .format(clock.instant());
-    return target.sqliteFile()
+    Path base = target.sqliteFile()
         .map(db -> db.resolveSibling(db.getFileName() + ".backup-" + stamp))
         .orElseGet(() -> dir.resolve("datamingle-backup-" + stamp + ".dump"));
+    Path file = base;
+    for (int n = 1; Files.exists(file); n++) {
+      file = base.resolveSibling(base.getFileName() + "-" + n);
+    }
+    return file;
   }
 
   public Path backup(Path file) {
@@ -82,7 +87,18 @@ public final class DatabaseBackup {
     }
   }
 
-  private String currentSchema() {
+  /** Restores a PostgreSQL dump of {@code schema} into this fresh database, schema and all. */
+  void restoreInto(Path file, String schema) {
+    try (Connection c = target.open(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS \"" + schema.replace("\"", "\"\"") + "\" CASCADE"); // a new database has public
+    } catch (SQLException e) {
+      throw new MigrationFailure("cannot prepare the copy for the restore: " + e.getMessage(), e);
+    }
+    pg(List.of("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + database(), file.toAbsolutePath().toString()),
+        "pg_restore");
+  }
+
+  String currentSchema() {
     try (Connection c = target.open(); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT current_schema()")) {
       rs.next();
       return rs.getString(1);

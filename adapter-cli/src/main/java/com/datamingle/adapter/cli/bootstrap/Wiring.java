@@ -13,6 +13,8 @@ import com.datamingle.adapter.web.ops.Metrics;
 import com.datamingle.adapter.web.ops.Readiness;
 import com.datamingle.adapter.web.workos.WorkOsUserDirectory;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
+import com.datamingle.application.port.in.admin.GetUserUseCase;
+import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
 import com.datamingle.application.service.ApplicationServices;
@@ -48,10 +50,32 @@ public final class Wiring {
   public static DatabaseMigrator migrator(Settings settings) {
     DatabaseSettings database = database(settings);
     MigrationTarget target = new MigrationTarget(database.jdbcUrl(), database.user(), database.password());
-    ScriptSource scripts = settings.migrationsDir() == null
-        ? ScriptSource.packaged()
-        : ScriptSource.directory(settings.migrationsDir());
-    return DatabaseMigrator.create(target, scripts);
+    return DatabaseMigrator.create(target, scripts(settings));
+  }
+
+  /** The migration scripts: the folder of --migrations / DATAMINGLE_MIGRATIONS, or those packaged in the jar. */
+  public static ScriptSource scripts(Settings settings) {
+    return settings.migrationsDir() == null ? ScriptSource.packaged() : ScriptSource.directory(settings.migrationsDir());
+  }
+
+  /** The admin use cases over the configured database, for operators' `users` commands. */
+  public record UserAdmin(ListUsersUseCase listUsers, GetUserUseCase getUser, ChangeUserAccessUseCase changeUserAccess,
+      PersistenceModule persistence) implements AutoCloseable {
+    @Override
+    public void close() {
+      persistence.close();
+    }
+  }
+
+  public static UserAdmin userAdmin(Settings settings, Clock clock) {
+    DatabaseMigrator migrator = migrator(settings);
+    if (!migrator.status().atHead()) {
+      throw new ServiceRefused("the database schema is not at head; run `datamingle db upgrade` first");
+    }
+    PersistenceModule persistence = PersistenceModule.open(database(settings), clock);
+    ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.unitOfWork(),
+        persistence.idGenerator(), id -> java.util.Optional.empty(), clock);
+    return new UserAdmin(services.listUsers(), services.getUser(), services.changeUserAccess(), persistence);
   }
 
   /** How to serve: dev mode, whether to migrate first, and where to print what happens. */

@@ -17,14 +17,17 @@ import picocli.CommandLine.Command;
     name = "db",
     mixinStandardHelpOptions = true,
     description = "Manage the database schema (migrations).",
-    subcommands = {DbUpgradeCommand.class, DbDowngradeCommand.class, DbCurrentCommand.class, DbHistoryCommand.class})
+    subcommands = {DbMoreCommands.Init.class, DbMoreCommands.New.class, DbUpgradeCommand.class, DbDowngradeCommand.class,
+        DbCurrentCommand.class, DbHistoryCommand.class, DbMoreCommands.Merge.class, DbMoreCommands.Stamp.class,
+        DbMoreCommands.Backup.class, DbMoreCommands.Restore.class, DbMoreCommands.Test.class, DbMoreCommands.Validate.class,
+        DbMoreCommands.Repair.class})
 final class DbCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a db command: upgrade, downgrade, current or history");
+        "name a db command: init, new, upgrade, downgrade, current, history, merge, stamp, backup, restore, test, validate or repair");
   }
 
   static RootCommand root(CommandLine.Model.CommandSpec spec) {
@@ -84,6 +87,7 @@ final class DbCommand implements Runnable {
     o.put("file", e.fileName());
     o.put("applied_at", e.appliedAt());
     o.put("state", e.state().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("checksum_mismatch", e.checksumMismatch());
     return o;
   }
 }

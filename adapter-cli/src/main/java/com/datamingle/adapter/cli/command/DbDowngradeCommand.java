@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code datamingle db downgrade [TARGET]}. */
@@ -18,26 +19,43 @@ final class DbDowngradeCommand implements Callable<Integer> {
       description = "-N to undo N steps, a migration id to go back to it (it stays applied), or `base` to undo everything.")
   String target;
 
+  @Option(names = "--sql", description = "Print the exact SQL that would run and change nothing.")
+  boolean sql;
+
+  @Option(names = "--no-backup", description = "Skip the backup taken before undoing (not recommended).")
+  boolean noBackup;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     DatabaseMigrator migrator = DbCommand.migrator(spec);
-    MigrationReport report;
+    int steps = 0;
+    String version = null;
     if (target == null) {
-      report = migrator.downgradeSteps(1, DbCommand.progress(out));
+      steps = 1;
     } else if (target.matches("-\\d+")) {
-      int steps;
       try {
         steps = Integer.parseInt(target.substring(1));
       } catch (NumberFormatException e) {
         throw new RootCommand.UsageFailure("'" + target + "' is too many steps; give -N with a small N, an id or base");
       }
-      report = migrator.downgradeSteps(steps, DbCommand.progress(out));
     } else if (target.equals("base") || target.matches("\\d+")) {
-      report = migrator.downgradeTo(target, DbCommand.progress(out));
+      version = target;
     } else {
       throw new RootCommand.UsageFailure("'" + target + "' is not a downgrade target; give -N (steps), a migration id, or base");
     }
+    if (sql) {
+      out.print(version == null ? migrator.downgradeStepsSql(steps) : migrator.downgradeToSql(version));
+      return RootCommand.OK;
+    }
+    var status = migrator.status();
+    var undo = version == null ? migrator.plannedDowngradeSteps(status, steps) : migrator.plannedDowngradeTo(status, version);
+    if (!undo.isEmpty() && !noBackup) {
+      DbMoreCommands.backup(spec, null);
+    }
+    MigrationReport report = version == null
+        ? migrator.downgradeSteps(steps, DbCommand.progress(out))
+        : migrator.downgradeTo(version, DbCommand.progress(out));
     if (report.ran().isEmpty()) {
       out.println("Nothing to undo. Database " + migrator.target().describe() + " is at " + DbCommand.describe(report.after()));
     } else {

@@ -43,6 +43,9 @@ final class DbHistoryCommand implements Callable<Integer> {
       case OUT_OF_ORDER -> "NOT APPLIED (older than the current version)";
       case MISSING_SCRIPT -> "APPLIED, SCRIPT MISSING";
     };
+    if (e.checksumMismatch()) {
+      state = "applied, CHECKSUM MISMATCH (edited since; see db validate)";
+    }
     return e == current ? state + " (current)" : state;
   }
 }

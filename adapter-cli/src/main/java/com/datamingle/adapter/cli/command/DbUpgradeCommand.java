@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code datamingle db upgrade [TARGET]}. */
@@ -18,11 +19,24 @@ final class DbUpgradeCommand implements Callable<Integer> {
       description = "A migration id (see `db history`), or `head` (the default).")
   String target;
 
+  @Option(names = "--sql", description = "Print the exact SQL that would run (changelog statements included) and change nothing.")
+  boolean sql;
+
+  @Option(names = "--backup", description = "Back the database up first (see `db backup`).")
+  boolean backup;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     DatabaseMigrator migrator = DbCommand.migrator(spec);
     String version = target == null || target.equals("head") ? null : target;
+    if (sql) {
+      out.print(migrator.upgradeSql(version));
+      return RootCommand.OK;
+    }
+    if (backup && migrator.status().current().isPresent()) {
+      DbMoreCommands.backup(spec, null);
+    }
     MigrationReport report = migrator.upgrade(version, DbCommand.progress(out));
     if (report.ran().isEmpty()) {
       out.println("Nothing to apply. Database " + migrator.target().describe() + " is at " + DbCommand.describe(report.after()));

@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "datamingle 0.1.0",
     description = "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
-    subcommands = {ServeCommand.class, DbCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, DbCommand.class, DatabaseCommands.InitDb.class, DatabaseCommands.ResetDb.class,
+        UsersCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Configuration: DATABASE_URL (default: SQLite file db.sqlite in this folder), DATAMINGLE_MIGRATIONS,",
         "PORT, BIND_ADDRESS, WORKOS_CLIENT_ID, WORKOS_API_KEY, WORKOS_ISSUERS, WORKOS_JWKS_URL, WORKOS_API_BASE_URL,",
         "CORS_ALLOWED_ORIGINS, DATAMINGLE_ENV. See `datamingle serve --help`."})
@@ -92,7 +93,12 @@ public final class RootCommand implements Runnable {
       err.flush();
       return USAGE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   static int exitCode(Exception e) {
