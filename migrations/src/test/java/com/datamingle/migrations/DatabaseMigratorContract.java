@@ -355,6 +355,17 @@ abstract class DatabaseMigratorContract {
     assertThatThrownBy(() -> backup.backup(file)).hasMessageContaining("never overwrites");
   }
 
+  @Test
+  void aHeldLockMakesOthersWaitThenFailNamingTheHolder() {
+    try (SchemaLock.Held held = SchemaLock.forTarget(target()).acquire(java.time.Duration.ofSeconds(5))) {
+      assertThatThrownBy(() -> packaged().withLockTimeout(java.time.Duration.ofMillis(500)).upgrade(null, null))
+          .isInstanceOf(MigrationFailure.class)
+          .hasMessageContaining("another migration")
+          .hasMessageContaining("try again");
+    }
+    assertThat(packaged().upgrade(null, null).ran()).hasSize(2);
+  }
+
   List<String> rows() throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = connect(); Statement s = c.createStatement();

@@ -71,6 +71,102 @@ class PackagedJarIT {
     }
   }
 
+  /** Scripts folder: the packaged scripts plus a counted migration, slow when asked. */
+  private Path scriptsWithCountedMigration(boolean slow) throws IOException {
+    Path root = workDir.resolve("scripts");
+    for (String d : List.of("sqlite", "postgresql")) {
+      Path dir = Files.createDirectories(root.resolve(d));
+      for (String name : List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
+        try (var in = getClass().getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
+          Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      String pause = !slow ? "" : d.equals("sqlite")
+          ? "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 40000000) SELECT count(*) FROM c;\n"
+          : "SELECT pg_sleep(4);\n";
+      Files.writeString(dir.resolve("20261201000000_counted.sql"), "-- // counted\n"
+          + "CREATE TABLE applications (n INTEGER);\n" + pause + "INSERT INTO applications (n) VALUES (1);\n"
+          + "-- //@UNDO\nDROP TABLE applications;\n");
+    }
+    return root;
+  }
+
+  private int applications(String jdbcUrl, String user) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
+         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM applications")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private void fourConcurrentUpgradesApplyOnce(Map<String, String> env, String jdbcUrl, String user) throws Exception {
+    Path scripts = scriptsWithCountedMigration(false);
+    Map<String, String> withScripts = new java.util.HashMap<>(env);
+    withScripts.put("DATAMINGLE_MIGRATIONS", scripts.toString());
+    List<Process> processes = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      processes.add(start(withScripts, "out" + i, "db", "upgrade"));
+    }
+    for (Process p : processes) {
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(Files.readString(workDir.resolve("out" + processes.indexOf(p) + ".err"))).isZero();
+    }
+    assertThat(applications(jdbcUrl, user)).isEqualTo(1);
+  }
+
+  private void aKilledUpgradeConvergesOnTheNextRun(Map<String, String> env, String jdbcUrl, String user) throws Exception {
+    Path scripts = scriptsWithCountedMigration(true);
+    Map<String, String> withScripts = new java.util.HashMap<>(env);
+    withScripts.put("DATAMINGLE_MIGRATIONS", scripts.toString());
+    assertThat(datamingle(withScripts, "db", "upgrade", "20261124000002").code()).isZero();
+    Process victim = start(withScripts, "victim", "db", "upgrade");
+    Path out = workDir.resolve("victim.out");
+    for (int i = 0; i < 300 && !Files.readString(out).contains("Applying 20261201000000"); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readString(out)).contains("Applying 20261201000000");
+    Thread.sleep(300);
+    victim.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+
+    Result again = datamingle(withScripts, "db", "upgrade");
+
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(datamingle(withScripts, "db", "current").out()).contains("20261201000000 counted (head)");
+    assertThat(applications(jdbcUrl, user)).isEqualTo(1);
+  }
+
+  private Process start(Map<String, String> env, String name, String... args) throws IOException {
+    Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().remove("DATABASE_URL");
+    builder.environment().remove("DATAMINGLE_MIGRATIONS");
+    builder.environment().putAll(env);
+    return builder.redirectOutput(workDir.resolve(name + ".out").toFile()).redirectError(workDir.resolve(name + ".err").toFile()).start();
+  }
+
+  @Test
+  void concurrencyAndCrashesOnSqlite() throws Exception {
+    String url = "jdbc:sqlite:" + workDir.resolve("db.sqlite");
+    fourConcurrentUpgradesApplyOnce(Map.of("DATABASE_URL", url), url, null);
+    Files.delete(workDir.resolve("db.sqlite"));
+    Files.deleteIfExists(workDir.resolve("db.sqlite-wal"));
+    Files.deleteIfExists(workDir.resolve("db.sqlite-shm"));
+    aKilledUpgradeConvergesOnTheNextRun(Map.of("DATABASE_URL", url), url, null);
+  }
+
+  @Test
+  void concurrencyAndCrashesOnPostgresql() throws Exception {
+    try (PostgresTestDatabase database = PostgresTestDatabase.createIsolated()) {
+      fourConcurrentUpgradesApplyOnce(Map.of("DATABASE_URL", database.postgresUrl()), database.jdbcUrl(), database.user());
+    }
+    try (PostgresTestDatabase database = PostgresTestDatabase.createIsolated()) {
+      aKilledUpgradeConvergesOnTheNextRun(Map.of("DATABASE_URL", database.postgresUrl()), database.jdbcUrl(), database.user());
+    }
+  }
+
   @Test
   void aBadDatabaseUrlGivesOneLineAndExitOne() throws Exception {
     Result bad = datamingle(Map.of("DATABASE_URL", "oracle://scott:tiger@db/orcl"), "db", "current");
