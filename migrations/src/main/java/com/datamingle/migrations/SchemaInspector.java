@@ -25,7 +25,8 @@ final class SchemaInspector {
     if (dialect == Dialect.SQLITE) {
       for (String line : strings(connection, "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master"
           + " WHERE name NOT LIKE 'sqlite_%' AND upper(tbl_name) <> 'CHANGELOG' ORDER BY type, name")) {
-        lines.add(line.replaceAll("\\s+", " ").strip());
+        // a table rebuilt and renamed comes back with its name quoted: quotes are not a difference
+        lines.add(line.replace("\"", "").replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")").strip());
       }
       return lines;
     }
