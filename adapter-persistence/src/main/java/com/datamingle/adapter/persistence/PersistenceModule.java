@@ -33,6 +33,8 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  */
 public final class PersistenceModule implements AutoCloseable {
   static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+  /** The schema this adapter relies on, declared for every database (see schema.dmschema). */
+  public static final String DECLARED_SCHEMA = "/com/datamingle/adapter/persistence/schema.dmschema";
 
   private final DatabaseSettings settings;
   private final HikariDataSource dataSource;

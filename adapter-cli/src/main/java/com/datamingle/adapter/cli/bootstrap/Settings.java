@@ -15,6 +15,8 @@ import java.util.Map;
  *
  * @param databaseUrl {@code DATABASE_URL}; null means the SQLite default {@code db.sqlite}
  * @param migrationsDir {@code DATAMINGLE_MIGRATIONS}; null means the scripts packaged in the jar
+ * @param schemaFile {@code DATAMINGLE_SCHEMA}: the declared schema file; null means the one packaged in the jar
+ * @param devPostgresUrl {@code DATAMINGLE_DEV_POSTGRES_URL}: a PostgreSQL where `db migrate` may make scratch schemas
  */
 public record Settings(
     String databaseUrl,
@@ -27,7 +29,9 @@ public record Settings(
     List<String> workosIssuers,
     URI workosJwksUrl,
     URI workosApiBaseUrl,
-    List<String> corsAllowedOrigins) {
+    List<String> corsAllowedOrigins,
+    Path schemaFile,
+    String devPostgresUrl) {
 
   public static final URI DEFAULT_WORKOS_API = URI.create("https://api.workos.com");
 
@@ -55,7 +59,9 @@ public record Settings(
         list(value(env, "WORKOS_ISSUERS")),
         url("WORKOS_JWKS_URL", value(env, "WORKOS_JWKS_URL")),
         url("WORKOS_API_BASE_URL", value(env, "WORKOS_API_BASE_URL")),
-        list(value(env, "CORS_ALLOWED_ORIGINS")));
+        list(value(env, "CORS_ALLOWED_ORIGINS")),
+        value(env, "DATAMINGLE_SCHEMA") == null ? null : Path.of(value(env, "DATAMINGLE_SCHEMA")),
+        value(env, "DATAMINGLE_DEV_POSTGRES_URL"));
   }
 
   /** The WorkOS API, the default or the configured one (a custom auth domain, or a local fake in tests). */

@@ -24,6 +24,9 @@ import com.datamingle.domain.user.PersonName;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.WorkOsUserId;
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.Dialect;
+import com.datamingle.migrations.autogen.Autogen;
+import com.datamingle.migrations.autogen.DeclaredSchema;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationStatus;
 import com.datamingle.migrations.MigrationTarget;
@@ -33,7 +36,9 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** The composition root: builds the object graph by hand, in dependency order. */
@@ -56,6 +61,42 @@ public final class Wiring {
   /** The migration scripts: the folder of --migrations / DATAMINGLE_MIGRATIONS, or those packaged in the jar. */
   public static ScriptSource scripts(Settings settings) {
     return settings.migrationsDir() == null ? ScriptSource.packaged() : ScriptSource.directory(settings.migrationsDir());
+  }
+
+  /** The declared schema: the file of DATAMINGLE_SCHEMA, or the one packaged with the persistence adapter. */
+  public static DeclaredSchema declaredSchema(Settings settings) {
+    try {
+      String text;
+      if (settings.schemaFile() != null) {
+        text = java.nio.file.Files.readString(settings.schemaFile());
+      } else {
+        try (var in = PersistenceModule.class.getResourceAsStream(PersistenceModule.DECLARED_SCHEMA)) {
+          if (in == null) {
+            throw new ServiceRefused("the declared schema is missing from this build; set DATAMINGLE_SCHEMA to its file");
+          }
+          text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      return DeclaredSchema.parse(text);
+    } catch (java.io.IOException e) {
+      throw new ServiceRefused("cannot read the declared schema " + settings.schemaFile() + ": " + e.getMessage());
+    }
+  }
+
+  /** Autogenerate over the configured scripts, with a PostgreSQL for scratch schemas when one is known. */
+  public static Autogen autogen(Settings settings) {
+    Map<Dialect, MigrationTarget> scratch = new EnumMap<>(Dialect.class);
+    DatabaseSettings database = database(settings);
+    if (settings.devPostgresUrl() != null) {
+      DatabaseSettings dev = DatabaseSettings.fromUrl(settings.devPostgresUrl());
+      if (dev.vendor() != DatabaseSettings.Vendor.POSTGRESQL) {
+        throw new Settings.InvalidSettings("DATAMINGLE_DEV_POSTGRES_URL must name a PostgreSQL database");
+      }
+      scratch.put(Dialect.POSTGRESQL, new MigrationTarget(dev.jdbcUrl(), dev.user(), dev.password()));
+    } else if (database.vendor() == DatabaseSettings.Vendor.POSTGRESQL) {
+      scratch.put(Dialect.POSTGRESQL, new MigrationTarget(database.jdbcUrl(), database.user(), database.password()));
+    }
+    return new Autogen(scripts(settings), declaredSchema(settings), scratch);
   }
 
   /** The admin use cases over the configured database, for operators' `users` commands. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     name = "db",
     mixinStandardHelpOptions = true,
     description = "Manage the database schema (migrations).",
-    subcommands = {DbMoreCommands.Init.class, DbMoreCommands.New.class, DbUpgradeCommand.class, DbDowngradeCommand.class,
+    subcommands = {DbMoreCommands.Init.class, DbMoreCommands.New.class, AutogenCommands.Migrate.class,
+        AutogenCommands.Check.class, AutogenCommands.Drift.class, DbUpgradeCommand.class, DbDowngradeCommand.class,
         DbCurrentCommand.class, DbHistoryCommand.class, DbMoreCommands.Merge.class, DbMoreCommands.Stamp.class,
         DbMoreCommands.Backup.class, DbMoreCommands.Restore.class, DbMoreCommands.Test.class, DbMoreCommands.Validate.class,
         DbMoreCommands.Repair.class})
@@ -27,7 +28,7 @@ final class DbCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a db command: init, new, upgrade, downgrade, current, history, merge, stamp, backup, restore, test, validate or repair");
+        "name a db command: init, new, migrate, check, drift, upgrade, downgrade, current, history, merge, stamp, backup, restore, test, validate or repair");
   }
 
   static RootCommand root(CommandLine.Model.CommandSpec spec) {
