@@ -213,16 +213,26 @@ public final class Wiring {
     }
   }
 
-  /** A dev access token for this email; with {@code admin}, the user is created now and made an admin. */
-  public static String devToken(Settings settings, Path devDir, String email, String firstName, String lastName,
+  /** Dev access tokens, one per email, signed with one load of the dev key. */
+  public static List<String> devTokens(Settings settings, Path devDir, List<String> emails, String firstName, String lastName,
       boolean admin, Duration ttl, Clock clock) {
     if (settings.environment() == Settings.Environment.PRODUCTION) {
       throw new Settings.InvalidSettings("dev tokens cannot be made with DATAMINGLE_ENV=production");
     }
+    DevSigningKey key = DevSigningKey.loadOrCreate(devDir);
+    List<String> tokens = new java.util.ArrayList<>(emails.size());
+    for (String email : emails) {
+      tokens.add(devToken(settings, key, email, firstName, lastName, admin, ttl, clock));
+    }
+    return tokens;
+  }
+
+  /** A dev access token for this email; with {@code admin}, the user is created now and made an admin. */
+  private static String devToken(Settings settings, DevSigningKey key, String email, String firstName, String lastName,
+      boolean admin, Duration ttl, Clock clock) {
     Email address = new Email(email);
     PersonName first = PersonName.ofNullable(firstName);
     PersonName last = PersonName.ofNullable(lastName);
-    DevSigningKey key = DevSigningKey.loadOrCreate(devDir);
     DevSigningKey.DevToken token = key.mint(address.value(), first == null ? null : first.value(),
         last == null ? null : last.value(), ttl, clock);
     if (admin) {

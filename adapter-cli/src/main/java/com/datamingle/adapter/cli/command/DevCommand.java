@@ -37,6 +37,10 @@ final class DevCommand implements Runnable {
 
     @Option(names = "--last-name", paramLabel = "NAME") String lastName;
 
+    @Option(names = "--count", defaultValue = "1", paramLabel = "N",
+        description = "Print N tokens, one per line, for N users: the email must then contain {n} (e.g. load{n}@example.com).")
+    int count;
+
     @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "PT1H",
         description = "How long the token lasts, ISO-8601 (default PT1H; at most P1D).")
     String ttl;
@@ -52,9 +56,19 @@ final class DevCommand implements Runnable {
       if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(1)) > 0) {
         throw new RootCommand.UsageFailure("--ttl must be more than zero and at most P1D");
       }
-      String token = Wiring.devToken(DbCommand.settings(spec), Wiring.DEV_DIR, email, firstName, lastName, admin, lifetime,
-          Clock.systemUTC());
-      spec.commandLine().getOut().println(token);
+      if (count < 1 || count > 1_000_000) {
+        throw new RootCommand.UsageFailure("--count must be between 1 and 1000000");
+      }
+      if (count > 1 && (!email.contains("{n}") || admin)) {
+        throw new RootCommand.UsageFailure("with --count, put {n} in --email (e.g. load{n}@example.com); --admin takes one user");
+      }
+      java.util.List<String> emails = new java.util.ArrayList<>(count);
+      for (int n = 1; n <= count; n++) {
+        emails.add(email.replace("{n}", Integer.toString(n)));
+      }
+      var out = spec.commandLine().getOut();
+      Wiring.devTokens(DbCommand.settings(spec), Wiring.DEV_DIR, emails, firstName, lastName, admin, lifetime, Clock.systemUTC())
+          .forEach(out::println);
       return RootCommand.OK;
     }
   }
