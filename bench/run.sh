@@ -69,7 +69,7 @@ for run in $(seq 1 "$runs"); do
 done
 
 for run in $(seq 1 "$runs"); do
-  cli dev token --count 20000 --email "w2r${run}n{n}@example.com" --ttl PT12H > "$work/tokens-$run.txt"
+  (cd "$work" && java -jar "$jar" dev token --count 20000 --email "w2r${run}n{n}@example.com" --ttl PT12H) > "$work/tokens-$run.txt"
   line=$(java "$root/bench/FirstSignIn.java" "$base" "$work/tokens-$run.txt" 32)
   record "W2 run$run $line"
 done

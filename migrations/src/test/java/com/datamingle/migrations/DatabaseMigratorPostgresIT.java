@@ -1,39 +1,26 @@
 package com.datamingle.migrations;
 
-import com.datamingle.migrations.testing.PostgresTestDatabase;
+import com.datamingle.migrations.testing.PostgresSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The migrator on the real PostgreSQL, in a schema of its own per test. */
 class DatabaseMigratorPostgresIT extends DatabaseMigratorContract {
-  private PostgresTestDatabase database;
-
-  @BeforeEach
-  void newSchema() {
-    database = PostgresTestDatabase.createIsolated();
-  }
-
-  @AfterEach
-  void dropSchema() {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
   @Override
   MigrationTarget target() {
-    return new MigrationTarget(database.jdbcUrl(), database.user(), database.password());
+    return new MigrationTarget(postgres.database().jdbcUrl(), postgres.database().user(), postgres.database().password());
   }
 
   @Override
   Connection connect() throws SQLException {
-    return database.connect();
+    return postgres.database().connect();
   }
 
   @Override
   String schema() {
-    return database.schema();
+    return postgres.database().schema();
   }
 }

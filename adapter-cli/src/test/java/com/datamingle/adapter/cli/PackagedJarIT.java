@@ -24,20 +24,10 @@ class PackagedJarIT {
   record Result(int code, String out, String err) {}
 
   private Result datamingle(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
-    assertThat(jar).as("the packaged jar (run mvn verify)").exists();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-    builder.environment().remove("DATABASE_URL");
-    builder.environment().remove("DATAMINGLE_MIGRATIONS");
-    builder.environment().putAll(env);
-    Path out = workDir.resolve("out.txt");
-    Path err = workDir.resolve("err.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process = start(env, "run", args);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("datamingle finished").isTrue();
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(process.exitValue(), Files.readString(workDir.resolve("run.out"), StandardCharsets.UTF_8),
+        Files.readString(workDir.resolve("run.err"), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -137,6 +127,7 @@ class PackagedJarIT {
 
   private Process start(Map<String, String> env, String name, String... args) throws IOException {
     Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
+    assertThat(jar).as("the packaged jar (run mvn verify)").exists();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar.toAbsolutePath().toString()));
     command.addAll(List.of(args));

@@ -2,6 +2,7 @@ package com.datamingle.adapter.persistence;
 
 import com.datamingle.adapter.persistence.tx.MyBatisUnitOfWork;
 import com.datamingle.adapter.persistence.tx.Sessions;
+import com.datamingle.adapter.persistence.user.CachingUserRepository;
 import com.datamingle.adapter.persistence.user.MyBatisUserRepository;
 import com.datamingle.adapter.persistence.user.UserMapper;
 import com.datamingle.adapter.persistence.user.UuidTypeHandler;
@@ -38,7 +39,10 @@ public final class PersistenceModule implements AutoCloseable {
 
   private final DatabaseSettings settings;
   private final HikariDataSource dataSource;
-  private final MyBatisUserRepository users;
+  /** How long a user looked up by WorkOS id may be served from memory (a change from another process shows after it). */
+  public static final java.time.Duration USER_CACHE_TTL = java.time.Duration.ofSeconds(2);
+
+  private final UserRepository users;
   private final MyBatisUnitOfWork unitOfWork;
   private final UuidV7Generator ids;
 
@@ -54,7 +58,7 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
     configuration.addMapper(UserMapper.class);
     Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration));
-    this.users = new MyBatisUserRepository(sessions);
+    this.users = new CachingUserRepository(new MyBatisUserRepository(sessions), clock, USER_CACHE_TTL);
     this.unitOfWork = new MyBatisUnitOfWork(sessions, settings.vendor() == DatabaseSettings.Vendor.SQLITE);
     this.ids = new UuidV7Generator(clock);
   }

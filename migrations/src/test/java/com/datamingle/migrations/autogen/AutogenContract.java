@@ -6,6 +6,7 @@ import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.Dialect;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.testing.PostgresSchema;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,6 +56,7 @@ abstract class AutogenContract {
       "  size integer", "");
 
   @TempDir Path scripts;
+  @RegisterExtension final PostgresSchema scratchSchema = new PostgresSchema();
   PostgresTestDatabase scratch;
   Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -64,7 +66,7 @@ abstract class AutogenContract {
 
   @BeforeEach
   void scripts() throws IOException {
-    scratch = PostgresTestDatabase.createIsolated();
+    scratch = scratchSchema.database();
     for (Dialect d : Dialect.values()) {
       Path dir = Files.createDirectories(scripts.resolve(d.id()));
       for (String name : List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
@@ -72,13 +74,6 @@ abstract class AutogenContract {
           Files.copy(in, dir.resolve(name));
         }
       }
-    }
-  }
-
-  @AfterEach
-  void dropScratch() {
-    if (scratch != null) {
-      scratch.close();
     }
   }
 

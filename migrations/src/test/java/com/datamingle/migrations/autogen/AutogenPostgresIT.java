@@ -2,29 +2,16 @@ package com.datamingle.migrations.autogen;
 
 import com.datamingle.migrations.Dialect;
 import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.testing.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.datamingle.migrations.testing.PostgresSchema;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Autogenerate on PostgreSQL, live database in a schema of its own. */
 class AutogenPostgresIT extends AutogenContract {
-  private PostgresTestDatabase database;
-
-  @BeforeEach
-  void liveSchema() {
-    database = PostgresTestDatabase.createIsolated();
-  }
-
-  @AfterEach
-  void dropLive() {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension final PostgresSchema live = new PostgresSchema();
 
   @Override
   MigrationTarget live() {
-    return new MigrationTarget(database.jdbcUrl(), database.user(), database.password());
+    return new MigrationTarget(live.database().jdbcUrl(), live.database().user(), live.database().password());
   }
 
   @Override

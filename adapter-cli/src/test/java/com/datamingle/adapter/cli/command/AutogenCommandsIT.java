@@ -2,39 +2,26 @@ package com.datamingle.adapter.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.migrations.testing.PostgresTestDatabase;
+import com.datamingle.migrations.testing.PostgresSchema;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** db migrate, check and drift through the command line, with the project's own declared schema. */
 class AutogenCommandsIT {
   @TempDir Path dir;
-  PostgresTestDatabase postgres;
-
-  @BeforeEach
-  void postgres() {
-    postgres = PostgresTestDatabase.createIsolated();
-  }
-
-  @AfterEach
-  void drop() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
+  @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
   @Test
   void theDeclaredSchemaMatchesTheMigrationsOnBothDatabases() {
     CliRun sqlite = CliRun.run(Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("db.sqlite")), "db", "check");
-    CliRun pg = CliRun.run(Map.of("DATABASE_URL", postgres.postgresUrl()), "db", "check");
+    CliRun pg = CliRun.run(Map.of("DATABASE_URL", postgres.database().postgresUrl()), "db", "check");
 
     assertThat(sqlite.exitCode()).as(sqlite.out() + sqlite.err()).isZero();
     assertThat(sqlite.out()).contains("No new upgrade operations detected.");
@@ -58,7 +45,7 @@ class AutogenCommandsIT {
     }
     Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("db.sqlite"),
         "DATAMINGLE_MIGRATIONS", scripts.toString(), "DATAMINGLE_SCHEMA", schema.toString(),
-        "DATAMINGLE_DEV_POSTGRES_URL", postgres.postgresUrl()));
+        "DATAMINGLE_DEV_POSTGRES_URL", postgres.database().postgresUrl()));
     assertThat(CliRun.run(env, "db", "upgrade").exitCode()).isZero();
     assertThat(CliRun.run(env, "db", "migrate", "-m", "nothing").out()).contains("No changes in schema detected.");
 

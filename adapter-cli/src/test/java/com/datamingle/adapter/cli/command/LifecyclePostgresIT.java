@@ -1,35 +1,22 @@
 package com.datamingle.adapter.cli.command;
 
-import com.datamingle.migrations.testing.PostgresTestDatabase;
+import com.datamingle.migrations.testing.PostgresSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LifecyclePostgresIT extends LifecycleContract {
-  private PostgresTestDatabase database;
-
-  @BeforeEach
-  void newSchema() {
-    database = PostgresTestDatabase.createIsolated();
-  }
-
-  @AfterEach
-  void dropSchema() {
-    if (database != null) {
-      database.close();
-    }
-  }
+  @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
   @Override
   Map<String, String> env() {
-    return Map.of("DATABASE_URL", database.postgresUrl());
+    return Map.of("DATABASE_URL", postgres.database().postgresUrl());
   }
 
   @Override
   Connection connect() throws SQLException {
-    return database.connect();
+    return postgres.database().connect();
   }
 
   @Override

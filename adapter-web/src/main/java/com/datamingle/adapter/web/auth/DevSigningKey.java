@@ -36,6 +36,7 @@ import java.util.Map;
 public final class DevSigningKey {
   public static final String ISSUER = "urn:datamingle:dev";
   private static final String KID = "datamingle-dev-key";
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final RSAPrivateCrtKey privateKey;
   private final RSAPublicKey publicKey;
   private final Path jwksFile;
@@ -106,7 +107,7 @@ public final class DevSigningKey {
   public DevToken mint(String email, String firstName, String lastName, Duration ttl, Clock clock) {
     Instant now = clock.instant();
     byte[] random = new byte[10];
-    new SecureRandom().nextBytes(random);
+    RANDOM.nextBytes(random);
     String subject = subjectFor(email);
     String sessionId = "session_dev" + HexFormat.of().formatHex(random);
     var builder = JWT.create()

@@ -40,7 +40,12 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
   public static final int MAX_TOKEN_LENGTH = 8192;
   private static final Pattern SESSION = Pattern.compile("session_[0-9A-Za-z]{1,100}");
 
+  private static final int MAX_CACHED_TOKENS = 20_000;
   private final JWTVerifier verifier;
+  private final Clock clock;
+  private final long leewaySeconds;
+  /** Tokens already verified, until they expire: a repeated token skips the signature check. */
+  private final java.util.concurrent.ConcurrentHashMap<String, VerifiedToken> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
   public WorkOsTokenVerifier(JwksKeyStore keys, List<String> issuers, long leewaySeconds, Clock clock) {
     if (issuers.isEmpty()) {
@@ -70,6 +75,8 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
         .withClaim("sid", (claim, jwt) -> claim.asString() != null && SESSION.matcher(claim.asString()).matches())
         .acceptLeeway(leewaySeconds);
     this.verifier = verification.build(clock);
+    this.clock = clock;
+    this.leewaySeconds = leewaySeconds;
   }
 
   @Override
@@ -79,6 +86,13 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
     }
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new InvalidToken("token longer than " + MAX_TOKEN_LENGTH + " characters");
+    }
+    VerifiedToken cached = verified.get(token);
+    if (cached != null) {
+      if (cached.expiresAt().plusSeconds(leewaySeconds).isAfter(clock.instant())) {
+        return cached;
+      }
+      verified.remove(token);
     }
     DecodedJWT jwt;
     try {
@@ -96,7 +110,12 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
     if (sid != null && sid.length() > User.MAX_SESSION_ID_LENGTH) {
       throw new InvalidToken("session id too long");
     }
-    return new VerifiedToken(new WorkOsUserId(jwt.getSubject()), sid, jwt.getExpiresAtAsInstant(), profile(jwt));
+    VerifiedToken result = new VerifiedToken(new WorkOsUserId(jwt.getSubject()), sid, jwt.getExpiresAtAsInstant(), profile(jwt));
+    if (verified.size() >= MAX_CACHED_TOKENS) {
+      verified.clear(); // a crude bound: the next requests verify again
+    }
+    verified.put(token, result);
+    return result;
   }
 
   private static boolean isWorkOsUserId(String value) {

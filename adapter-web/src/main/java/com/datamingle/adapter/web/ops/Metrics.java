@@ -13,8 +13,14 @@ public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final java.util.List<DoubleSupplier> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
   public void recordRequest(String method, String route, int status, Duration took) {
-    Timer.builder("http_server_requests")
+    timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> timer(method, route, status)).record(took);
+  }
+
+  private Timer timer(String method, String route, int status) {
+    return Timer.builder("http_server_requests")
         .description("HTTP requests by method, route template and status")
         .tag("method", method)
         .tag("route", route)
@@ -22,8 +28,7 @@ public final class Metrics {
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry)
-        .record(took);
+        .register(registry);
   }
 
   public Metrics gauge(String name, String description, DoubleSupplier value) {

@@ -214,6 +214,19 @@ class WorkOsTokenVerifierTest {
   }
 
   @Test
+  void aCachedTokenStillExpires() {
+    MutableClock moving = new MutableClock(NOW);
+    JwksKeyStore store = new JwksKeyStore(jwks.url(), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10), moving);
+    WorkOsTokenVerifier caching = new WorkOsTokenVerifier(store, List.of(TestKeys.ISSUER), 30, moving);
+    String token = k1.token(SUB, NOW);
+    caching.verify(token);
+
+    moving.advance(Duration.ofSeconds(300 + 31));
+
+    assertThatThrownBy(() -> caching.verify(token)).isInstanceOf(InvalidToken.class);
+  }
+
+  @Test
   void aRotatedKeyIsFetchedOnce() {
     verifier.verify(k1.token(SUB, NOW));
     TestKeys k2 = new TestKeys("k2");
