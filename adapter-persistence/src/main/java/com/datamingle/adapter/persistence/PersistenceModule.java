@@ -57,7 +57,8 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.setDatabaseId(databaseId(dataSource));
     configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
     configuration.addMapper(UserMapper.class);
-    Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration));
+    boolean sqlite = settings.vendor() == DatabaseSettings.Vendor.SQLITE;
+    Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
     this.users = new CachingUserRepository(new MyBatisUserRepository(sessions), clock, USER_CACHE_TTL);
     this.unitOfWork = new MyBatisUnitOfWork(sessions, settings.vendor() == DatabaseSettings.Vendor.SQLITE);
     this.ids = new UuidV7Generator(clock);
@@ -103,7 +104,6 @@ public final class PersistenceModule implements AutoCloseable {
       props.setProperty("synchronous", "NORMAL");
       props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
       props.setProperty("foreign_keys", "true");
-      props.setProperty("transaction_mode", "IMMEDIATE");
       config.setMinimumIdle(1);
     } else {
       props.setProperty("ApplicationName", "datamingle");

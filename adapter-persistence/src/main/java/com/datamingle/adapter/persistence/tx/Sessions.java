@@ -1,6 +1,11 @@
 package com.datamingle.adapter.persistence.tx;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
@@ -8,13 +13,22 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * Hands mappers to repositories: the session of the transaction running on this thread, or a
  * short auto-commit session for a call made outside any transaction (a plain read never opens a
  * transaction, so on SQLite it never takes the writer lock).
+ *
+ * <p>On SQLite a transaction is opened with an explicit {@code BEGIN IMMEDIATE} on an auto-commit
+ * connection, which takes the writer lock once. The driver's own transactions (auto-commit off)
+ * would begin a new transaction right after each commit and end it again when the connection is
+ * handed back: two more lock round trips per transaction, measured as the main cost of a write.
  */
 public final class Sessions {
   private final SqlSessionFactory factory;
+  private final DataSource dataSource;
+  private final boolean explicitImmediate;
   private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
 
-  public Sessions(SqlSessionFactory factory) {
+  public Sessions(SqlSessionFactory factory, DataSource dataSource, boolean explicitImmediate) {
     this.factory = factory;
+    this.dataSource = dataSource;
+    this.explicitImmediate = explicitImmediate;
   }
 
   public <M, T> T withMapper(Class<M> type, Function<M, T> call) {
@@ -32,13 +46,67 @@ public final class Sessions {
   }
 
   SqlSession begin() {
-    SqlSession session = factory.openSession(false);
+    SqlSession session;
+    if (explicitImmediate) {
+      Connection connection = null;
+      try {
+        connection = dataSource.getConnection();
+        execute(connection, "BEGIN IMMEDIATE");
+      } catch (SQLException e) {
+        closeQuietly(connection);
+        throw new PersistenceException("cannot begin a transaction: " + e.getMessage(), e);
+      }
+      session = factory.openSession(connection);
+    } else {
+      session = factory.openSession(false);
+    }
     current.set(session);
     return session;
+  }
+
+  void commit(SqlSession session) {
+    if (explicitImmediate) {
+      session.flushStatements();
+      try {
+        execute(session.getConnection(), "COMMIT");
+      } catch (SQLException e) {
+        throw new PersistenceException("the commit failed: " + e.getMessage(), e);
+      }
+    } else {
+      session.commit(true);
+    }
+  }
+
+  void rollback(SqlSession session) {
+    if (explicitImmediate) {
+      try {
+        execute(session.getConnection(), "ROLLBACK");
+      } catch (SQLException e) {
+        throw new PersistenceException("the rollback failed: " + e.getMessage(), e);
+      }
+    } else {
+      session.rollback(true);
+    }
   }
 
   void end(SqlSession session) {
     current.remove();
     session.close();
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // the pool discards a broken connection
+      }
+    }
   }
 }
