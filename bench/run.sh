@@ -47,7 +47,7 @@ wrk_run() {
 }
 
 start_server() {
-  (cd "$work" && java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --dev --port "$port" > "$work/serve.log" 2>&1) &
+  (cd "$work" && exec java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --dev --port "$port" > "$work/serve.log" 2>&1) &
   server=$!
   for _ in $(seq 1 100); do curl -sf "$base/health" >/dev/null && return; sleep 0.2; done
   echo "bench: server did not start; see $work/serve.log" >&2; exit 1
