@@ -27,6 +27,31 @@ class DbCommandsTest extends DbCommandsContract {
   }
 
   @Test
+  void everyCommandOfTheTreeHasHelpAndExitsZero() {
+    java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+    collect(new picocli.CommandLine(new RootCommand(Map.of())), new java.util.ArrayList<>(), paths);
+    assertThat(paths).hasSizeGreaterThan(25);
+    for (java.util.List<String> path : paths) {
+      java.util.List<String> args = new java.util.ArrayList<>(path);
+      args.add("--help");
+      CliRun help = CliRun.run(Map.of(), args.toArray(String[]::new));
+      assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
+      assertThat(help.out()).as(String.join(" ", args)).startsWith("Usage: datamingle");
+    }
+  }
+
+  private static void collect(picocli.CommandLine command, java.util.List<String> path, java.util.List<java.util.List<String>> out) {
+    out.add(java.util.List.copyOf(path));
+    command.getSubcommands().forEach((name, sub) -> {
+      if (!name.equals("help")) {
+        java.util.List<String> next = new java.util.ArrayList<>(path);
+        next.add(name);
+        collect(sub, next, out);
+      }
+    });
+  }
+
+  @Test
   void aBadDatabaseUrlIsOneLineAndExitOne() {
     CliRun run = CliRun.run(Map.of("DATABASE_URL", "mysql://root:topsecret@localhost/db"), "db", "current");
 
