@@ -62,6 +62,11 @@ member=$(cli dev token --email bench-member@example.com --ttl PT12H)
 curl -sf -H "Authorization: Bearer $member" "$base/api/me" >/dev/null
 curl -sf -H "Authorization: Bearer $admin" "$base/api/me" >/dev/null
 
+# warm-up, not recorded: the JIT needs a few hundred thousand requests per path
+wrk -t2 -c32 -d20s "$base/health" >/dev/null
+wrk -t2 -c32 -d20s -H "Authorization: Bearer $member" "$base/api/me" >/dev/null
+wrk -t2 -c32 -d30s -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $member" "$base/api/me" >/dev/null
+
 for run in $(seq 1 "$runs"); do
   wrk_run "W0 run$run" "$base/health"
   wrk_run "W1 run$run" -H "Authorization: Bearer $member" "$base/api/me"

@@ -1,5 +1,6 @@
 package com.datamingle.adapter.persistence;
 
+import com.datamingle.adapter.persistence.tx.GroupCommitUnitOfWork;
 import com.datamingle.adapter.persistence.tx.MyBatisUnitOfWork;
 import com.datamingle.adapter.persistence.tx.Sessions;
 import com.datamingle.adapter.persistence.user.CachingUserRepository;
@@ -43,7 +44,7 @@ public final class PersistenceModule implements AutoCloseable {
   public static final java.time.Duration USER_CACHE_TTL = java.time.Duration.ofSeconds(2);
 
   private final UserRepository users;
-  private final MyBatisUnitOfWork unitOfWork;
+  private final UnitOfWork unitOfWork;
   private final UuidV7Generator ids;
 
   private PersistenceModule(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
@@ -60,7 +61,7 @@ public final class PersistenceModule implements AutoCloseable {
     boolean sqlite = settings.vendor() == DatabaseSettings.Vendor.SQLITE;
     Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
     this.users = new CachingUserRepository(new MyBatisUserRepository(sessions), clock, USER_CACHE_TTL);
-    this.unitOfWork = new MyBatisUnitOfWork(sessions, settings.vendor() == DatabaseSettings.Vendor.SQLITE);
+    this.unitOfWork = sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
     this.ids = new UuidV7Generator(clock);
   }
 
@@ -180,6 +181,9 @@ public final class PersistenceModule implements AutoCloseable {
 
   @Override
   public void close() {
+    if (unitOfWork instanceof GroupCommitUnitOfWork groupCommit) {
+      groupCommit.close();
+    }
     dataSource.close();
   }
 }

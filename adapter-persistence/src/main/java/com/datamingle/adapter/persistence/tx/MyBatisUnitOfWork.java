@@ -1,24 +1,19 @@
 package com.datamingle.adapter.persistence.tx;
 
 import com.datamingle.application.port.out.UnitOfWork;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Persistence adapter: the unit of work as one MyBatis session with auto-commit off. Nested calls
- * join the running transaction. With {@code singleWriter} (SQLite), transactions of this process
- * take turns at a gate, so they queue here instead of spinning on the database's busy lock. The
- * gate is not fair on purpose: a thread that just finished may go again without a hand-off to a
- * parked one, which measured faster under load; no thread waits long, as each turn is short.
+ * Persistence adapter: the unit of work as one MyBatis session with auto-commit off, for a
+ * database with many concurrent writers (PostgreSQL). Nested calls join the running transaction.
+ * A single-writer database uses {@link GroupCommitUnitOfWork} instead.
  */
 public final class MyBatisUnitOfWork implements UnitOfWork {
   private final Sessions sessions;
-  private final ReentrantLock writerGate;
 
-  public MyBatisUnitOfWork(Sessions sessions, boolean singleWriter) {
+  public MyBatisUnitOfWork(Sessions sessions) {
     this.sessions = sessions;
-    this.writerGate = singleWriter ? new ReentrantLock(false) : null;
   }
 
   @Override
@@ -26,25 +21,16 @@ public final class MyBatisUnitOfWork implements UnitOfWork {
     if (sessions.current() != null) {
       return work.get();
     }
-    if (writerGate != null) {
-      writerGate.lock();
-    }
+    SqlSession session = sessions.begin();
     try {
-      SqlSession session = sessions.begin();
-      try {
-        T result = work.get();
-        sessions.commit(session);
-        return result;
-      } catch (RuntimeException | Error e) {
-        sessions.rollback(session);
-        throw e;
-      } finally {
-        sessions.end(session);
-      }
+      T result = work.get();
+      sessions.commit(session);
+      return result;
+    } catch (RuntimeException | Error e) {
+      sessions.rollback(session);
+      throw e;
     } finally {
-      if (writerGate != null) {
-        writerGate.unlock();
-      }
+      sessions.end(session);
     }
   }
 }

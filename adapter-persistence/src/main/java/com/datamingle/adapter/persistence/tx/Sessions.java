@@ -94,6 +94,28 @@ public final class Sessions {
     session.close();
   }
 
+  static void savepoint(SqlSession session, String name) {
+    statement(session, "SAVEPOINT " + name);
+  }
+
+  static void release(SqlSession session, String name) {
+    statement(session, "RELEASE " + name);
+  }
+
+  static void rollbackTo(SqlSession session, String name) {
+    statement(session, "ROLLBACK TO " + name);
+    statement(session, "RELEASE " + name);
+  }
+
+  private static void statement(SqlSession session, String sql) {
+    try {
+      session.flushStatements();
+      execute(session.getConnection(), sql);
+    } catch (SQLException e) {
+      throw new PersistenceException(sql + " failed: " + e.getMessage(), e);
+    }
+  }
+
   private static void execute(Connection connection, String sql) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute(sql);
