@@ -120,7 +120,11 @@ public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
         }
       } finally {
         if (session != null) {
-          sessions.end(session);
+          try {
+            sessions.end(session);
+          } catch (RuntimeException ignored) {
+            // the outcome is already decided; closing a connection must not stop the writer thread
+          }
         }
       }
       for (Job<?> job : batch) {
