@@ -44,6 +44,46 @@ class PersistenceModuleTest {
         .hasMessageNotContaining("s3cret");
   }
 
+  @Test
+  void aFailingUnitInAGroupCommitRollsBackAloneWhileItsNeighboursCommit() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("group.sqlite");
+    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged()).upgrade(null, null);
+    try (PersistenceModule module = PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC())) {
+      int threads = 24;
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      var start = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      java.util.List<com.datamingle.domain.user.User> users = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        var user = com.datamingle.domain.user.UserFixtures.aUser().withId(module.idGenerator().newUserId()).build();
+        users.add(user);
+        boolean fail = i % 3 == 0;
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            return module.unitOfWork().inTransaction(() -> {
+              module.userRepository().insertIfAbsent(user);
+              if (fail) {
+                throw new IllegalStateException("unit " + user.id() + " fails");
+              }
+              return true;
+            });
+          } catch (IllegalStateException e) {
+            assertThat(e).hasMessageContaining(user.id().toString());
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      for (int i = 0; i < threads; i++) {
+        boolean committed = results.get(i).get();
+        assertThat(committed).isEqualTo(i % 3 != 0);
+        assertThat(module.userRepository().findById(users.get(i).id()).isPresent()).as("row of unit " + i).isEqualTo(committed);
+      }
+      pool.shutdown();
+    }
+  }
+
   private static String pragma(Statement s, String name) throws SQLException {
     try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
       rs.next();
