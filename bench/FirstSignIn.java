@@ -1,57 +1,94 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * W2 load driver: each token of the file is a distinct new user; sends one GET /api/me per token
- * over CONNECTIONS concurrent workers and reports users created per second.
+ * over CONNECTIONS keep-alive HTTP/1.1 connections and reports users created per second. Plain
+ * sockets rather than java.net.http, so the driver leaves the CPU to the server it measures.
  * Usage: java bench/FirstSignIn.java BASE_URL TOKENS_FILE [CONNECTIONS]
  */
 public class FirstSignIn {
   public static void main(String[] args) throws Exception {
-    String base = args[0];
+    URI base = URI.create(args[0]);
     List<String> tokens = Files.readAllLines(Path.of(args[1])).stream().filter(s -> !s.isBlank()).toList();
     int connections = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .executor(Executors.newFixedThreadPool(connections)).build();
     AtomicInteger next = new AtomicInteger();
     Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-    ExecutorService workers = Executors.newFixedThreadPool(connections);
+    Thread[] workers = new Thread[connections];
     long start = System.nanoTime();
     for (int w = 0; w < connections; w++) {
-      workers.submit(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < tokens.size()) {
-          HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/me"))
-              .header("Authorization", "Bearer " + tokens.get(i)).timeout(Duration.ofSeconds(30)).build();
-          int status;
-          try {
-            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-          } catch (Exception e) {
-            status = -1;
+      workers[w] = new Thread(() -> {
+        Socket socket = null;
+        try {
+          socket = new Socket(base.getHost(), base.getPort());
+          socket.setTcpNoDelay(true);
+          OutputStream out = socket.getOutputStream();
+          InputStream in = new BufferedInputStream(socket.getInputStream());
+          int i;
+          while ((i = next.getAndIncrement()) < tokens.size()) {
+            out.write(("GET /api/me HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + tokens.get(i)
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            statuses.computeIfAbsent(readResponse(in), k -> new LongAdder()).increment();
           }
-          statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
+        } catch (IOException e) {
+          statuses.computeIfAbsent(-1, k -> new LongAdder()).increment();
+        } finally {
+          try {
+            if (socket != null) {
+              socket.close();
+            }
+          } catch (IOException ignored) {
+            // done anyway
+          }
         }
-        return null;
       });
+      workers[w].start();
     }
-    workers.shutdown();
-    workers.awaitTermination(30, TimeUnit.MINUTES);
+    for (Thread t : workers) {
+      t.join();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("requests=%d seconds=%.2f users_per_second=%.0f statuses=%s%n", tokens.size(), seconds,
         tokens.size() / seconds, statuses);
-    System.exit(0);
+  }
+
+  /** Reads one response (status line, headers, Content-Length body) and returns its status. */
+  static int readResponse(InputStream in) throws IOException {
+    String status = line(in);
+    int code = Integer.parseInt(status.split(" ")[1]);
+    int length = 0;
+    for (String header = line(in); !header.isEmpty(); header = line(in)) {
+      if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        length = Integer.parseInt(header.substring(15).strip());
+      }
+    }
+    in.readNBytes(length);
+    return code;
+  }
+
+  static String line(InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed");
+      }
+      if (c != '\r') {
+        b.append((char) c);
+      }
+    }
+    return b.toString();
   }
 }
