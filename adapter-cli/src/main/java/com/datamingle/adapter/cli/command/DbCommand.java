@@ -59,6 +59,13 @@ final class DbCommand implements Runnable {
     };
   }
 
+  /** The closing line of an upgrade or downgrade: what it did and where the database stands. */
+  static void printOutcome(PrintWriter out, DatabaseMigrator migrator, com.datamingle.migrations.MigrationReport report,
+      String nothing, String done) {
+    String where = "Database " + migrator.target().describe() + " is at " + describe(report.after());
+    out.println(report.ran().isEmpty() ? nothing + " " + where : done + " " + report.ran().size() + " migration(s). " + where);
+  }
+
   /** The one line that says where the database stands. */
   static String describe(MigrationStatus status) {
     String version = status.current().map(MigrationEntry::label).orElse("empty (no migration applied)");

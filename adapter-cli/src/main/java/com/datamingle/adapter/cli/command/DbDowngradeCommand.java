@@ -56,12 +56,7 @@ final class DbDowngradeCommand implements Callable<Integer> {
     MigrationReport report = version == null
         ? migrator.downgradeSteps(steps, DbCommand.progress(out))
         : migrator.downgradeTo(version, DbCommand.progress(out));
-    if (report.ran().isEmpty()) {
-      out.println("Nothing to undo. Database " + migrator.target().describe() + " is at " + DbCommand.describe(report.after()));
-    } else {
-      out.println("Undid " + report.ran().size() + " migration(s). Database " + migrator.target().describe()
-          + " is at " + DbCommand.describe(report.after()));
-    }
+    DbCommand.printOutcome(out, migrator, report, "Nothing to undo.", "Undid");
     return RootCommand.OK;
   }
 }

@@ -38,12 +38,7 @@ final class DbUpgradeCommand implements Callable<Integer> {
       DbMoreCommands.backup(spec, null);
     }
     MigrationReport report = migrator.upgrade(version, DbCommand.progress(out));
-    if (report.ran().isEmpty()) {
-      out.println("Nothing to apply. Database " + migrator.target().describe() + " is at " + DbCommand.describe(report.after()));
-    } else {
-      out.println("Applied " + report.ran().size() + " migration(s). Database " + migrator.target().describe()
-          + " is at " + DbCommand.describe(report.after()));
-    }
+    DbCommand.printOutcome(out, migrator, report, "Nothing to apply.", "Applied");
     return RootCommand.OK;
   }
 }
