@@ -55,11 +55,6 @@ public final class DatabaseMigrator {
     return target;
   }
 
-  /** Where the scripts come from, for messages. */
-  public String scriptsDescription() {
-    return scripts.describe(target.dialect());
-  }
-
   /** Reads the scripts and the changelog; changes nothing and takes no lock. */
   public MigrationStatus status() {
     List<Change> scriptChanges = loader.getMigrations();

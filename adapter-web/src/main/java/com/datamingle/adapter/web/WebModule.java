@@ -100,7 +100,7 @@ public final class WebModule {
         }
       }
     });
-    return new WebServer(app, settings.stopTimeout());
+    return new WebServer(app);
   }
 
   /** One access-log line per request (never the token or the query string), and the request metrics. */

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 public class InMemoryUnitOfWork implements UnitOfWork {
   private final InMemoryUserRepository users;
   private final ReentrantLock lock = new ReentrantLock();
-  private int transactions;
 
   public InMemoryUnitOfWork(InMemoryUserRepository users) {
     this.users = users;
@@ -19,7 +18,6 @@ public class InMemoryUnitOfWork implements UnitOfWork {
     lock.lock();
     var snapshot = users.snapshot();
     try {
-      transactions++;
       return work.get();
     } catch (RuntimeException | Error e) {
       users.restore(snapshot);
@@ -29,7 +27,4 @@ public class InMemoryUnitOfWork implements UnitOfWork {
     }
   }
 
-  public int transactions() {
-    return transactions;
-  }
 }
