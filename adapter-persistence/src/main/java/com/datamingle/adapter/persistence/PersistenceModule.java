@@ -52,7 +52,6 @@ public final class PersistenceModule implements AutoCloseable {
     this.dataSource = dataSource;
     Configuration configuration = new Configuration(new Environment("datamingle", new JdbcTransactionFactory(), dataSource));
     configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setArgNameBasedConstructorAutoMapping(true);
     configuration.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
     configuration.setDefaultStatementTimeout(30);
     configuration.setDatabaseId(databaseId(dataSource));
@@ -60,7 +59,7 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.addMapper(UserMapper.class);
     boolean sqlite = settings.vendor() == DatabaseSettings.Vendor.SQLITE;
     Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
-    this.users = new CachingUserRepository(new MyBatisUserRepository(sessions), clock, USER_CACHE_TTL);
+    this.users = new CachingUserRepository(new MyBatisUserRepository(sessions), sessions, clock, USER_CACHE_TTL);
     this.unitOfWork = sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
     this.ids = new UuidV7Generator(clock);
   }

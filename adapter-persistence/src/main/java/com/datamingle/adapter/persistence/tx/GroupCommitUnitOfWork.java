@@ -29,12 +29,13 @@ public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
     final CompletableFuture<T> done = new CompletableFuture<>();
     T result;
     Throwable failure;
+    List<TransactionHooks.Hook> hooks = List.of();
 
     Job(Supplier<T> work) {
       this.work = work;
     }
 
-    void run(SqlSession session) {
+    void run(Sessions sessions, SqlSession session) {
       Sessions.savepoint(session, "dm_unit");
       try {
         result = work.get();
@@ -43,11 +44,14 @@ public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
         failure = e;
         Sessions.rollbackTo(session, "dm_unit");
       } finally {
+        hooks = sessions.takeHooks();
         session.clearCache();
       }
     }
 
+    /** Runs on the writer thread, in commit order: the unit's hooks first, then its caller is released. */
     void finish(Throwable commitFailure) {
+      Sessions.run(hooks, failure == null && commitFailure == null);
       if (failure != null) {
         done.completeExceptionally(failure);
       } else if (commitFailure != null) {
@@ -106,7 +110,7 @@ public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
       try {
         session = sessions.begin();
         for (Job<?> job : batch) {
-          job.run(session);
+          job.run(sessions, session);
         }
         sessions.commit(session);
       } catch (RuntimeException | Error e) {

@@ -1,6 +1,7 @@
 package com.datamingle.adapter.persistence.tx;
 
 import com.datamingle.application.port.out.UnitOfWork;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
 
@@ -22,15 +23,20 @@ public final class MyBatisUnitOfWork implements UnitOfWork {
       return work.get();
     }
     SqlSession session = sessions.begin();
+    boolean committed = false;
+    List<TransactionHooks.Hook> hooks = List.of();
     try {
       T result = work.get();
       sessions.commit(session);
+      committed = true;
       return result;
     } catch (RuntimeException | Error e) {
       sessions.rollback(session);
       throw e;
     } finally {
+      hooks = sessions.takeHooks();
       sessions.end(session);
+      Sessions.run(hooks, committed);
     }
   }
 }

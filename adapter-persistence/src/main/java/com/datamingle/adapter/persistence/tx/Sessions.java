@@ -3,6 +3,8 @@ package com.datamingle.adapter.persistence.tx;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -19,11 +21,12 @@ import org.apache.ibatis.session.SqlSessionFactory;
  * would begin a new transaction right after each commit and end it again when the connection is
  * handed back: two more lock round trips per transaction, measured as the main cost of a write.
  */
-public final class Sessions {
+public final class Sessions implements TransactionHooks {
   private final SqlSessionFactory factory;
   private final DataSource dataSource;
   private final boolean explicitImmediate;
   private final ThreadLocal<SqlSession> current = new ThreadLocal<>();
+  private final ThreadLocal<List<Hook>> hooks = ThreadLocal.withInitial(ArrayList::new);
 
   public Sessions(SqlSessionFactory factory, DataSource dataSource, boolean explicitImmediate) {
     this.factory = factory;
@@ -38,6 +41,32 @@ public final class Sessions {
     }
     try (SqlSession autoCommit = factory.openSession(true)) {
       return call.apply(autoCommit.getMapper(type));
+    }
+  }
+
+  @Override
+  public void afterTransaction(Hook hook) {
+    if (current.get() == null) {
+      hook.ended(true);
+    } else {
+      hooks.get().add(hook);
+    }
+  }
+
+  /** The hooks registered on this thread since the last call; the caller runs them when the outcome is known. */
+  List<Hook> takeHooks() {
+    List<Hook> registered = hooks.get();
+    if (registered.isEmpty()) {
+      return List.of();
+    }
+    List<Hook> taken = List.copyOf(registered);
+    registered.clear();
+    return taken;
+  }
+
+  static void run(List<Hook> hooks, boolean committed) {
+    for (Hook hook : hooks) {
+      hook.ended(committed);
     }
   }
 
@@ -91,6 +120,7 @@ public final class Sessions {
 
   void end(SqlSession session) {
     current.remove();
+    hooks.get().clear();
     session.close();
   }
 

@@ -151,6 +151,34 @@ public abstract class UserRepositoryContract {
     assertThat(rowCount()).isZero();
   }
 
+  @Test
+  void aCommittedUpdateIsWhatTheNextLookupByWorkosIdGives() {
+    User user = stored(aUser());
+    assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
+    User off = user.withActive(false, clock.instant().plusSeconds(1));
+
+    unitOfWork().inTransaction(() -> {
+      repository().update(off);
+      return null;
+    });
+
+    assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(off);
+    assertThat(repository().findById(user.id())).contains(off);
+  }
+
+  @Test
+  void aRolledBackUpdateIsNotWhatTheNextLookupByWorkosIdGives() {
+    User user = stored(aUser());
+    assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
+
+    Assertions.assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
+      repository().update(user.withActive(false, clock.instant().plusSeconds(1)));
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
+  }
+
   // ---- the application services over this adapter ----
 
   private ApplicationServices services(FakeIdentityProviderDirectory directory) {
