@@ -1,5 +1,7 @@
 package com.datamingle.adapter.persistence;
 
+import com.datamingle.adapter.persistence.sync.MyBatisWorkOsSyncStore;
+import com.datamingle.adapter.persistence.sync.WorkOsSyncMapper;
 import com.datamingle.adapter.persistence.tx.GroupCommitUnitOfWork;
 import com.datamingle.adapter.persistence.tx.MyBatisUnitOfWork;
 import com.datamingle.adapter.persistence.tx.Sessions;
@@ -10,6 +12,7 @@ import com.datamingle.adapter.persistence.user.UuidTypeHandler;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
+import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -45,6 +48,7 @@ public final class PersistenceModule implements AutoCloseable {
 
   private final UserRepository users;
   private final UnitOfWork unitOfWork;
+  private final WorkOsSyncStore syncStore;
   private final UuidV7Generator ids;
 
   private PersistenceModule(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
@@ -57,9 +61,11 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.setDatabaseId(databaseId(dataSource));
     configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
     configuration.addMapper(UserMapper.class);
+    configuration.addMapper(WorkOsSyncMapper.class);
     boolean sqlite = settings.vendor() == DatabaseSettings.Vendor.SQLITE;
     Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
     this.users = new CachingUserRepository(new MyBatisUserRepository(sessions), sessions, clock, USER_CACHE_TTL);
+    this.syncStore = new MyBatisWorkOsSyncStore(sessions);
     this.unitOfWork = sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
     this.ids = new UuidV7Generator(clock);
   }
@@ -138,6 +144,10 @@ public final class PersistenceModule implements AutoCloseable {
 
   public UserRepository userRepository() {
     return users;
+  }
+
+  public WorkOsSyncStore syncStore() {
+    return syncStore;
   }
 
   public UnitOfWork unitOfWork() {

@@ -6,28 +6,32 @@ import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.IdentityProviderDirectory;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
+import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserDeactivated;
+import com.datamingle.domain.user.WorkOsSyncState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Sign-in resolution. The common case, a known user in a known session with nothing new, is one
- * read and no write. The identity provider is asked outside any transaction, so a slow provider
+ * read and no write. A user WorkOS deleted is never created again by a token issued before. The identity provider is asked outside any transaction, so a slow provider
  * never holds a database lock.
  */
 final class ResolveSignInService implements ResolveSignInUseCase {
   private final UserRepository users;
+  private final WorkOsSyncStore sync;
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
   private final IdentityProviderDirectory directory;
   private final Clock clock;
 
-  ResolveSignInService(
-      UserRepository users, UnitOfWork unitOfWork, IdGenerator ids, IdentityProviderDirectory directory, Clock clock) {
+  ResolveSignInService(UserRepository users, WorkOsSyncStore sync, UnitOfWork unitOfWork, IdGenerator ids,
+      IdentityProviderDirectory directory, Clock clock) {
     this.users = users;
+    this.sync = sync;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
     this.directory = directory;
@@ -46,6 +50,9 @@ final class ResolveSignInService implements ResolveSignInUseCase {
         return user;
       }
       return unitOfWork.inTransaction(() -> refresh(command));
+    }
+    if (sync.findState(command.workosUserId()).map(WorkOsSyncState::deleted).orElse(false)) {
+      throw UnknownIdentity.deleted(command.workosUserId());
     }
     IdentityProfile profile = command.profile() != null
         ? command.profile()

@@ -16,9 +16,22 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** In-memory fake of {@link UserRepository}; thread-safe, with snapshots for rollback. */
-public class InMemoryUserRepository implements UserRepository {
+public class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWork.Transactional {
   private final TreeMap<UserId, User> rows = new TreeMap<>();
   private int writes;
+  private boolean failNextWrite;
+
+  /** The next insert or update throws, as a database that fails half-way through a transaction would. */
+  public synchronized void failNextWrite() {
+    failNextWrite = true;
+  }
+
+  private void maybeFail() {
+    if (failNextWrite) {
+      failNextWrite = false;
+      throw new IllegalStateException("the database failed (injected by the test)");
+    }
+  }
 
   @Override
   public synchronized Optional<User> findById(UserId id) {
@@ -47,6 +60,7 @@ public class InMemoryUserRepository implements UserRepository {
 
   @Override
   public synchronized boolean insertIfAbsent(User user) {
+    maybeFail();
     if (findByWorkosUserId(user.workosUserId()).isPresent()) {
       return false;
     }
@@ -60,10 +74,19 @@ public class InMemoryUserRepository implements UserRepository {
 
   @Override
   public synchronized void update(User user) {
+    maybeFail();
     if (!rows.containsKey(user.id())) {
       throw new IllegalStateException("no row " + user.id());
     }
     rows.put(user.id(), user);
+    writes++;
+  }
+
+  @Override
+  public synchronized void delete(User user) {
+    if (rows.remove(user.id()) == null) {
+      throw new IllegalStateException("no row " + user.id());
+    }
     writes++;
   }
 
@@ -97,13 +120,16 @@ public class InMemoryUserRepository implements UserRepository {
     return rows.size();
   }
 
-  synchronized Map<UserId, User> snapshot() {
+  @Override
+  public synchronized Object snapshot() {
     return new HashMap<>(rows);
   }
 
-  synchronized void restore(Map<UserId, User> snapshot) {
+  @Override
+  @SuppressWarnings("unchecked")
+  public synchronized void restore(Object snapshot) {
     rows.clear();
-    rows.putAll(snapshot);
+    rows.putAll((Map<UserId, User>) snapshot);
   }
 
   private static boolean startsWith(String value, String prefix) {

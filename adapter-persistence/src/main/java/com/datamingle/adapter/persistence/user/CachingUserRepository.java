@@ -96,6 +96,16 @@ public final class CachingUserRepository implements UserRepository {
     }
   }
 
+  @Override
+  public void delete(User user) {
+    long number = beginWrite(user.workosUserId());
+    try {
+      delegate.delete(user);
+    } finally {
+      endWriteAfterTransaction(user.workosUserId(), number, null);
+    }
+  }
+
   private long beginWrite(WorkOsUserId key) {
     makeRoom();
     long number = events.incrementAndGet();

@@ -58,6 +58,14 @@ public final class MyBatisUserRepository implements UserRepository {
   }
 
   @Override
+  public void delete(User user) {
+    int rows = sessions.withMapper(UserMapper.class, m -> m.delete(user.id().value()));
+    if (rows != 1) {
+      throw new IllegalStateException("delete of user " + user.id() + " touched " + rows + " rows");
+    }
+  }
+
+  @Override
   public List<User> search(UserSearch search) {
     String pattern = search.prefix() == null ? null : likePrefix(search.prefix());
     UUID after = search.after() == null ? null : search.after().value();

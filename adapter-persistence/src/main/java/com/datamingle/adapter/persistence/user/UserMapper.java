@@ -21,6 +21,8 @@ public interface UserMapper {
 
   int update(UserRow row);
 
+  int delete(@Param("id") UUID id);
+
   List<UserRow> search(
       @Param("pattern") String pattern,
       @Param("active") Boolean active,

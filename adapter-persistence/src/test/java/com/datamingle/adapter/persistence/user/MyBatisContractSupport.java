@@ -5,6 +5,7 @@ import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
+import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
@@ -48,6 +49,11 @@ abstract class MyBatisContractSupport extends UserRepositoryContract {
   @Override
   protected IdGenerator ids() {
     return module.idGenerator();
+  }
+
+  @Override
+  protected WorkOsSyncStore syncStore() {
+    return module.syncStore();
   }
 
   /** Raw JDBC, not the mapper under test. */

@@ -12,8 +12,11 @@ import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.UserSearch;
+import com.datamingle.application.port.out.WorkOsSyncStore;
+import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.application.testing.FakeIdentityProviderDirectory;
+import com.datamingle.application.testing.FakeWorkOsEventFeed;
 import com.datamingle.application.testing.MutableClock;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
@@ -23,6 +26,8 @@ import com.datamingle.domain.user.ProfileUpdate;
 import com.datamingle.domain.user.TimeZonePreference;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserFixtures;
+import com.datamingle.domain.user.WorkOsSyncState;
+import com.datamingle.domain.user.WorkOsUserEvent;
 import com.datamingle.domain.user.WorkOsUserId;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +52,8 @@ public abstract class UserRepositoryContract {
   protected abstract UnitOfWork unitOfWork();
 
   protected abstract IdGenerator ids();
+
+  protected abstract WorkOsSyncStore syncStore();
 
   /** The number of rows in users, counted without going through the repository. */
   protected abstract int rowCount();
@@ -182,7 +189,7 @@ public abstract class UserRepositoryContract {
   // ---- the application services over this adapter ----
 
   private ApplicationServices services(FakeIdentityProviderDirectory directory) {
-    return ApplicationServices.create(repository(), unitOfWork(), ids(), directory, clock);
+    return ApplicationServices.create(repository(), syncStore(), unitOfWork(), ids(), directory, new FakeWorkOsEventFeed(), clock);
   }
 
   @Test
@@ -237,5 +244,120 @@ public abstract class UserRepositoryContract {
 
     assertThat(rowCount()).isEqualTo(1);
     assertThat(users).extracting(User::id).containsOnly(users.get(0).id());
+  }
+
+  // ---- the WorkOS sync store ----
+
+  private static WorkOsUserEvent userEvent(String id, WorkOsUserEvent.Kind kind, WorkOsUserId sub, String email, Instant updatedAt) {
+    return new WorkOsUserEvent(id, kind, sub, new IdentityProfile(new Email(email), null, null, null), updatedAt, updatedAt);
+  }
+
+  @Test
+  void anEventIdIsRecordedOnce() {
+    Instant at = clock.instant();
+    assertThat(unitOfWork().inTransaction(() -> syncStore().recordEvent("event_01A", "user.created", at))).isTrue();
+    assertThat(unitOfWork().inTransaction(() -> syncStore().recordEvent("event_01A", "user.created", at))).isFalse();
+    assertThat(syncStore().countEventsReceivedBefore(at.plusMillis(1))).isEqualTo(1);
+  }
+
+  @Test
+  void syncStatesAreCreatedLockedSavedAndFound() {
+    WorkOsUserId sub = new WorkOsUserId("user_01STATE");
+    assertThat(syncStore().findState(sub)).isEmpty();
+    Instant updated = Instant.parse("2026-05-01T10:00:00.123Z");
+
+    unitOfWork().inTransaction(() -> {
+      WorkOsSyncState unseen = syncStore().lockState(sub);
+      assertThat(unseen).isEqualTo(WorkOsSyncState.unseen(sub));
+      syncStore().saveState(unseen.applied(updated));
+      return null;
+    });
+    assertThat(syncStore().findState(sub)).contains(WorkOsSyncState.unseen(sub).applied(updated));
+
+    unitOfWork().inTransaction(() -> {
+      syncStore().saveState(syncStore().lockState(sub).deletedAt(updated, updated.plusSeconds(5)));
+      return null;
+    });
+    assertThat(syncStore().findState(sub)).get().extracting(WorkOsSyncState::deletedAt).isEqualTo(updated.plusSeconds(5));
+    assertThat(syncStore().deletedBefore(updated.plusSeconds(6))).containsExactly(sub);
+    assertThat(syncStore().deletedBefore(updated.plusSeconds(5))).isEmpty();
+  }
+
+  @Test
+  void aCursorIsSavedAndMoved() {
+    assertThat(syncStore().cursor("workos_events")).isEmpty();
+    unitOfWork().inTransaction(() -> {
+      syncStore().saveCursor("workos_events", "event_01", clock.instant());
+      syncStore().saveCursor("workos_events", "event_02", clock.instant());
+      return null;
+    });
+    assertThat(syncStore().cursor("workos_events")).contains("event_02");
+  }
+
+  @Test
+  void oldEventIdsAreForgottenAndDeletedUsersRemoved() {
+    Instant old = clock.instant();
+    unitOfWork().inTransaction(() -> syncStore().recordEvent("event_old", "user.updated", old));
+    unitOfWork().inTransaction(() -> syncStore().recordEvent("event_new", "user.updated", old.plusSeconds(60)));
+    User user = stored(aUser());
+
+    assertThat(unitOfWork().inTransaction(() -> syncStore().forgetEventsReceivedBefore(old.plusSeconds(1)))).isEqualTo(1);
+    unitOfWork().inTransaction(() -> {
+      repository().delete(user);
+      return null;
+    });
+
+    assertThat(syncStore().countEventsReceivedBefore(old.plusSeconds(3600))).isEqualTo(1);
+    assertThat(repository().findById(user.id())).isEmpty();
+    assertThat(repository().findByWorkosUserId(user.workosUserId())).isEmpty();
+    assertThat(rowCount()).isZero();
+  }
+
+  @Test
+  void aFailedSyncLeavesNoEventIdBehind() {
+    WorkOsUserId sub = new WorkOsUserId("user_01FAIL");
+    Assertions.assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
+      syncStore().recordEvent("event_01FAIL", "user.created", clock.instant());
+      syncStore().lockState(sub);
+      throw new IllegalStateException("boom");
+    })).hasMessage("boom");
+
+    assertThat(unitOfWork().inTransaction(() -> syncStore().recordEvent("event_01FAIL", "user.created", clock.instant()))).isTrue();
+    assertThat(syncStore().findState(sub)).isEmpty();
+  }
+
+  @Test
+  void concurrentDeliveriesApplyEachEventOnceAndTheNewestDataWins() throws Exception {
+    WorkOsUserId sub = new WorkOsUserId("user_01HCONCURRENT");
+    ApplicationServices app = services(new FakeIdentityProviderDirectory());
+    Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
+    List<WorkOsUserEvent> events = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      events.add(userEvent("event_" + i, i == 0 ? WorkOsUserEvent.Kind.CREATED : WorkOsUserEvent.Kind.UPDATED, sub,
+          "v" + i + "@example.com", t0.plusSeconds(i)));
+    }
+    List<WorkOsUserEvent> deliveries = new ArrayList<>(events);
+    deliveries.addAll(events); // every event delivered twice
+    java.util.Collections.shuffle(deliveries, new java.util.Random(7));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<ApplyWorkOsEventUseCase.Outcome>> results = new ArrayList<>();
+    for (WorkOsUserEvent delivery : deliveries) {
+      results.add(pool.submit(() -> {
+        start.await();
+        return app.applyWorkOsEvent().apply(delivery);
+      }));
+    }
+    start.countDown();
+    List<ApplyWorkOsEventUseCase.Outcome> outcomes = new ArrayList<>();
+    for (Future<ApplyWorkOsEventUseCase.Outcome> f : results) {
+      outcomes.add(f.get());
+    }
+    pool.shutdown();
+
+    assertThat(outcomes).filteredOn(o -> o == ApplyWorkOsEventUseCase.Outcome.DUPLICATE).hasSize(8);
+    assertThat(rowCount()).isEqualTo(1);
+    assertThat(repository().findByWorkosUserId(sub)).get().extracting(u -> u.email().value()).isEqualTo("v7@example.com");
+    assertThat(syncStore().findState(sub)).get().extracting(WorkOsSyncState::workosUpdatedAt).isEqualTo(t0.plusSeconds(7));
   }
 }

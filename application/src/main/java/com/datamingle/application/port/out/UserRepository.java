@@ -36,6 +36,9 @@ public interface UserRepository {
   /** Writes every mutable field of an existing user. */
   void update(User user);
 
+  /** Removes the user's row (an operator's purge of a user WorkOS deleted). */
+  void delete(User user);
+
   /** One page of users in id order, after the given id, matching the filters. */
   List<User> search(UserSearch search);
 
