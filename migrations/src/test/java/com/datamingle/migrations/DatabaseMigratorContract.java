@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class DatabaseMigratorContract {
   static final String CHANGELOG = "20261124000001";
   static final String USERS = "20261124000002";
+  /** The head: the WorkOS sync tables. */
+  static final String SYNC = "20261124213504";
 
   @TempDir Path scriptsRoot;
 
@@ -68,11 +70,11 @@ abstract class DatabaseMigratorContract {
       }
     });
 
-    assertThat(seen).containsExactly(CHANGELOG, USERS);
-    assertThat(report.ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS);
+    assertThat(seen).containsExactly(CHANGELOG, USERS, SYNC);
+    assertThat(report.ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS, SYNC);
     assertThat(report.after().atHead()).isTrue();
-    assertThat(report.after().current().orElseThrow().id()).isEqualTo(USERS);
-    assertThat(tables()).contains("changelog", "users");
+    assertThat(report.after().current().orElseThrow().id()).isEqualTo(SYNC);
+    assertThat(tables()).contains("changelog", "users", "workos_events", "workos_user_sync", "sync_cursors");
   }
 
   @Test
@@ -88,13 +90,13 @@ abstract class DatabaseMigratorContract {
 
     MigrationReport down = packaged().downgradeSteps(1, null);
 
-    assertThat(down.ran()).extracting(MigrationEntry::id).containsExactly(USERS);
-    assertThat(tables()).doesNotContain("users").contains("changelog");
-    assertThat(down.after().current().orElseThrow().id()).isEqualTo(CHANGELOG);
-    assertThat(down.after().withState(MigrationEntry.State.PENDING)).extracting(MigrationEntry::id).containsExactly(USERS);
+    assertThat(down.ran()).extracting(MigrationEntry::id).containsExactly(SYNC);
+    assertThat(tables()).doesNotContain("workos_events", "workos_user_sync", "sync_cursors").contains("changelog", "users");
+    assertThat(down.after().current().orElseThrow().id()).isEqualTo(USERS);
+    assertThat(down.after().withState(MigrationEntry.State.PENDING)).extracting(MigrationEntry::id).containsExactly(SYNC);
 
     packaged().upgrade(null, null);
-    assertThat(tables()).contains("users");
+    assertThat(tables()).contains("workos_events");
   }
 
   @Test
@@ -103,7 +105,7 @@ abstract class DatabaseMigratorContract {
 
     MigrationReport report = packaged().downgradeTo("base", null);
 
-    assertThat(report.ran()).extracting(MigrationEntry::id).containsExactly(USERS, CHANGELOG);
+    assertThat(report.ran()).extracting(MigrationEntry::id).containsExactly(SYNC, USERS, CHANGELOG);
     assertThat(tables()).isEmpty();
     assertThat(report.after().current()).isEmpty();
   }
@@ -127,7 +129,7 @@ abstract class DatabaseMigratorContract {
     assertThat(tables()).isEmpty();
 
     packaged().upgrade(null, null);
-    assertThatThrownBy(() -> packaged().downgradeSteps(3, null)).hasMessageContaining("only 2 are applied");
+    assertThatThrownBy(() -> packaged().downgradeSteps(4, null)).hasMessageContaining("only 3 are applied");
     assertThatThrownBy(() -> packaged().upgrade(CHANGELOG, null)).hasMessageContaining("db downgrade");
     assertThat(tables()).contains("users");
   }
@@ -149,7 +151,7 @@ abstract class DatabaseMigratorContract {
 
     assertThat(tables()).doesNotContain("half_done").contains("users");
     MigrationStatus status = migrator.status();
-    assertThat(status.current().orElseThrow().id()).isEqualTo(USERS);
+    assertThat(status.current().orElseThrow().id()).isEqualTo(SYNC);
     assertThat(status.withState(MigrationEntry.State.PENDING)).extracting(MigrationEntry::id).containsExactly("20261201000000");
   }
 
@@ -225,7 +227,7 @@ abstract class DatabaseMigratorContract {
     }
     pool.shutdown();
 
-    assertThat(ran).isEqualTo(3);
+    assertThat(ran).as("the packaged scripts and the counted one, each once").isEqualTo(4);
     try (Connection c = connect(); Statement s = c.createStatement();
          var rs = s.executeQuery("SELECT count(*) FROM applications")) {
       rs.next();
@@ -265,7 +267,7 @@ abstract class DatabaseMigratorContract {
 
     packaged().upgrade(null, null);
     String down = packaged().downgradeStepsSql(1);
-    assertThat(down).contains("DROP TABLE users").contains("DELETE FROM CHANGELOG WHERE ID = 20261124000002");
+    assertThat(down).contains("DROP TABLE workos_events").contains("DELETE FROM CHANGELOG WHERE ID = " + SYNC);
     assertThat(packaged().downgradeToSql("base")).contains("DROP TABLE CHANGELOG");
     assertThat(tables()).contains("users");
     assertThat(packaged().upgradeSql(null)).contains("nothing to apply");
@@ -279,11 +281,11 @@ abstract class DatabaseMigratorContract {
 
     List<MigrationEntry> stamped = packaged().stamp("head");
 
-    assertThat(stamped).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS);
+    assertThat(stamped).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS, SYNC);
     MigrationStatus status = packaged().status();
     assertThat(status.atHead()).isTrue();
     assertThat(status.applied()).allSatisfy(e -> assertThat(e.recordedChecksum()).isNotNull());
-    assertThat(packaged().stamp(CHANGELOG)).extracting(MigrationEntry::id).containsExactly(USERS);
+    assertThat(packaged().stamp(CHANGELOG)).extracting(MigrationEntry::id).containsExactly(USERS, SYNC);
     assertThat(packaged().status().current().orElseThrow().id()).isEqualTo(CHANGELOG);
     assertThatThrownBy(() -> packaged().stamp("base")).hasMessageContaining("reset-db");
     assertThatThrownBy(() -> packaged().stamp("nonsense")).hasMessageContaining("not a migration id");
@@ -363,7 +365,7 @@ abstract class DatabaseMigratorContract {
           .hasMessageContaining("another migration")
           .hasMessageContaining("try again");
     }
-    assertThat(packaged().upgrade(null, null).ran()).hasSize(2);
+    assertThat(packaged().upgrade(null, null).ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS, SYNC);
   }
 
   List<String> rows() throws SQLException {

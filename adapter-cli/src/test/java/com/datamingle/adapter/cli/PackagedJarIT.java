@@ -40,8 +40,9 @@ class PackagedJarIT {
          ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
       assertThat(rs.next()).isTrue();
     }
-    assertThat(datamingle(Map.of(), "db", "current").out()).contains("20261124000002 create users (head)");
-    assertThat(datamingle(Map.of(), "db", "history").out()).containsPattern("20261124000002\\s+create users.*applied");
+    assertThat(datamingle(Map.of(), "db", "current").out()).contains("20261124213504 workos sync (head)");
+    assertThat(datamingle(Map.of(), "db", "history").out()).containsPattern("20261124000002\\s+create users.*applied")
+        .containsPattern("20261124213504\\s+workos sync.*applied");
     assertThat(datamingle(Map.of(), "db", "downgrade").code()).isZero();
     assertThat(datamingle(Map.of(), "db", "current").out()).contains("1 pending");
   }
@@ -53,8 +54,9 @@ class PackagedJarIT {
 
       Result up = datamingle(env, "db", "upgrade");
       assertThat(up.code()).as(up.err()).isZero();
-      assertThat(datamingle(env, "db", "current").out()).contains("20261124000002 create users (head)");
-      assertThat(datamingle(env, "db", "history").out()).containsPattern("20261124000002\\s+create users.*applied");
+      assertThat(datamingle(env, "db", "current").out()).contains("20261124213504 workos sync (head)");
+      assertThat(datamingle(env, "db", "history").out()).containsPattern("20261124000002\\s+create users.*applied")
+        .containsPattern("20261124213504\\s+workos sync.*applied");
       assertThat(datamingle(env, "db", "downgrade").code()).isZero();
       assertThat(datamingle(env, "db", "current").out()).contains("1 pending");
       assertThat(workDir.resolve("db.sqlite")).doesNotExist();

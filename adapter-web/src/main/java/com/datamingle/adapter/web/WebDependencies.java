@@ -8,6 +8,7 @@ import com.datamingle.application.port.in.admin.GetUserUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 
 /** What the web adapter drives and needs: the use cases, a token verifier, readiness and metrics. */
 public record WebDependencies(
@@ -16,6 +17,7 @@ public record WebDependencies(
     ListUsersUseCase listUsers,
     GetUserUseCase getUser,
     ChangeUserAccessUseCase changeUserAccess,
+    ApplyWorkOsEventUseCase applyWorkOsEvent,
     TokenVerifier tokenVerifier,
     Readiness readiness,
     Metrics metrics) {}

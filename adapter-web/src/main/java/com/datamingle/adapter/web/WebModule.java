@@ -7,6 +7,8 @@ import com.datamingle.adapter.web.error.ErrorMapping;
 import com.datamingle.adapter.web.ops.OpsRoutes;
 import com.datamingle.adapter.web.user.MeRoutes;
 import com.datamingle.adapter.web.user.UserRoutes;
+import com.datamingle.adapter.web.workos.WebhookRoutes;
+import com.datamingle.adapter.web.workos.WebhookSignature;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,8 @@ public final class WebModule {
     OpsRoutes ops = new OpsRoutes(deps.readiness(), deps.metrics());
     MeRoutes me = new MeRoutes(deps.updateMyProfile(), json);
     UserRoutes users = new UserRoutes(deps.listUsers(), deps.getUser(), deps.changeUserAccess(), json);
+    WebhookRoutes webhooks = new WebhookRoutes(deps.applyWorkOsEvent(), settings.workosWebhookSecret() == null ? null
+        : new WebhookSignature(settings.workosWebhookSecret(), Clock.systemUTC(), WebhookSignature.DEFAULT_TOLERANCE), json);
     List<ApiRoute> routes = new ArrayList<>(List.of(
         new ApiRoute("GET", "/health", Role.ANYONE, ops::health),
         new ApiRoute("GET", "/ready", Role.ANYONE, ops::ready),
@@ -55,7 +60,8 @@ public final class WebModule {
         new ApiRoute("PATCH", "/api/me", Role.MEMBER, me::patch),
         new ApiRoute("GET", "/api/users", Role.ADMIN, users::list),
         new ApiRoute("GET", "/api/users/{id}", Role.ADMIN, users::get),
-        new ApiRoute("PATCH", "/api/users/{id}", Role.ADMIN, users::patch)));
+        new ApiRoute("PATCH", "/api/users/{id}", Role.ADMIN, users::patch),
+        new ApiRoute("POST", "/webhooks/workos", Role.WORKOS, webhooks::receive)));
     if (settings.devJwks() != null) {
       String jwks = settings.devJwks();
       routes.add(new ApiRoute("GET", "/dev/jwks.json", Role.ANYONE, ctx -> ctx.contentType("application/json").result(jwks)));
@@ -96,6 +102,7 @@ public final class WebModule {
         switch (route.method()) {
           case "GET" -> config.routes.get(route.path(), route.handler(), route.role());
           case "PATCH" -> config.routes.patch(route.path(), route.handler(), route.role());
+          case "POST" -> config.routes.post(route.path(), route.handler(), route.role());
           default -> throw new IllegalArgumentException("no registration for " + route.method());
         }
       }

@@ -69,7 +69,7 @@ class SwaggerUiChromiumIT {
   }
 
   private static WebDependencies deps() {
-    return new WebDependencies(null, null, null, null, null, null, () -> new Readiness.Status(true, null),
+    return new WebDependencies(null, null, null, null, null, null, null, () -> new Readiness.Status(true, null),
         new com.datamingle.adapter.web.ops.Metrics());
   }
 }

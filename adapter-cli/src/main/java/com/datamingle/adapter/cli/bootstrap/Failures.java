@@ -3,6 +3,7 @@ package com.datamingle.adapter.cli.bootstrap;
 import com.datamingle.adapter.persistence.DatabaseUnavailable;
 import com.datamingle.adapter.persistence.InvalidDatabaseUrl;
 import com.datamingle.adapter.web.WebServer;
+import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.domain.DomainException;
 import com.datamingle.domain.InvalidValueException;
 import com.datamingle.migrations.MigrationFailure;
@@ -17,7 +18,7 @@ public final class Failures {
   public static boolean isExpected(Throwable e) {
     return e instanceof MigrationFailure || e instanceof InvalidDatabaseUrl || e instanceof DatabaseUnavailable
         || e instanceof DomainException || e instanceof InvalidValueException || e instanceof Settings.InvalidSettings
-        || e instanceof WebServer.CannotListen || e instanceof ServiceRefused;
+        || e instanceof WebServer.CannotListen || e instanceof ServiceRefused || e instanceof IdentityProviderUnavailable;
   }
 
   public static boolean isUsage(Throwable e) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param databaseUrl {@code DATABASE_URL}; null means the SQLite default {@code db.sqlite}
  * @param migrationsDir {@code DATAMINGLE_MIGRATIONS}; null means the scripts packaged in the jar
  * @param schemaFile {@code DATAMINGLE_SCHEMA}: the declared schema file; null means the one packaged in the jar
+ * @param workosWebhookSecret {@code WORKOS_WEBHOOK_SECRET}: what WorkOS signs webhooks with; null refuses webhooks
  * @param devPostgresUrl {@code DATAMINGLE_DEV_POSTGRES_URL}: a PostgreSQL where `db migrate` may make scratch schemas
  */
 public record Settings(
@@ -26,6 +27,7 @@ public record Settings(
     String bindAddress,
     String workosClientId,
     String workosApiKey,
+    String workosWebhookSecret,
     List<String> workosIssuers,
     URI workosJwksUrl,
     URI workosApiBaseUrl,
@@ -56,6 +58,7 @@ public record Settings(
         value(env, "BIND_ADDRESS"),
         value(env, "WORKOS_CLIENT_ID"),
         value(env, "WORKOS_API_KEY"),
+        value(env, "WORKOS_WEBHOOK_SECRET"),
         list(value(env, "WORKOS_ISSUERS")),
         url("WORKOS_JWKS_URL", value(env, "WORKOS_JWKS_URL")),
         url("WORKOS_API_BASE_URL", value(env, "WORKOS_API_BASE_URL")),
@@ -96,7 +99,8 @@ public record Settings(
   @Override
   public String toString() {
     return "Settings[env=" + environment + ", port=" + port + ", bind=" + bindAddress + ", workosClientId=" + workosClientId
-        + ", workosApiKey=" + (workosApiKey == null ? "unset" : "***") + ", issuers=" + workosIssuers
+        + ", workosApiKey=" + (workosApiKey == null ? "unset" : "***")
+        + ", workosWebhookSecret=" + (workosWebhookSecret == null ? "unset" : "***") + ", issuers=" + workosIssuers
         + ", jwks=" + workosJwksUrl + ", api=" + workosApiBaseUrl + ", cors=" + corsAllowedOrigins + "]";
   }
 

@@ -11,12 +11,16 @@ import com.datamingle.adapter.web.auth.JwksKeyStore;
 import com.datamingle.adapter.web.auth.WorkOsTokenVerifier;
 import com.datamingle.adapter.web.ops.Metrics;
 import com.datamingle.adapter.web.ops.Readiness;
+import com.datamingle.adapter.web.workos.WorkOsEventsClient;
 import com.datamingle.adapter.web.workos.WorkOsUserDirectory;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import com.datamingle.application.port.in.admin.GetUserUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.port.in.sync.PurgeDeletedUsersUseCase;
+import com.datamingle.application.port.in.sync.SyncWorkOsEventsUseCase;
+import com.datamingle.application.port.out.WorkOsEventFeed;
 import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
@@ -101,6 +105,7 @@ public final class Wiring {
 
   /** The admin use cases over the configured database, for operators' `users` commands. */
   public record UserAdmin(ListUsersUseCase listUsers, GetUserUseCase getUser, ChangeUserAccessUseCase changeUserAccess,
+      SyncWorkOsEventsUseCase syncWorkOsEvents, PurgeDeletedUsersUseCase purgeDeletedUsers,
       PersistenceModule persistence) implements AutoCloseable {
     @Override
     public void close() {
@@ -114,9 +119,20 @@ public final class Wiring {
       throw new ServiceRefused("the database schema is not at head; run `datamingle db upgrade` first");
     }
     PersistenceModule persistence = PersistenceModule.open(database(settings), clock);
-    ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.unitOfWork(),
-        persistence.idGenerator(), id -> java.util.Optional.empty(), clock);
-    return new UserAdmin(services.listUsers(), services.getUser(), services.changeUserAccess(), persistence);
+    ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.syncStore(),
+        persistence.unitOfWork(), persistence.idGenerator(), id -> java.util.Optional.empty(), eventFeed(settings), clock);
+    return new UserAdmin(services.listUsers(), services.getUser(), services.changeUserAccess(), services.syncWorkOsEvents(),
+        services.purgeDeletedUsers(), persistence);
+  }
+
+  /** WorkOS's Events API with the API key; without a key, a feed that says how to configure one. */
+  static WorkOsEventFeed eventFeed(Settings settings) {
+    if (settings.workosApiKey() == null) {
+      return (after, limit) -> {
+        throw new ServiceRefused("reading WorkOS events needs WORKOS_API_KEY; set it to the API key of the WorkOS environment");
+      };
+    }
+    return new WorkOsEventsClient(settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(10));
   }
 
   /** How to serve: dev mode, whether to migrate first, and where to print what happens. */
@@ -146,8 +162,8 @@ public final class Wiring {
     PersistenceModule persistence = PersistenceModule.open(database, clock);
     try {
       WorkOsUserDirectory directory = new WorkOsUserDirectory(settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(3));
-      ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.unitOfWork(),
-          persistence.idGenerator(), directory, clock);
+      ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.syncStore(),
+          persistence.unitOfWork(), persistence.idGenerator(), directory, eventFeed(settings), clock);
       Metrics metrics = new Metrics()
           .gauge("datamingle_db_pool_active_connections", "Connections in use", () -> persistence.poolUsage().active())
           .gauge("datamingle_db_pool_idle_connections", "Idle connections", () -> persistence.poolUsage().idle())
@@ -157,13 +173,15 @@ public final class Wiring {
           .counter("datamingle_jwks_fetch_failures_total", "JWKS fetches that failed", tokens.keys()::fetchFailureCount);
       Readiness readiness = () -> readiness(persistence, migrator);
       WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
-          services.getUser(), services.changeUserAccess(), tokens.verifier(), readiness, metrics);
+          services.getUser(), services.changeUserAccess(), services.applyWorkOsEvent(), tokens.verifier(), readiness, metrics);
       WebSettings web = new WebSettings(settings.corsAllowedOrigins(), WebSettings.DEFAULT_MAX_REQUEST_BYTES,
-          Duration.ofSeconds(15), tokens.devJwks());
+          Duration.ofSeconds(15), tokens.devJwks(), settings.workosWebhookSecret());
       String bind = settings.bindAddress() != null ? settings.bindAddress() : options.dev() ? "127.0.0.1" : "0.0.0.0";
       WebServer server = WebModule.create(deps, web).start(bind, settings.port());
       options.say().accept("datamingle listening on http://" + bind + ":" + server.port() + " (" + settings.environment().name()
-          .toLowerCase(java.util.Locale.ROOT) + "), database " + database.describe() + ", tokens from " + tokens.description());
+          .toLowerCase(java.util.Locale.ROOT) + "), database " + database.describe() + ", tokens from " + tokens.description()
+          + (settings.workosWebhookSecret() == null ? "; WorkOS webhooks refused until WORKOS_WEBHOOK_SECRET is set"
+              : "; WorkOS webhooks at /webhooks/workos"));
       return new ServiceRuntime(persistence, server);
     } catch (RuntimeException e) {
       persistence.close();
@@ -241,8 +259,8 @@ public final class Wiring {
         migrator.upgrade(null, null);
       }
       try (PersistenceModule persistence = PersistenceModule.open(database(settings), clock)) {
-        ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.unitOfWork(),
-            persistence.idGenerator(), id -> java.util.Optional.empty(), clock);
+        ApplicationServices services = ApplicationServices.create(persistence.userRepository(), persistence.syncStore(),
+            persistence.unitOfWork(), persistence.idGenerator(), id -> java.util.Optional.empty(), eventFeed(settings), clock);
         User user = services.resolveSignIn().resolveSignIn(new ResolveSignInUseCase.Command(new WorkOsUserId(token.subject()),
             token.sessionId(), new IdentityProfile(address, first, last, null)));
         services.changeUserAccess().changeUserAccess(new ChangeUserAccessUseCase.Command(new UserReference.ById(user.id()), true, true));

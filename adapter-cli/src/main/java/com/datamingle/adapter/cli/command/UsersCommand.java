@@ -1,12 +1,17 @@
 package com.datamingle.adapter.cli.command;
 
+import com.datamingle.adapter.cli.bootstrap.Failures;
 import com.datamingle.adapter.cli.bootstrap.Wiring;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
+import com.datamingle.application.port.in.sync.PurgeDeletedUsersUseCase;
+import com.datamingle.application.port.in.sync.SyncWorkOsEventsUseCase;
 import com.datamingle.domain.user.User;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,13 +24,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "users", mixinStandardHelpOptions = true,
     description = "List and manage users (operators make the first admin here). Name a user by id, WorkOS user id (user_...) or email.",
     subcommands = {UsersCommand.ListUsers.class, UsersCommand.Show.class, UsersCommand.Promote.class, UsersCommand.Demote.class,
-        UsersCommand.Activate.class, UsersCommand.Deactivate.class})
+        UsersCommand.Activate.class, UsersCommand.Deactivate.class, UsersCommand.Sync.class, UsersCommand.Purge.class})
 final class UsersCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a users command: list, show, promote, demote, activate or deactivate");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a users command: list, show, promote, demote, activate, deactivate, sync or purge");
   }
 
   static Map<String, Object> json(User u) {
@@ -158,5 +163,124 @@ final class UsersCommand implements Runnable {
   static final class Deactivate extends Change {
     ChangeUserAccessUseCase.Command command(UserReference r) { return new ChangeUserAccessUseCase.Command(r, false, null); }
     String done() { return "deactivated"; }
+  }
+
+  @Command(name = "sync", mixinStandardHelpOptions = true,
+      description = {"Bring users up to date from WorkOS's Events API (for deployments that cannot receive webhooks).",
+          "Reads user.created, user.updated and user.deleted events after the stored cursor and applies each once, as the "
+              + "webhook would; the cursor moves with every event, so an interrupted run resumes. Needs WORKOS_API_KEY.",
+          "Without --follow, reads until WorkOS has no more and exits; with it, polls until stopped."})
+  static final class Sync implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--follow", description = "Keep polling every --interval seconds until stopped (Ctrl-C or SIGTERM).")
+    boolean follow;
+
+    @Option(names = "--interval", defaultValue = "60", paramLabel = "SECONDS",
+        description = "Seconds between polls with --follow (1-3600; default 60).") int interval;
+
+    @Option(names = "--page-size", defaultValue = "100", paramLabel = "N", description = "Events per request (1-100; default 100).")
+    int pageSize;
+
+    @Option(names = "--json", description = "Print one JSON object per poll.") boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      if (pageSize < 1 || pageSize > 100) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--page-size must be 1 to 100, got " + pageSize);
+      }
+      if (interval < 1 || interval > 3600) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be 1 to 3600 seconds, got " + interval);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      try (Wiring.UserAdmin admin = Wiring.userAdmin(DbCommand.settings(spec), Clock.systemUTC())) {
+        while (true) {
+          try {
+            print(out, admin.syncWorkOsEvents().syncOnce(pageSize));
+          } catch (RuntimeException e) {
+            if (!follow || !Failures.isExpected(e)) {
+              throw e;
+            }
+            spec.commandLine().getErr().println("datamingle: " + e.getMessage() + " (retrying in " + interval + " s)");
+          }
+          if (!follow) {
+            return RootCommand.OK;
+          }
+          Thread.sleep(interval * 1000L);
+        }
+      }
+    }
+
+    private void print(PrintWriter out, SyncWorkOsEventsUseCase.Report report) {
+      if (json) {
+        Map<String, Object> o = Output.object();
+        o.put("events", report.events());
+        o.put("applied", report.applied());
+        o.put("duplicates", report.duplicates());
+        o.put("stale", report.stale());
+        o.put("ignored", report.ignored());
+        o.put("cursor", report.cursor());
+        out.println(Output.json(o));
+      } else {
+        out.println("WorkOS events: " + report.events() + " read (" + report.applied() + " applied, " + report.duplicates()
+            + " duplicate, " + report.stale() + " stale, " + report.ignored() + " ignored); cursor "
+            + (report.cursor() == null ? "none yet" : report.cursor()));
+      }
+      out.flush();
+    }
+  }
+
+  @Command(name = "purge", mixinStandardHelpOptions = true,
+      description = {"Remove the rows of users that WorkOS deleted more than --older-than days ago, and forget processed",
+          "WorkOS event ids received more than 30 days ago. What WorkOS deleted stays recorded, so neither a late event nor",
+          "an old token brings a purged user back. Asks first (or --yes); --dry-run only reports."})
+  static final class Purge implements Callable<Integer> {
+    static final int EVENT_ID_DAYS = 30;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--older-than", defaultValue = "30", paramLabel = "DAYS",
+        description = "Purge users deleted at WorkOS more than this many days ago (0 or more; default 30).") int days;
+
+    @Option(names = "--dry-run", description = "Report what would be removed; remove nothing.") boolean dryRun;
+
+    @Option(names = "--yes", description = "Do not ask.") boolean yes;
+
+    @Option(names = "--json", description = "Print JSON.") boolean json;
+
+    @Override
+    public Integer call() {
+      if (days < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--older-than must be 0 or more days, got " + days);
+      }
+      Instant now = Instant.now();
+      PurgeDeletedUsersUseCase.Command command = new PurgeDeletedUsersUseCase.Command(now.minus(Duration.ofDays(days)),
+          now.minus(Duration.ofDays(EVENT_ID_DAYS)), true);
+      PrintWriter out = spec.commandLine().getOut();
+      try (Wiring.UserAdmin admin = Wiring.userAdmin(DbCommand.settings(spec), Clock.systemUTC())) {
+        PurgeDeletedUsersUseCase.Result preview = admin.purgeDeletedUsers().purge(command);
+        PurgeDeletedUsersUseCase.Result result = preview;
+        if (!dryRun && (!preview.users().isEmpty() || preview.events() > 0)) {
+          Confirm.require(yes, "This removes " + preview.users().size() + " user(s) deleted at WorkOS more than " + days
+              + " days ago and " + preview.events() + " old event id(s).", "--yes");
+          result = admin.purgeDeletedUsers().purge(new PurgeDeletedUsersUseCase.Command(command.deletedBefore(),
+              command.eventsReceivedBefore(), false));
+        }
+        if (json) {
+          Map<String, Object> o = Output.object();
+          o.put("dry_run", dryRun);
+          o.put("users", result.users().stream().map(UsersCommand::json).toList());
+          o.put("events", result.events());
+          out.println(Output.json(o));
+        } else {
+          if (!result.users().isEmpty()) {
+            Output.table(out, HEADER, result.users().stream().map(UsersCommand::row).toList());
+          }
+          out.println((dryRun ? "Would remove " : "Removed ") + result.users().size() + " user(s) deleted at WorkOS and "
+              + result.events() + " event id(s) older than " + EVENT_ID_DAYS + " days." + (dryRun ? " Nothing was changed." : ""));
+        }
+      }
+      return RootCommand.OK;
+    }
   }
 }

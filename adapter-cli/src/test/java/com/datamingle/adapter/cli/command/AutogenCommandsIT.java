@@ -33,7 +33,8 @@ class AutogenCommandsIT {
     Path scripts = dir.resolve("scripts");
     for (String d : List.of("sqlite", "postgresql")) {
       Path folder = Files.createDirectories(scripts.resolve(d));
-      for (String name : List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
+      for (String name : List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql",
+          "20261124213504_workos_sync.sql")) {
         try (InputStream in = getClass().getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
           Files.copy(in, folder.resolve(name));
         }

@@ -25,17 +25,21 @@ abstract class DbCommandsContract {
 
     CliRun current = run("db", "current");
     assertThat(current.exitCode()).isZero();
-    assertThat(current.out().strip()).isEqualTo("20261124000002 create users (head)");
+    assertThat(current.out().strip()).isEqualTo("20261124213504 workos sync (head)");
 
     CliRun history = run("db", "history");
-    assertThat(history.out()).containsPattern("20261124000002\\s+create users\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied \\(current\\)");
+    assertThat(history.out()).containsPattern("20261124000002\\s+create users\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied\\s")
+        .containsPattern("20261124213504\\s+workos sync\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied \\(current\\)");
 
     CliRun down = run("db", "downgrade");
     assertThat(down.exitCode()).as(down.err()).isZero();
-    assertThat(down.out()).contains("Undoing  20261124000002 create users");
+    assertThat(down.out()).contains("Undoing  20261124213504 workos sync");
+    assertThat(usersTableExists()).isTrue();
+    CliRun downAgain = run("db", "downgrade");
+    assertThat(downAgain.out()).as(downAgain.err()).contains("Undoing  20261124000002 create users");
     assertThat(usersTableExists()).isFalse();
     assertThat(run("db", "history").out()).containsPattern("20261124000002\\s+create users\\s+-\\s+pending");
-    assertThat(run("db", "current", "--json").out()).contains("\"at_head\":false").contains("\"pending\":1");
+    assertThat(run("db", "current", "--json").out()).contains("\"at_head\":false").contains("\"pending\":2");
   }
 
   @Test
@@ -47,7 +51,7 @@ abstract class DbCommandsContract {
     CliRun base = run("db", "downgrade", "base");
 
     assertThat(base.exitCode()).isZero();
-    assertThat(base.out()).contains("Undid 2 migration(s)").contains("empty (no migration applied)");
+    assertThat(base.out()).contains("Undid 3 migration(s)").contains("empty (no migration applied)");
     assertThat(run("db", "history", "--json").out()).doesNotContain("\"state\":\"applied\"");
   }
 

@@ -141,11 +141,11 @@ abstract class LifecycleContract {
     assertThat(run("db", "current").out()).contains("empty");
 
     run("db", "upgrade");
-    assertThat(run("db", "downgrade", "--sql").out()).contains("DROP TABLE users");
+    assertThat(run("db", "downgrade", "--sql").out()).contains("DROP TABLE workos_events");
     assertThat(count("SELECT count(*) FROM users")).isZero();
 
     CliRun down = run("db", "downgrade");
-    assertThat(down.out()).as(down.err()).contains("Backup written to").contains("Undoing  20261124000002");
+    assertThat(down.out()).as(down.err()).contains("Backup written to").contains("Undoing  20261124213504");
     assertThat(run("db", "upgrade", "--backup").out()).contains("Backup written to");
   }
 

@@ -24,7 +24,7 @@ public final class AccessCheck {
 
   public void handle(Context ctx) {
     Set<RouteRole> roles = ctx.routeRoles();
-    if (roles.isEmpty() || roles.contains(Role.ANYONE)) {
+    if (roles.isEmpty() || roles.contains(Role.ANYONE) || roles.contains(Role.WORKOS)) {
       return;
     }
     VerifiedToken token = verifier.verify(bearerToken(ctx));

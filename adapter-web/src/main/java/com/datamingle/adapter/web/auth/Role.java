@@ -9,5 +9,7 @@ public enum Role implements RouteRole {
   /** Any signed-in, active user. */
   MEMBER,
   /** A signed-in, active admin. */
-  ADMIN
+  ADMIN,
+  /** WorkOS itself: no token; the route checks the webhook signature. */
+  WORKOS
 }

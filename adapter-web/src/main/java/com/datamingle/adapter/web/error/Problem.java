@@ -25,6 +25,7 @@ public record Problem(String type, String title, int status, String detail, Map<
     MALFORMED_REQUEST(400, "malformed-request", "Malformed request"),
     MISSING_TOKEN(401, "missing-token", "Authentication required"),
     INVALID_TOKEN(401, "invalid-token", "Invalid access token"),
+    INVALID_SIGNATURE(401, "invalid-signature", "Invalid webhook signature"),
     DEACTIVATED(403, "account-deactivated", "Account deactivated"),
     FORBIDDEN(403, "forbidden", "Forbidden"),
     NOT_FOUND(404, "not-found", "Not found"),
@@ -36,6 +37,7 @@ public record Problem(String type, String title, int status, String detail, Map<
     VALIDATION(422, "validation", "Validation failed"),
     UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Service temporarily unavailable"),
     NOT_READY(503, "not-ready", "Not ready"),
+    WEBHOOKS_NOT_CONFIGURED(503, "webhooks-not-configured", "Webhooks not configured"),
     INTERNAL(500, "internal", "Internal server error"),
     OTHER(400, "http-error", "Request failed");
 

@@ -12,6 +12,10 @@ public final class RequestRejected extends RuntimeException {
     this.problem = problem;
   }
 
+  public static RequestRejected of(Problem problem) {
+    return new RequestRejected(problem);
+  }
+
   public static RequestRejected malformed(String detail) {
     return new RequestRejected(Problem.of(Problem.Kind.MALFORMED_REQUEST, detail));
   }

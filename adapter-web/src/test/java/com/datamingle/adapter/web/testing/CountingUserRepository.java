@@ -42,4 +42,10 @@ public final class CountingUserRepository implements UserRepository {
     writes.incrementAndGet();
     delegate.update(user);
   }
+
+  @Override
+  public void delete(User user) {
+    writes.incrementAndGet();
+    delegate.delete(user);
+  }
 }

@@ -12,6 +12,7 @@ import com.datamingle.adapter.web.ops.Metrics;
 import com.datamingle.adapter.web.ops.Readiness;
 import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.application.testing.FakeIdentityProviderDirectory;
+import com.datamingle.application.testing.FakeWorkOsEventFeed;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
@@ -22,10 +23,13 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The web adapter over the real application services and a SQLite file migrated by the real
- * scripts, verifying tokens against a local JWKS; the WorkOS directory is a fake.
+ * The web adapter over the real application services and a database (a SQLite file unless told
+ * otherwise) migrated by the real scripts, verifying tokens against a local JWKS; the WorkOS
+ * directory and Events API are fakes.
  */
 public final class WebTestApp implements AutoCloseable {
+  /** The webhook secret tests sign with (a fake WorkOS sender). */
+  public static final String WEBHOOK_SECRET = "whsec_test_0123456789";
   public final TestKeys keys = new TestKeys("k1");
   public final JwksServer jwks;
   public final PersistenceModule persistence;
@@ -38,17 +42,23 @@ public final class WebTestApp implements AutoCloseable {
   public final WebServer server;
 
   public WebTestApp(Path dir, WebSettings settings) throws Exception {
-    String url = "jdbc:sqlite:" + dir.resolve("db.sqlite");
-    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged()).upgrade(null, null);
-    persistence = PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC());
+    this(DatabaseSettings.fromUrl("jdbc:sqlite:" + dir.resolve("db.sqlite")), settings);
+  }
+
+  /** Over any database (migrated here to head), e.g. a PostgreSQL schema of a test's own. */
+  public WebTestApp(DatabaseSettings database, WebSettings settings) throws Exception {
+    DatabaseMigrator.create(new MigrationTarget(database.jdbcUrl(), database.user(), database.password()), ScriptSource.packaged())
+        .upgrade(null, null);
+    persistence = PersistenceModule.open(database, Clock.systemUTC());
     users = new CountingUserRepository(persistence.userRepository());
-    services = ApplicationServices.create(users, persistence.unitOfWork(), persistence.idGenerator(), directory, Clock.systemUTC());
+    services = ApplicationServices.create(users, persistence.syncStore(), persistence.unitOfWork(), persistence.idGenerator(),
+        directory, new FakeWorkOsEventFeed(), Clock.systemUTC());
     jwks = new JwksServer(keys);
     keyStore = new JwksKeyStore(jwks.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(5), Clock.systemUTC());
     metrics.counter("datamingle_jwks_fetches_total", "JWKS fetches", keyStore::fetchCount);
     WorkOsTokenVerifier verifier = new WorkOsTokenVerifier(keyStore, List.of(TestKeys.ISSUER), 30, Clock.systemUTC());
     WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
-        services.getUser(), services.changeUserAccess(), verifier, () -> readiness, metrics);
+        services.getUser(), services.changeUserAccess(), services.applyWorkOsEvent(), verifier, () -> readiness, metrics);
     server = WebModule.create(deps, settings);
   }
 
