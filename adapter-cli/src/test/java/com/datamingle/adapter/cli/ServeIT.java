@@ -52,6 +52,8 @@ class ServeIT {
     workos.close();
   }
 
+  static final String WEBHOOK_SECRET = "whsec_serve_it_0123456789";
+
   Map<String, String> env(String databaseUrl, int port) {
     Map<String, String> env = new HashMap<>();
     env.put("DATABASE_URL", databaseUrl);
@@ -62,6 +64,7 @@ class ServeIT {
     env.put("WORKOS_ISSUERS", TestKeys.ISSUER);
     env.put("WORKOS_JWKS_URL", jwks.url().toString());
     env.put("WORKOS_API_BASE_URL", workos.baseUrl());
+    env.put("WORKOS_WEBHOOK_SECRET", WEBHOOK_SECRET);
     return env;
   }
 
@@ -123,6 +126,18 @@ class ServeIT {
     assertThat(http.get("/ready", null).status()).isEqualTo(200);
     assertThat(http.get("/api/users", token).status()).isEqualTo(403);
 
+    // a signed webhook from WorkOS changes the email; the next request sees it
+    var sender = new com.datamingle.adapter.web.testing.FakeWorkOsSender(http, WEBHOOK_SECRET);
+    Http.Response hook = sender.deliver(com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent("event_01SERVE",
+        "user.updated", "user_01SERVE", "renamed@example.com", "Ada", Instant.now()));
+    assertThat(hook.status()).as(hook.body()).isEqualTo(200);
+    assertThat(hook.json().get("outcome").asText()).isEqualTo("applied");
+    assertThat(http.get("/api/me", token).json().get("email").asText()).isEqualTo("renamed@example.com");
+    assertThat(new com.datamingle.adapter.web.testing.FakeWorkOsSender(http, "whsec_wrong").deliver(
+        com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent("event_02SERVE", "user.deleted", "user_01SERVE",
+            "renamed@example.com", "Ada", Instant.now())).status()).isEqualTo(401);
+    assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+
     // SIGTERM with a first sign-in in flight: the request still completes
     workos.delay(Duration.ofMillis(1500));
     CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(
@@ -135,7 +150,8 @@ class ServeIT {
     String logs = output();
     assertThat(logs).contains("datamingle listening on http://127.0.0.1:" + port);
     assertThat(logs).contains("GET /api/me 200");
-    assertThat(logs).doesNotContain(FakeWorkOsApi.API_KEY).doesNotContain("eyJ");
+    assertThat(logs).doesNotContain(FakeWorkOsApi.API_KEY).doesNotContain("eyJ").doesNotContain(WEBHOOK_SECRET);
+    assertThat(logs).contains("WorkOS webhooks at /webhooks/workos").contains("POST /webhooks/workos 200");
   }
 
   @Test
