@@ -29,11 +29,11 @@ final class SyncWorkOsEventsService implements SyncWorkOsEventsUseCase {
   }
 
   @Override
-  public Report syncOnce(int pageSize) {
+  public Report syncOnce(int pageSize, boolean fromStart) {
     if (pageSize < 1 || pageSize > 100) {
       throw new IllegalArgumentException("a page holds 1 to 100 events, got " + pageSize);
     }
-    String cursor = sync.cursor(CURSOR).orElse(null);
+    String cursor = fromStart ? null : sync.cursor(CURSOR).orElse(null);
     int events = 0;
     int applied = 0;
     int duplicates = 0;

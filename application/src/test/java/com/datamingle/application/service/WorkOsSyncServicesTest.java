@@ -144,17 +144,19 @@ class WorkOsSyncServicesTest {
         .add(new WorkOsEventFeed.Entry("event_3", event("event_3", Kind.UPDATED, "ada@new.example.com", "Ada", T1.plusSeconds(9))));
     apply(event("event_3", Kind.UPDATED, "ada@new.example.com", "Ada", T1.plusSeconds(9))); // a webhook was faster
 
-    SyncWorkOsEventsUseCase.Report first = app.services.syncWorkOsEvents().syncOnce(2);
+    SyncWorkOsEventsUseCase.Report first = app.services.syncWorkOsEvents().syncOnce(2, false);
 
     assertThat(first).isEqualTo(new SyncWorkOsEventsUseCase.Report(3, 0, 1, 1, 1, "event_3"));
     assertThat(app.feed.askedAfter()).containsExactly(null, "event_2");
 
     app.feed.add(new WorkOsEventFeed.Entry("event_4", event("event_4", Kind.UPDATED, "ada@third.example.com", "Ada", T1.plusSeconds(20))));
-    SyncWorkOsEventsUseCase.Report second = app.services.syncWorkOsEvents().syncOnce(100);
+    SyncWorkOsEventsUseCase.Report second = app.services.syncWorkOsEvents().syncOnce(100, false);
 
     assertThat(second).isEqualTo(new SyncWorkOsEventsUseCase.Report(1, 1, 0, 0, 0, "event_4"));
     assertThat(local()).get().extracting(u -> u.email().value()).isEqualTo("ada@third.example.com");
-    assertThat(app.services.syncWorkOsEvents().syncOnce(100)).isEqualTo(new SyncWorkOsEventsUseCase.Report(0, 0, 0, 0, 0, "event_4"));
+    assertThat(app.services.syncWorkOsEvents().syncOnce(100, false)).isEqualTo(new SyncWorkOsEventsUseCase.Report(0, 0, 0, 0, 0, "event_4"));
+    assertThat(app.services.syncWorkOsEvents().syncOnce(100, true)).as("from the start, everything is a repeat")
+        .isEqualTo(new SyncWorkOsEventsUseCase.Report(4, 0, 3, 0, 1, "event_4"));
   }
 
   @Test

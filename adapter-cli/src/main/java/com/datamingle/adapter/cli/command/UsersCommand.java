@@ -1,12 +1,12 @@
 package com.datamingle.adapter.cli.command;
 
-import com.datamingle.adapter.cli.bootstrap.Failures;
 import com.datamingle.adapter.cli.bootstrap.Wiring;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.application.port.in.sync.PurgeDeletedUsersUseCase;
 import com.datamingle.application.port.in.sync.SyncWorkOsEventsUseCase;
+import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.domain.user.User;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -182,6 +182,9 @@ final class UsersCommand implements Runnable {
     @Option(names = "--page-size", defaultValue = "100", paramLabel = "N", description = "Events per request (1-100; default 100).")
     int pageSize;
 
+    @Option(names = "--from-start", description = "Ignore the stored cursor and read every event WorkOS still keeps (30 days);"
+        + " for a cursor WorkOS no longer knows. Events already applied change nothing.") boolean fromStart;
+
     @Option(names = "--json", description = "Print one JSON object per poll.") boolean json;
 
     @Override
@@ -194,11 +197,13 @@ final class UsersCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       try (Wiring.UserAdmin admin = Wiring.userAdmin(DbCommand.settings(spec), Clock.systemUTC())) {
+        boolean restart = fromStart;
         while (true) {
           try {
-            print(out, admin.syncWorkOsEvents().syncOnce(pageSize));
-          } catch (RuntimeException e) {
-            if (!follow || !Failures.isExpected(e)) {
+            print(out, admin.syncWorkOsEvents().syncOnce(pageSize, restart));
+            restart = false;
+          } catch (IdentityProviderUnavailable e) {
+            if (!follow) {
               throw e;
             }
             spec.commandLine().getErr().println("datamingle: " + e.getMessage() + " (retrying in " + interval + " s)");

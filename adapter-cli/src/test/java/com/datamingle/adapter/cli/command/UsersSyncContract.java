@@ -84,6 +84,16 @@ abstract class UsersSyncContract {
     assertThat(query("SELECT email FROM users WHERE workos_user_id = 'user_01B'")).isEqualTo("b@example.com");
     assertThat(query("SELECT count(*) FROM users WHERE is_active = FALSE")).isEqualTo("1");
     assertThat(run("users", "sync").out()).contains("0 read").contains("cursor event_06");
+
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("UPDATE sync_cursors SET last_event_id = 'event_expired'");
+    }
+    CliRun expired = run("users", "sync");
+    assertThat(expired.exitCode()).isEqualTo(1);
+    assertThat(expired.err()).contains("event_expired").contains("users sync --from-start");
+    CliRun fromStart = run("users", "sync", "--from-start");
+    assertThat(fromStart.exitCode()).as(fromStart.err()).isZero();
+    assertThat(fromStart.out()).contains("5 read (0 applied, 5 duplicate, 0 stale, 0 ignored); cursor event_06");
   }
 
   @Test

@@ -69,7 +69,9 @@ public final class WorkOsEventsClient implements WorkOsEventFeed {
           throw new IdentityProviderUnavailable("WorkOS refused the API key (" + status + "); check WORKOS_API_KEY", null);
         }
         if (status >= 400 && status < 500) {
-          throw new IdentityProviderUnavailable("WorkOS refused the events request (" + status + "): " + snippet(response.body()), null);
+          throw new IdentityProviderUnavailable("WorkOS refused the events request (" + status + "): " + snippet(response.body())
+              + (afterEventId == null ? "" : "; if the cursor " + afterEventId + " is older than WorkOS keeps events (30 days),"
+              + " run `datamingle users sync --from-start`"), null);
         }
         last = "WorkOS answered " + status;
       } catch (IOException e) {
