@@ -236,9 +236,10 @@ final class UsersCommand implements Runnable {
   }
 
   @Command(name = "purge", mixinStandardHelpOptions = true,
-      description = {"Remove the rows of users that WorkOS deleted more than --older-than days ago, and forget processed",
-          "WorkOS event ids received more than 30 days ago. What WorkOS deleted stays recorded, so neither a late event nor",
-          "an old token brings a purged user back. Asks first (or --yes); --dry-run only reports."})
+      description = {"Remove the rows of users that WorkOS deleted more than --older-than days ago, and forget processed "
+          + "WorkOS event ids received more than 30 days ago.",
+          "What WorkOS deleted stays recorded, so neither a late event nor an old token brings a purged user back.",
+          "Asks first (or --yes); --dry-run only reports."})
   static final class Purge implements Callable<Integer> {
     static final int EVENT_ID_DAYS = 30;
 
