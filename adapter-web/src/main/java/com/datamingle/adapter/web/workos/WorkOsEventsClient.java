@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Outbound adapter: WorkOS's {@code GET /events} with the API key, user events only, oldest
  * first, after a cursor ({@code events=user.created,user.updated,user.deleted&order=asc&after=}).
- * Short timeouts and one retry; the API key never appears in a log line or message. An event
+ * Timeouts and retries as {@link WorkOsApi}. An event
  * this service cannot read (an email it refuses, say) is logged and passed on as ignored, so one
  * bad event cannot stop the sync for good.
  */
@@ -31,57 +29,27 @@ public final class WorkOsEventsClient implements WorkOsEventFeed {
   private static final Logger LOG = LoggerFactory.getLogger(WorkOsEventsClient.class);
   static final String EVENT_TYPES = Arrays.stream(WorkOsUserEvent.Kind.values())
       .map(WorkOsUserEvent.Kind::eventName).collect(Collectors.joining(","));
-  private final URI baseUrl;
-  private final String apiKey;
-  private final Duration timeout;
-  private final HttpClient http;
+  private final WorkOsApi api;
   private final ObjectMapper json = new ObjectMapper();
 
   public WorkOsEventsClient(URI baseUrl, String apiKey, Duration timeout) {
     if (apiKey == null || apiKey.isBlank()) {
       throw new IllegalArgumentException("reading WorkOS events needs WORKOS_API_KEY; set it to the environment's API key");
     }
-    this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
-    this.apiKey = apiKey;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.api = new WorkOsApi(baseUrl, apiKey, timeout);
   }
 
   @Override
   public List<Entry> after(String afterEventId, int limit) {
     String query = "events=" + encode(EVENT_TYPES) + "&order=asc&limit=" + limit
         + (afterEventId == null ? "" : "&after=" + encode(afterEventId));
-    HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("events?" + query))
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + apiKey)
-        .header("Accept", "application/json")
-        .GET()
-        .build();
-    String last = null;
-    for (int attempt = 1; attempt <= 2; attempt++) {
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status == 200) {
-          return parse(response.body());
-        }
-        if (status == 401 || status == 403) {
-          throw new IdentityProviderUnavailable("WorkOS refused the API key (" + status + "); check WORKOS_API_KEY", null);
-        }
-        if (status >= 400 && status < 500) {
-          throw new IdentityProviderUnavailable("WorkOS refused the events request (" + status + "): " + snippet(response.body())
-              + (afterEventId == null ? "" : "; if the cursor " + afterEventId + " is older than WorkOS keeps events (30 days),"
-              + " run `datamingle users sync --from-start`"), null);
-        }
-        last = "WorkOS answered " + status;
-      } catch (IOException e) {
-        last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IdentityProviderUnavailable("interrupted while reading WorkOS events", e);
-      }
+    HttpResponse<String> response = api.get("events?" + query, "events");
+    if (response.statusCode() != 200) {
+      throw new IdentityProviderUnavailable("WorkOS refused the events request (" + response.statusCode() + "): "
+          + snippet(response.body()) + (afterEventId == null ? "" : "; if the cursor " + afterEventId
+          + " is older than WorkOS keeps events (30 days), run `datamingle users sync --from-start`"), null);
     }
-    throw new IdentityProviderUnavailable("WorkOS events could not be read (" + last + "); retry later", null);
+    return parse(response.body());
   }
 
   private List<Entry> parse(String body) {

@@ -11,32 +11,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Outbound adapter: WorkOS's {@code GET /user_management/users/{id}} with the API key, for the
- * first sign-in of a user whose token carries no email. Short timeouts and one retry; a 404 means
- * WorkOS does not know the user. The API key never appears in a log line or message.
+ * first sign-in of a user whose token carries no email (see {@link WorkOsApi} for timeouts and
+ * retries). A 404 means WorkOS does not know the user.
  */
 public final class WorkOsUserDirectory implements IdentityProviderDirectory {
-  private static final Logger LOG = LoggerFactory.getLogger(WorkOsUserDirectory.class);
-  private final URI baseUrl;
+  private final WorkOsApi api;
   private final String apiKey;
-  private final Duration timeout;
-  private final HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
 
   public WorkOsUserDirectory(URI baseUrl, String apiKey, Duration timeout) {
-    this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
+    this.api = new WorkOsApi(baseUrl, apiKey, timeout);
     this.apiKey = apiKey;
-    this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   @Override
@@ -45,37 +36,12 @@ public final class WorkOsUserDirectory implements IdentityProviderDirectory {
       throw new IdentityProviderUnavailable("the token carries no email and no WORKOS_API_KEY is configured to ask WorkOS;"
           + " set WORKOS_API_KEY or add urn:datamingle:email to the JWT template", null);
     }
-    HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("user_management/users/" + workosUserId.value()))
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + apiKey)
-        .header("Accept", "application/json")
-        .GET()
-        .build();
-    Exception last = null;
-    for (int attempt = 1; attempt <= 2; attempt++) {
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status == 200) {
-          return Optional.of(parse(response.body()));
-        }
-        if (status == 404) {
-          return Optional.empty();
-        }
-        if (status == 401 || status == 403) {
-          LOG.error("WorkOS refused the API key ({}); check WORKOS_API_KEY", status);
-          throw new IdentityProviderUnavailable("WorkOS refused the API key (" + status + ")", null);
-        }
-        last = new IOException("WorkOS answered " + status);
-      } catch (IOException e) {
-        last = e;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IdentityProviderUnavailable("interrupted while asking WorkOS", e);
-      }
-      LOG.warn("asking WorkOS for {} failed (attempt {}): {}", workosUserId, attempt, last.getMessage());
-    }
-    throw new IdentityProviderUnavailable("WorkOS could not be asked for the user profile: " + last.getMessage(), last);
+    HttpResponse<String> response = api.get("user_management/users/" + workosUserId.value(), "user " + workosUserId);
+    return switch (response.statusCode()) {
+      case 200 -> Optional.of(parse(response.body()));
+      case 404 -> Optional.empty();
+      default -> throw new IdentityProviderUnavailable("WorkOS answered " + response.statusCode() + " for user " + workosUserId, null);
+    };
   }
 
   private IdentityProfile parse(String body) {
