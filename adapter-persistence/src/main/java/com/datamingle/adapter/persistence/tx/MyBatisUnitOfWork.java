@@ -24,7 +24,6 @@ public final class MyBatisUnitOfWork implements UnitOfWork {
     }
     SqlSession session = sessions.begin();
     boolean committed = false;
-    List<TransactionHooks.Hook> hooks = List.of();
     try {
       T result = work.get();
       sessions.commit(session);
@@ -34,7 +33,7 @@ public final class MyBatisUnitOfWork implements UnitOfWork {
       sessions.rollback(session);
       throw e;
     } finally {
-      hooks = sessions.takeHooks();
+      List<TransactionHooks.Hook> hooks = sessions.takeHooks();
       sessions.end(session);
       Sessions.run(hooks, committed);
     }

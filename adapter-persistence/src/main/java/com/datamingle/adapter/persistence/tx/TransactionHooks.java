@@ -17,7 +17,4 @@ public interface TransactionHooks {
    * write has already committed, and the hook runs at once.
    */
   void afterTransaction(Hook hook);
-
-  /** For a repository used without transactions (tests): every write counts as committed at once. */
-  TransactionHooks IMMEDIATE = hook -> hook.ended(true);
 }

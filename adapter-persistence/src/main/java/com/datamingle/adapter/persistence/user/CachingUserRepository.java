@@ -20,16 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * sign-in check of every request does not read the database. A change made by another process
  * shows after at most {@code ttl}; a change made through this repository shows as soon as its
  * transaction has committed, and the written user is remembered then (write-through), so the
- * next request of that user reads nothing.
+ * next request of that user reads nothing. While a write is in flight the last committed user is
+ * served, which is what the database itself would answer.
  *
- * <p>Each user has a slot that survives its cached value. A write marks the slot in flight and
- * takes a number from one counter while it holds the row (SQLite's single writer, PostgreSQL's
- * row lock from the read "for update"), so for any one user the numbers follow commit order; when
- * its transaction has committed, the write stores its user unless a later write already did. A
- * read from the database stores what it found only if nothing happened to the slot while it read
- * and no write is in flight. Without this, a read that saw the row just before a commit could
- * store the old user after it, or two commits of one user could be remembered out of order.
- * Reads "for update" always go to the database.
+ * <p>A write takes a number from one counter while it holds the row (SQLite's single writer,
+ * PostgreSQL's row lock from the read "for update"), so for any one user the numbers follow
+ * commit order; once its transaction has committed, the write stores its user unless a later
+ * write already did. Every such change is stamped from the same counter, and a read from the
+ * database stores what it found only if the user's entry did not change while it read. Without
+ * this, a read that saw the row just before a commit could store the old user after it, or two
+ * commits of one user could be remembered out of order. Reads "for update" always go to the
+ * database.
  */
 public final class CachingUserRepository implements UserRepository {
   private static final int MAX_ENTRIES = 50_000;
@@ -37,17 +38,17 @@ public final class CachingUserRepository implements UserRepository {
   private final TransactionHooks transactions;
   private final Clock clock;
   private final Duration ttl;
-  /** Numbers every change of a slot; a read compares it with the value it saw before reading. */
+  /** Numbers writes and stamps every change of a slot; a read compares the stamp with the value it saw before reading. */
   private final AtomicLong events = new AtomicLong();
   private volatile long clearedAt;
   private final ConcurrentHashMap<WorkOsUserId, Slot> slots = new ConcurrentHashMap<>();
 
   /**
    * {@code user} is the remembered user (null: read the database) until {@code until};
-   * {@code writeNumber} the number of the last write it reflects; {@code inFlight} the writes
-   * not yet ended; {@code changedAt} the event number of the last change.
+   * {@code writeNumber} the number of the last write it reflects; {@code changedAt} the counter's
+   * value at the last change.
    */
-  private record Slot(User user, Instant until, long writeNumber, int inFlight, long changedAt) {
+  private record Slot(User user, Instant until, long writeNumber, long changedAt) {
     boolean serves(Instant now) {
       return user != null && until.isAfter(now);
     }
@@ -75,7 +76,7 @@ public final class CachingUserRepository implements UserRepository {
 
   @Override
   public boolean insertIfAbsent(User user) {
-    long number = beginWrite(user.workosUserId());
+    long number = events.incrementAndGet();
     try {
       return delegate.insertIfAbsent(user);
     } finally {
@@ -86,7 +87,7 @@ public final class CachingUserRepository implements UserRepository {
 
   @Override
   public void update(User user) {
-    long number = beginWrite(user.workosUserId());
+    long number = events.incrementAndGet();
     boolean written = false;
     try {
       delegate.update(user);
@@ -98,7 +99,7 @@ public final class CachingUserRepository implements UserRepository {
 
   @Override
   public void delete(User user) {
-    long number = beginWrite(user.workosUserId());
+    long number = events.incrementAndGet();
     try {
       delegate.delete(user);
     } finally {
@@ -106,37 +107,30 @@ public final class CachingUserRepository implements UserRepository {
     }
   }
 
-  private long beginWrite(WorkOsUserId key) {
-    makeRoom();
-    long number = events.incrementAndGet();
-    slots.compute(key, (k, old) -> new Slot(null, null, old == null ? 0 : old.writeNumber(),
-        old == null ? 1 : old.inFlight() + 1, number));
-    return number;
-  }
-
   /** {@code written} is remembered if the transaction commits and no later write of this user is remembered. */
   private void endWriteAfterTransaction(WorkOsUserId key, long number, User written) {
-    transactions.afterTransaction(committed -> slots.compute(key, (k, old) -> {
-      long changedAt = events.incrementAndGet();
-      int inFlight = old == null ? 0 : Math.max(0, old.inFlight() - 1);
-      long lastWrite = old == null ? 0 : old.writeNumber();
-      if (committed && written != null && number > lastWrite) {
-        return new Slot(written, clock.instant().plus(ttl), number, inFlight, changedAt);
-      }
-      if (committed && number > lastWrite) {
-        return new Slot(null, null, number, inFlight, changedAt);
-      }
-      return new Slot(old == null ? null : old.user(), old == null ? null : old.until(), lastWrite, inFlight, changedAt);
-    }));
+    transactions.afterTransaction(committed -> {
+      makeRoom();
+      slots.compute(key, (k, old) -> {
+        long changedAt = events.incrementAndGet();
+        long lastWrite = old == null ? 0 : old.writeNumber();
+        if (!committed || number < lastWrite) {
+          return old == null ? null : new Slot(old.user(), old.until(), lastWrite, changedAt);
+        }
+        return written == null
+            ? new Slot(null, null, number, changedAt)
+            : new Slot(written, clock.instant().plus(ttl), number, changedAt);
+      });
+    });
   }
 
   private void rememberRead(WorkOsUserId key, User user, long seen, Instant until) {
     makeRoom();
     slots.compute(key, (k, old) -> {
-      if (clearedAt > seen || old != null && (old.changedAt() > seen || old.inFlight() > 0)) {
+      if (clearedAt > seen || old != null && old.changedAt() > seen) {
         return old;
       }
-      return new Slot(user, until, old == null ? 0 : old.writeNumber(), 0, old == null ? seen : old.changedAt());
+      return new Slot(user, until, old == null ? 0 : old.writeNumber(), old == null ? seen : old.changedAt());
     });
   }
 
