@@ -41,13 +41,22 @@ public final class WorkOsEventJson {
       throw new InvalidValueException("data", "a " + kind.get().eventName() + " event carries the user in data");
     }
     WorkOsUserId user = new WorkOsUserId(text(data, "id"));
-    IdentityProfile profile = new IdentityProfile(new Email(text(data, "email")),
-        lenient(() -> PersonName.ofNullable(text(data, "first_name"))),
-        lenient(() -> PersonName.ofNullable(text(data, "last_name"))),
-        lenient(() -> PictureUrl.ofNullable(text(data, "profile_picture_url"))));
+    IdentityProfile profile = profile(data);
     Instant updatedAt = time(data, "updated_at", "data.updated_at");
     Instant createdAt = event.hasNonNull("created_at") ? time(event, "created_at", "created_at") : updatedAt;
     return new WorkOsEventFeed.Entry(id, new WorkOsUserEvent(id, kind.get(), user, profile, updatedAt, createdAt));
+  }
+
+  /**
+   * The profile in a WorkOS user object (an event's {@code data}, or {@code GET
+   * /user_management/users/{id}}): the email must be valid; a name or picture this service does
+   * not accept is left out.
+   */
+  static IdentityProfile profile(JsonNode user) {
+    return new IdentityProfile(new Email(text(user, "email")),
+        lenient(() -> PersonName.ofNullable(text(user, "first_name"))),
+        lenient(() -> PersonName.ofNullable(text(user, "last_name"))),
+        lenient(() -> PictureUrl.ofNullable(text(user, "profile_picture_url"))));
   }
 
   private static Instant time(JsonNode node, String field, String name) {

@@ -2,12 +2,8 @@ package com.datamingle.adapter.web.workos;
 
 import com.datamingle.application.port.out.IdentityProviderDirectory;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
-import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
-import com.datamingle.domain.user.PersonName;
-import com.datamingle.domain.user.PictureUrl;
 import com.datamingle.domain.user.WorkOsUserId;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -46,26 +42,9 @@ public final class WorkOsUserDirectory implements IdentityProviderDirectory {
 
   private IdentityProfile parse(String body) {
     try {
-      JsonNode user = json.readTree(body);
-      return new IdentityProfile(new Email(text(user, "email")),
-          safe(() -> PersonName.ofNullable(text(user, "first_name"))),
-          safe(() -> PersonName.ofNullable(text(user, "last_name"))),
-          safe(() -> PictureUrl.ofNullable(text(user, "profile_picture_url"))));
+      return WorkOsEventJson.profile(json.readTree(body));
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
       throw new IdentityProviderUnavailable("WorkOS sent a user this service cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static <T> T safe(java.util.function.Supplier<T> value) {
-    try {
-      return value.get();
-    } catch (IllegalArgumentException e) {
-      return null;
     }
   }
 }
