@@ -61,16 +61,22 @@ admin=$(cli dev token --email bench-admin@example.com --admin --ttl PT12H)
 member=$(cli dev token --email bench-member@example.com --ttl PT12H)
 curl -sf -H "Authorization: Bearer $member" "$base/api/me" >/dev/null
 curl -sf -H "Authorization: Bearer $admin" "$base/api/me" >/dev/null
+# W3 across users: 32 signed-in users whose edits never meet
+cli dev token --count 32 --email "bench-w3u{n}@example.com" --ttl PT12H > "$work/tokens-w3.txt"
+while read -r t; do curl -sf -H "Authorization: Bearer $t" "$base/api/me" >/dev/null; done < "$work/tokens-w3.txt"
+export TOKENS="$work/tokens-w3.txt"
 
 # warm-up, not recorded: the JIT needs a few hundred thousand requests per path
 wrk -t2 -c32 -d20s "$base/health" >/dev/null
 wrk -t2 -c32 -d20s -H "Authorization: Bearer $member" "$base/api/me" >/dev/null
 wrk -t2 -c32 -d30s -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $member" "$base/api/me" >/dev/null
+wrk -t2 -c32 -d20s -s "$root/bench/patch-many.lua" "$base/api/me" >/dev/null
 
 for run in $(seq 1 "$runs"); do
   wrk_run "W0 run$run" "$base/health"
   wrk_run "W1 run$run" -H "Authorization: Bearer $member" "$base/api/me"
   wrk_run "W3 run$run" -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $member" "$base/api/me"
+  wrk_run "W3-32-users run$run" -s "$root/bench/patch-many.lua" "$base/api/me"
 done
 
 # warm-up of the first-sign-in path, not recorded (its users are not counted below)
