@@ -18,6 +18,7 @@ import java.util.Map;
  * @param schemaFile {@code DATAMINGLE_SCHEMA}: the declared schema file; null means the one packaged in the jar
  * @param workosWebhookSecret {@code WORKOS_WEBHOOK_SECRET}: what WorkOS signs webhooks with; null refuses webhooks
  * @param devPostgresUrl {@code DATAMINGLE_DEV_POSTGRES_URL}: a PostgreSQL where `db migrate` may make scratch schemas
+ * @param databasePoolSize {@code DATABASE_POOL_SIZE}: connections the server may hold; 0 means the database's default
  */
 public record Settings(
     String databaseUrl,
@@ -33,9 +34,12 @@ public record Settings(
     URI workosApiBaseUrl,
     List<String> corsAllowedOrigins,
     Path schemaFile,
-    String devPostgresUrl) {
+    String devPostgresUrl,
+    int databasePoolSize) {
 
   public static final URI DEFAULT_WORKOS_API = URI.create("https://api.workos.com");
+  /** The most connections DATABASE_POOL_SIZE may ask for. */
+  public static final int MAX_POOL_SIZE = 500;
 
   /** {@code DATAMINGLE_ENV}: production forbids dev mode and guards destructive commands. */
   public enum Environment {
@@ -64,7 +68,8 @@ public record Settings(
         url("WORKOS_API_BASE_URL", value(env, "WORKOS_API_BASE_URL")),
         list(value(env, "CORS_ALLOWED_ORIGINS")),
         value(env, "DATAMINGLE_SCHEMA") == null ? null : Path.of(value(env, "DATAMINGLE_SCHEMA")),
-        value(env, "DATAMINGLE_DEV_POSTGRES_URL"));
+        value(env, "DATAMINGLE_DEV_POSTGRES_URL"),
+        poolSize(value(env, "DATABASE_POOL_SIZE")));
   }
 
   /** The WorkOS API, the default or the configured one (a custom auth domain, or a local fake in tests). */
@@ -98,7 +103,7 @@ public record Settings(
 
   @Override
   public String toString() {
-    return "Settings[env=" + environment + ", port=" + port + ", bind=" + bindAddress + ", workosClientId=" + workosClientId
+    return "Settings[env=" + environment + ", pool=" + (databasePoolSize == 0 ? "default" : databasePoolSize) + ", port=" + port + ", bind=" + bindAddress + ", workosClientId=" + workosClientId
         + ", workosApiKey=" + (workosApiKey == null ? "unset" : "***")
         + ", workosWebhookSecret=" + (workosWebhookSecret == null ? "unset" : "***") + ", issuers=" + workosIssuers
         + ", jwks=" + workosJwksUrl + ", api=" + workosApiBaseUrl + ", cors=" + corsAllowedOrigins + "]";
@@ -132,6 +137,22 @@ public record Settings(
       return port;
     } catch (NumberFormatException e) {
       throw new InvalidSettings("PORT is '" + text + "'; use a number from 0 to 65535 (0 picks a free port)");
+    }
+  }
+
+  private static int poolSize(String text) {
+    if (text == null) {
+      return 0;
+    }
+    try {
+      int size = Integer.parseInt(text);
+      if (size < 1 || size > MAX_POOL_SIZE) {
+        throw new NumberFormatException();
+      }
+      return size;
+    } catch (NumberFormatException e) {
+      throw new InvalidSettings("DATABASE_POOL_SIZE is '" + text + "'; use a whole number from 1 to " + MAX_POOL_SIZE
+          + ", or unset it for the default (10 connections on PostgreSQL, 4 on SQLite)");
     }
   }
 

@@ -53,7 +53,7 @@ public final class Wiring {
   private Wiring() {}
 
   public static DatabaseSettings database(Settings settings) {
-    return DatabaseSettings.fromUrl(settings.databaseUrl());
+    return DatabaseSettings.fromUrl(settings.databaseUrl(), settings.databasePoolSize());
   }
 
   public static DatabaseMigrator migrator(Settings settings) {

@@ -1,0 +1,39 @@
+package com.datamingle.adapter.cli.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.datamingle.adapter.persistence.DatabaseSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsTest {
+
+  @Test
+  void thePoolSizeDefaultsPerDatabase() {
+    assertThat(Wiring.database(Settings.fromEnvironment(Map.of())).maxPoolSize()).isEqualTo(4);
+    assertThat(Wiring.database(Settings.fromEnvironment(Map.of("DATABASE_URL", "postgresql://app@db.internal:5432/app")))
+        .maxPoolSize()).isEqualTo(10);
+  }
+
+  @Test
+  void databasePoolSizeSetsThePoolOfEitherDatabase() {
+    DatabaseSettings postgres = Wiring.database(Settings.fromEnvironment(Map.of(
+        "DATABASE_URL", "postgresql://app@db.internal:5432/app", "DATABASE_POOL_SIZE", "24")));
+    DatabaseSettings sqlite = Wiring.database(Settings.fromEnvironment(Map.of("DATABASE_POOL_SIZE", " 8 ")));
+
+    assertThat(postgres.maxPoolSize()).isEqualTo(24);
+    assertThat(sqlite.maxPoolSize()).isEqualTo(8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-3", "501", "ten", "2.5"})
+  void aPoolSizeThatIsNotAWholeNumberInRangeIsRefusedWithWhatToDo(String text) {
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DATABASE_POOL_SIZE", text)))
+        .isInstanceOf(Settings.InvalidSettings.class)
+        .hasMessageContaining("DATABASE_POOL_SIZE is '" + text + "'")
+        .hasMessageContaining("from 1 to 500");
+  }
+}
