@@ -2,9 +2,16 @@ package com.datamingle.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.testing.Http;
 import com.datamingle.adapter.web.testing.WebTestApp;
+import com.datamingle.domain.user.PersonName;
+import com.datamingle.domain.user.ProfileUpdate;
+import com.datamingle.domain.user.User;
+import com.datamingle.domain.user.WorkOsUserId;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
 import io.javalin.testtools.JavalinTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +106,38 @@ abstract class ConcurrentProfileEditsContract {
       JsonNode me = http.get("/api/me", token).json();
       for (Field field : fields) {
         assertThat(me.get(field.name()).asText()).as(field.name()).isEqualTo(field.value(EDITS_PER_FIELD - 1));
+      }
+    });
+  }
+
+  @Test
+  void anEditThisProcessHasNotSeenYetIsKeptWhenTheUserEditsRightAfter() throws Exception {
+    app = newApp();
+    JavalinTest.test(app.server.javalin(), (server, client) -> {
+      Http http = new Http(client.getOrigin());
+      String token = app.token("user_01ELSEWHERE", "elsewhere@example.com");
+      assertThat(http.get("/api/me", token).status()).isEqualTo(200); // the first sign-in creates the user
+      assertThat(http.get("/api/me", token).status()).isEqualTo(200); // and this process now remembers it
+
+      // another instance of the service, on the same database, changes the last name
+      try (PersistenceModule other = PersistenceModule.open(app.persistence.settings(), Clock.systemUTC())) {
+        User seen = other.userRepository().findByWorkosUserId(new WorkOsUserId("user_01ELSEWHERE")).orElseThrow();
+        User renamed = seen.withProfile(ProfileUpdate.nothing().withLastName(new PersonName("Elsewhere")), Instant.now());
+        other.unitOfWork().inTransaction(() -> {
+          other.userRepository().update(renamed);
+          return null;
+        });
+      }
+
+      Http.Response patched = http.patch("/api/me", token, "{\"first_name\":\"Mine\"}");
+
+      assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+      assertThat(patched.json().get("first_name").asText()).isEqualTo("Mine");
+      assertThat(patched.json().get("last_name").asText()).as("the other instance's edit is not overwritten").isEqualTo("Elsewhere");
+      try (PersistenceModule fresh = PersistenceModule.open(app.persistence.settings(), Clock.systemUTC())) {
+        User stored = fresh.userRepository().findByWorkosUserId(new WorkOsUserId("user_01ELSEWHERE")).orElseThrow();
+        assertThat(stored.firstName().value()).isEqualTo("Mine");
+        assertThat(stored.lastName().value()).isEqualTo("Elsewhere");
       }
     });
   }

@@ -9,12 +9,18 @@ import com.datamingle.domain.user.UserDeactivated;
 import com.datamingle.domain.user.UserId;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Edits of one user's profile that arrive together are combined: one transaction reads the user
- * once, applies the edits one after another in the order they were taken, writes the last state
- * once and commits once. Each caller gets the user as its own edit left it, and returns only after
- * that commit. Edits of different users run independently.
+ * Edits of one user's profile that arrive together are combined: the edits are applied one after
+ * another in the order they were taken, the last state is written once and committed once. Each
+ * caller gets the user as its own edit left it, and returns only after that commit. Edits of
+ * different users run independently.
+ *
+ * <p>The write is optimistic first: the edits start from the user as the repository knows it
+ * (usually from memory) and are written only if the stored row still holds exactly that user, in
+ * one statement with no read before it. If the row changed meanwhile (another instance, an admin,
+ * a WorkOS event), nothing was written, and the edits run again from the row read "for update".
  */
 final class UpdateMyProfileService implements UpdateMyProfileUseCase {
   /** At most this many edits of one user share a transaction. */
@@ -40,24 +46,43 @@ final class UpdateMyProfileService implements UpdateMyProfileUseCase {
   }
 
   private void applyTogether(UserId me, List<KeyedCombiner.Slot<ProfileUpdate, User>> batch) {
+    Optional<User> known = users.findById(me);
+    if (known.isPresent() && known.get().active() && appliedOptimistically(known.get(), batch)) {
+      return;
+    }
     unitOfWork.inTransaction(() -> {
       User stored = lookup.byIdForUpdate(me);
       if (!stored.active()) {
         throw new UserDeactivated(stored.id());
       }
-      User latest = stored;
-      for (KeyedCombiner.Slot<ProfileUpdate, User> slot : batch) {
-        try {
-          latest = latest.withProfile(slot.request(), clock.instant());
-          slot.succeed(latest);
-        } catch (RuntimeException e) {
-          slot.fail(e);
-        }
-      }
+      User latest = applyInOrder(stored, batch);
       if (latest != stored) {
         users.update(latest);
       }
       return latest;
     });
+  }
+
+  /** True when the edits are settled: they changed nothing, or their result was written over {@code basis}. */
+  private boolean appliedOptimistically(User basis, List<KeyedCombiner.Slot<ProfileUpdate, User>> batch) {
+    User latest = applyInOrder(basis, batch);
+    if (latest == basis) {
+      return true;
+    }
+    return unitOfWork.inTransaction(() -> users.updateIfUnchanged(basis, latest));
+  }
+
+  /** Applies each edit to the result of the one before; an edit that fails fails alone. */
+  private User applyInOrder(User start, List<KeyedCombiner.Slot<ProfileUpdate, User>> batch) {
+    User latest = start;
+    for (KeyedCombiner.Slot<ProfileUpdate, User> slot : batch) {
+      try {
+        latest = latest.withProfile(slot.request(), clock.instant());
+        slot.succeed(latest);
+      } catch (RuntimeException e) {
+        slot.fail(e);
+      }
+    }
+    return latest;
   }
 }

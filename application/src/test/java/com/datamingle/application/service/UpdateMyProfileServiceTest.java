@@ -14,7 +14,13 @@ import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserDeactivated;
 import com.datamingle.domain.user.UserFixtures;
 import com.datamingle.domain.user.UserNotFound;
+import com.datamingle.application.testing.InMemoryUnitOfWork;
+import com.datamingle.application.testing.InMemoryUserRepository;
+import com.datamingle.application.testing.MutableClock;
+import com.datamingle.domain.user.UserId;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class UpdateMyProfileServiceTest {
@@ -59,5 +65,77 @@ class UpdateMyProfileServiceTest {
     assertThatThrownBy(() -> app.services.updateMyProfile()
         .updateMyProfile(new Command(off.id(), ProfileUpdate.nothing())))
         .isInstanceOf(UserDeactivated.class);
+  }
+
+  /** A repository whose lookups by id may answer an older user, as a cache does after another process wrote. */
+  static final class RememberingUsers extends InMemoryUserRepository {
+    final AtomicInteger lockedReads = new AtomicInteger();
+    volatile User remembered;
+
+    @Override
+    public Optional<User> findById(UserId id) {
+      User known = remembered;
+      return known != null && known.id().equals(id) ? Optional.of(known) : super.findById(id);
+    }
+
+    @Override
+    public Optional<User> findByIdForUpdate(UserId id) {
+      lockedReads.incrementAndGet();
+      return super.findById(id);
+    }
+  }
+
+  final RememberingUsers remembering = new RememberingUsers();
+  final MutableClock clock = new MutableClock(UserFixtures.T0);
+  final UpdateMyProfileService service = new UpdateMyProfileService(remembering, new UserLookup(remembering),
+      new InMemoryUnitOfWork(remembering), clock);
+
+  @Test
+  void anEditOverTheCurrentUserIsOneWriteWithoutALockedRead() {
+    User me = aUser().build();
+    remembering.insertIfAbsent(me);
+    int writes = remembering.writes();
+    clock.advance(Duration.ofMinutes(1));
+
+    User updated = service.updateMyProfile(new Command(me.id(), ProfileUpdate.nothing().withFirstName(new PersonName("Grace"))));
+
+    assertThat(updated.firstName().value()).isEqualTo("Grace");
+    assertThat(remembering.findById(me.id())).contains(updated);
+    assertThat(remembering.writes()).isEqualTo(writes + 1);
+    assertThat(remembering.lockedReads).hasValue(0);
+  }
+
+  @Test
+  void whenTheStoredUserChangedBehindTheKnownOneTheEditIsAppliedToTheStoredUser() {
+    User me = aUser().withLastName("Lovelace").build();
+    remembering.insertIfAbsent(me);
+    clock.advance(Duration.ofMinutes(1));
+    User changedElsewhere = me.withProfile(ProfileUpdate.nothing().withLastName(new PersonName("Byron")), clock.instant());
+    remembering.update(changedElsewhere);
+    remembering.remembered = me;
+    clock.advance(Duration.ofMinutes(1));
+
+    User updated = service.updateMyProfile(new Command(me.id(), ProfileUpdate.nothing().withFirstName(new PersonName("Augusta"))));
+
+    assertThat(updated.firstName().value()).isEqualTo("Augusta");
+    assertThat(updated.lastName().value()).as("the change made elsewhere is kept").isEqualTo("Byron");
+    remembering.remembered = null;
+    assertThat(remembering.findById(me.id())).contains(updated);
+    assertThat(remembering.lockedReads).hasValue(1);
+  }
+
+  @Test
+  void aUserDeactivatedBehindTheKnownOneCannotEdit() {
+    User me = aUser().build();
+    remembering.insertIfAbsent(me);
+    clock.advance(Duration.ofMinutes(1));
+    User off = me.withActive(false, clock.instant());
+    remembering.update(off);
+    remembering.remembered = me;
+
+    assertThatThrownBy(() -> service.updateMyProfile(new Command(me.id(),
+        ProfileUpdate.nothing().withFirstName(new PersonName("Augusta"))))).isInstanceOf(UserDeactivated.class);
+    remembering.remembered = null;
+    assertThat(remembering.findById(me.id())).contains(off);
   }
 }

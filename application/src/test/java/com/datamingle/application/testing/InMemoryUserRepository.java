@@ -83,6 +83,17 @@ public class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWor
   }
 
   @Override
+  public synchronized boolean updateIfUnchanged(User expected, User updated) {
+    maybeFail();
+    if (!expected.equals(rows.get(expected.id()))) {
+      return false;
+    }
+    rows.put(updated.id(), updated);
+    writes++;
+    return true;
+  }
+
+  @Override
   public synchronized void delete(User user) {
     if (rows.remove(user.id()) == null) {
       throw new IllegalStateException("no row " + user.id());

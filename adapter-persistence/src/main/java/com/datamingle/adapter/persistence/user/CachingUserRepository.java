@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Persistence adapter: remembers users looked up by WorkOS id for a short time, so that the
- * sign-in check of every request does not read the database. A change made by another process
+ * Persistence adapter: remembers users looked up by WorkOS id or by id for a short time, so that
+ * the sign-in check of every request, and the read an optimistic write starts from, do not read
+ * the database. A change made by another process
  * shows after at most {@code ttl}; a change made through this repository shows as soon as its
  * transaction has committed, and the written user is remembered then (write-through), so the
  * next request of that user reads nothing. While a write is in flight the last committed user is
@@ -42,6 +43,8 @@ public final class CachingUserRepository implements UserRepository {
   private final AtomicLong events = new AtomicLong();
   private volatile long clearedAt;
   private final ConcurrentHashMap<WorkOsUserId, Slot> slots = new ConcurrentHashMap<>();
+  /** Which WorkOS id a user id belongs to, to find a user's slot by id (checked against the slot's user). */
+  private final ConcurrentHashMap<UserId, WorkOsUserId> keys = new ConcurrentHashMap<>();
 
   /**
    * {@code user} is the remembered user (null: read the database) until {@code until};
@@ -75,6 +78,23 @@ public final class CachingUserRepository implements UserRepository {
   }
 
   @Override
+  public Optional<User> findById(UserId id) {
+    Instant now = clock.instant();
+    WorkOsUserId key = keys.get(id);
+    if (key != null) {
+      Slot slot = slots.get(key);
+      // a WorkOS id deleted and signed in again belongs to a new user id: serve only the same user
+      if (slot != null && slot.serves(now) && slot.user().id().equals(id)) {
+        return Optional.of(slot.user());
+      }
+    }
+    long seen = events.get();
+    Optional<User> found = delegate.findById(id);
+    found.ifPresent(user -> rememberRead(user.workosUserId(), user, seen, now.plus(ttl)));
+    return found;
+  }
+
+  @Override
   public boolean insertIfAbsent(User user) {
     long number = events.incrementAndGet();
     try {
@@ -98,6 +118,19 @@ public final class CachingUserRepository implements UserRepository {
   }
 
   @Override
+  public boolean updateIfUnchanged(User expected, User updated) {
+    long number = events.incrementAndGet();
+    boolean written = false;
+    try {
+      written = delegate.updateIfUnchanged(expected, updated);
+      return written;
+    } finally {
+      // not written: the row changed behind this cache, so forget it and let the next read learn
+      endWriteAfterTransaction(updated.workosUserId(), number, written ? updated : null);
+    }
+  }
+
+  @Override
   public void delete(User user) {
     long number = events.incrementAndGet();
     try {
@@ -117,9 +150,11 @@ public final class CachingUserRepository implements UserRepository {
         if (!committed || number < lastWrite) {
           return old == null ? null : new Slot(old.user(), old.until(), lastWrite, changedAt);
         }
-        return written == null
-            ? new Slot(null, null, number, changedAt)
-            : new Slot(written, clock.instant().plus(ttl), number, changedAt);
+        if (written == null) {
+          return new Slot(null, null, number, changedAt);
+        }
+        keys.put(written.id(), k);
+        return new Slot(written, clock.instant().plus(ttl), number, changedAt);
       });
     });
   }
@@ -130,6 +165,7 @@ public final class CachingUserRepository implements UserRepository {
       if (clearedAt > seen || old != null && old.changedAt() > seen) {
         return old;
       }
+      keys.put(user.id(), k);
       return new Slot(user, until, old == null ? 0 : old.writeNumber(), old == null ? seen : old.changedAt());
     });
   }
@@ -138,10 +174,10 @@ public final class CachingUserRepository implements UserRepository {
     if (slots.size() >= MAX_ENTRIES) {
       clearedAt = events.incrementAndGet();
       slots.clear();
+      keys.clear();
     }
   }
 
-  @Override public Optional<User> findById(UserId id) { return delegate.findById(id); }
   @Override public Optional<User> findByIdForUpdate(UserId id) { return delegate.findByIdForUpdate(id); }
   @Override public Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId id) { return delegate.findByWorkosUserIdForUpdate(id); }
   @Override public List<User> findByEmail(Email email) { return delegate.findByEmail(email); }

@@ -58,6 +58,16 @@ public final class MyBatisUserRepository implements UserRepository {
   }
 
   @Override
+  public boolean updateIfUnchanged(User expected, User updated) {
+    if (!expected.id().equals(updated.id())) {
+      throw new IllegalArgumentException("expected and updated are different users: " + expected.id() + ", " + updated.id());
+    }
+    int rows = sessions.withMapper(UserMapper.class,
+        m -> m.updateIfUnchanged(UserRow.from(expected), UserRow.from(updated)));
+    return rows == 1;
+  }
+
+  @Override
   public void delete(User user) {
     int rows = sessions.withMapper(UserMapper.class, m -> m.delete(user.id().value()));
     if (rows != 1) {

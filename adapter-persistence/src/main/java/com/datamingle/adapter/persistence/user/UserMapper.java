@@ -21,6 +21,8 @@ public interface UserMapper {
 
   int update(UserRow row);
 
+  int updateIfUnchanged(@Param("expected") UserRow expected, @Param("updated") UserRow updated);
+
   int delete(@Param("id") UUID id);
 
   List<UserRow> search(

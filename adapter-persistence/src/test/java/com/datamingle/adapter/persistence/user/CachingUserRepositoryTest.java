@@ -11,6 +11,7 @@ import com.datamingle.domain.user.PersonName;
 import com.datamingle.domain.user.ProfileUpdate;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserFixtures;
+import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsUserId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ class CachingUserRepositoryTest {
         interleaved.run();
       }
       return found;
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UserId id) {
+      reads.incrementAndGet();
+      return super.findById(id);
     }
   };
   final Transactions transactions = new Transactions();
@@ -85,6 +92,56 @@ class CachingUserRepositoryTest {
     clock.advance(Duration.ofSeconds(3));
     cache.findByWorkosUserId(user.workosUserId());
     assertThat(reads).hasValue(2);
+  }
+
+  @Test
+  void lookupsByIdAreServedFromTheSameMemoryAsLookupsByWorkosId() {
+    User user = aUser().build();
+    store.insertIfAbsent(user);
+    reads.set(0);
+
+    assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(user);
+    assertThat(cache.findById(user.id())).contains(user);
+    assertThat(reads).as("the lookup by id found the user remembered by WorkOS id").hasValue(1);
+
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(cache.findById(user.id())).contains(user);
+    assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(user);
+    assertThat(reads).as("after the ttl, one read by id refreshes both").hasValue(2);
+  }
+
+  @Test
+  void aUserIdIsNotServedTheUserThatNowHoldsItsWorkosId() {
+    User old = aUser().withWorkosUserId("user_01REUSED").build();
+    store.insertIfAbsent(old);
+    cache.findById(old.id());
+    cache.delete(old);
+    User recreated = aUser().withWorkosUserId("user_01REUSED").build();
+    store.insertIfAbsent(recreated);
+    assertThat(cache.findByWorkosUserId(recreated.workosUserId())).contains(recreated);
+
+    assertThat(cache.findById(old.id())).isEmpty();
+    assertThat(cache.findById(recreated.id())).contains(recreated);
+  }
+
+  @Test
+  void anOptimisticWriteThatLandedIsRememberedAndOneThatMissedIsForgotten() {
+    User user = aUser().build();
+    store.insertIfAbsent(user);
+    cache.findById(user.id());
+    User edited = renamed(user, "Edited");
+
+    assertThat(cache.updateIfUnchanged(user, edited)).isTrue();
+    reads.set(0);
+    assertThat(cache.findById(user.id())).contains(edited);
+    assertThat(reads).hasValue(0);
+
+    User elsewhere = renamed(edited, "Elsewhere");
+    store.update(elsewhere); // another process
+    assertThat(cache.updateIfUnchanged(edited, renamed(edited, "Mine"))).isFalse();
+    reads.set(0);
+    assertThat(cache.findById(user.id())).as("a missed write means the memory is stale").contains(elsewhere);
+    assertThat(reads).hasValue(1);
   }
 
   @Test

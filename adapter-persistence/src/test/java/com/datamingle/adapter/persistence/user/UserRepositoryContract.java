@@ -121,6 +121,58 @@ public abstract class UserRepositoryContract {
   }
 
   @Test
+  void updateIfUnchangedWritesOverTheExpectedUserAndNotOverAnOlderOne() {
+    User user = stored(aUser());
+    // nanoseconds, as the clock gives them and a cache remembers them: the database keeps less
+    Instant later = Instant.parse("2026-05-05T05:05:05.555123456Z");
+    User edited = user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later);
+
+    assertThat(repository().updateIfUnchanged(user, edited)).isTrue();
+    assertThat(repository().findById(user.id())).get().extracting(u -> u.firstName().value()).isEqualTo("Grace");
+
+    User overOld = user.withProfile(ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(1));
+    assertThat(repository().updateIfUnchanged(user, overOld)).as("the basis is stale").isFalse();
+    assertThat(repository().findById(user.id())).get().extracting(u -> u.lastName().value()).isEqualTo("Lovelace");
+
+    User again = edited.withProfile(ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(2));
+    assertThat(repository().updateIfUnchanged(edited, again)).as("the basis as written, nanoseconds and all").isTrue();
+    assertThat(repository().findById(user.id())).get().satisfies(u -> {
+      assertThat(u.firstName().value()).isEqualTo("Grace");
+      assertThat(u.lastName().value()).isEqualTo("Hopper");
+    });
+  }
+
+  @Test
+  void updateIfUnchangedComparesEveryFieldNullsIncluded() {
+    User user = stored(aUser().withPicture(null).withLastName(null));
+    Instant later = Instant.parse("2026-05-05T05:05:05Z");
+    User signedInElsewhere = user.signedIn("session_09", later);
+    repository().update(signedInElsewhere);
+
+    User renamed = user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later.plusSeconds(1));
+    assertThat(repository().updateIfUnchanged(user, renamed)).as("a field the edit did not touch changed").isFalse();
+    assertThat(repository().findById(user.id())).contains(signedInElsewhere);
+
+    User renamedNow = signedInElsewhere.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")),
+        later.plusSeconds(2));
+    assertThat(repository().updateIfUnchanged(signedInElsewhere, renamedNow)).as("absent fields compare equal").isTrue();
+    assertThat(repository().findById(user.id())).get().satisfies(u -> {
+      assertThat(u.firstName().value()).isEqualTo("Grace");
+      assertThat(u.lastName()).isNull();
+      assertThat(u.lastSessionId()).isEqualTo("session_09");
+    });
+  }
+
+  @Test
+  void updateIfUnchangedOfAUserThatIsGoneWritesNothing() {
+    User user = stored(aUser());
+    repository().delete(user);
+
+    assertThat(repository().updateIfUnchanged(user, user.withActive(false, Instant.parse("2026-05-05T05:05:05Z")))).isFalse();
+    assertThat(rowCount()).isZero();
+  }
+
+  @Test
   void searchPagesInIdOrderWithFilters() {
     User a = stored(aUser().withEmail("alice@example.com").withFirstName("Alice").withLastName("Zed"));
     User b = stored(aUser().withEmail("bob@example.com").withFirstName("Bob").withLastName("Alison").admin(true));

@@ -44,6 +44,12 @@ public final class CountingUserRepository implements UserRepository {
   }
 
   @Override
+  public boolean updateIfUnchanged(User expected, User updated) {
+    writes.incrementAndGet();
+    return delegate.updateIfUnchanged(expected, updated);
+  }
+
+  @Override
   public void delete(User user) {
     writes.incrementAndGet();
     delegate.delete(user);

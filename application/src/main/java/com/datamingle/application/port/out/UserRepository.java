@@ -36,6 +36,14 @@ public interface UserRepository {
   /** Writes every mutable field of an existing user. */
   void update(User user);
 
+  /**
+   * Writes every mutable field of {@code updated} only if the stored user still is exactly
+   * {@code expected} (every field equal, nulls included), in one statement, without a prior read:
+   * an optimistic write. False when the row changed or is gone since {@code expected} was read;
+   * then nothing was written, and the caller reads "for update" and tries again.
+   */
+  boolean updateIfUnchanged(User expected, User updated);
+
   /** Removes the user's row (an operator's purge of a user WorkOS deleted). */
   void delete(User user);
 
