@@ -19,6 +19,7 @@ import java.util.Map;
  * @param workosWebhookSecret {@code WORKOS_WEBHOOK_SECRET}: what WorkOS signs webhooks with; null refuses webhooks
  * @param devPostgresUrl {@code DATAMINGLE_DEV_POSTGRES_URL}: a PostgreSQL where `db migrate` may make scratch schemas
  * @param databasePoolSize {@code DATABASE_POOL_SIZE}: connections the server may hold; 0 means the database's default
+ * @param backupDir {@code DATAMINGLE_BACKUP_DIR}: where PostgreSQL backups go when no file is named; null means the working directory
  */
 public record Settings(
     String databaseUrl,
@@ -35,7 +36,8 @@ public record Settings(
     List<String> corsAllowedOrigins,
     Path schemaFile,
     String devPostgresUrl,
-    int databasePoolSize) {
+    int databasePoolSize,
+    Path backupDir) {
 
   public static final URI DEFAULT_WORKOS_API = URI.create("https://api.workos.com");
   /** The most connections DATABASE_POOL_SIZE may ask for. */
@@ -69,7 +71,13 @@ public record Settings(
         list(value(env, "CORS_ALLOWED_ORIGINS")),
         value(env, "DATAMINGLE_SCHEMA") == null ? null : Path.of(value(env, "DATAMINGLE_SCHEMA")),
         value(env, "DATAMINGLE_DEV_POSTGRES_URL"),
-        poolSize(value(env, "DATABASE_POOL_SIZE")));
+        poolSize(value(env, "DATABASE_POOL_SIZE")),
+        value(env, "DATAMINGLE_BACKUP_DIR") == null ? null : Path.of(value(env, "DATAMINGLE_BACKUP_DIR")));
+  }
+
+  /** Where a backup goes when no file is named (a SQLite backup goes beside the database file). */
+  public Path backupDirOrWorkingDir() {
+    return (backupDir == null ? Path.of("") : backupDir).toAbsolutePath();
   }
 
   /** The WorkOS API, the default or the configured one (a custom auth domain, or a local fake in tests). */

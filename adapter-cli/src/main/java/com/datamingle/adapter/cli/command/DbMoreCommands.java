@@ -30,7 +30,7 @@ final class DbMoreCommands {
   static Path backup(CommandLine.Model.CommandSpec spec, Path to) {
     DatabaseMigrator migrator = DbCommand.migrator(spec);
     DatabaseBackup backup = new DatabaseBackup(migrator.target());
-    Path file = backup.backup(to != null ? to : backup.defaultFile(Path.of("").toAbsolutePath(), Clock.systemUTC()));
+    Path file = backup.backup(to != null ? to : backup.defaultFile(DbCommand.settings(spec).backupDirOrWorkingDir(), Clock.systemUTC()));
     out(spec).println("Backup written to " + file.toAbsolutePath());
     return file;
   }

@@ -3,16 +3,20 @@ package com.datamingle.adapter.cli.command;
 import com.datamingle.migrations.testing.PostgresSchema;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The db commands against the real PostgreSQL, chosen by a postgresql:// DATABASE_URL alone. */
 class DbCommandsPostgresIT extends DbCommandsContract {
   @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
+  @TempDir Path backups;
 
   @Override
   Map<String, String> env() {
-    return Map.of("DATABASE_URL", postgres.database().postgresUrl());
+    // backups of a PostgreSQL go to a folder; by default the working directory, here a temporary one
+    return Map.of("DATABASE_URL", postgres.database().postgresUrl(), "DATAMINGLE_BACKUP_DIR", backups.toString());
   }
 
   @Override
