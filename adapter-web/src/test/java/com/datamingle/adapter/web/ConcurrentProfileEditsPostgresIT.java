@@ -1,6 +1,5 @@
 package com.datamingle.adapter.web;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.web.testing.WebTestApp;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +11,7 @@ class ConcurrentProfileEditsPostgresIT extends ConcurrentProfileEditsContract {
   @Override
   WebTestApp newApp() throws Exception {
     database = PostgresTestDatabase.createIsolated();
-    return new WebTestApp(new DatabaseSettings(DatabaseSettings.Vendor.POSTGRESQL, database.jdbcUrl(), database.user(),
-        database.password(), 10), WebSettings.defaults());
+    return WebTestApp.onPostgres(database, WebSettings.defaults());
   }
 
   @AfterEach

@@ -70,12 +70,7 @@ class KeyedCombinerTest {
     KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(64, recorder);
     Future<String> first = threads.submit(() -> combiner.submit("a", 0));
     recorder.firstStarted.await();
-    List<Future<String>> waiting = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) {
-      int request = i;
-      waiting.add(threads.submit(() -> combiner.submit("a", request)));
-      awaitWaiting(combiner, "a", i);
-    }
+    List<Future<String>> waiting = queueBehind(combiner, 1, 2, 3, 4, 5);
 
     recorder.releaseFirst.countDown();
 
@@ -93,12 +88,7 @@ class KeyedCombinerTest {
     KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(2, recorder);
     Future<String> first = threads.submit(() -> combiner.submit("a", 0));
     recorder.firstStarted.await();
-    List<Future<String>> waiting = new ArrayList<>();
-    for (int i = 1; i <= 5; i++) {
-      int request = i;
-      waiting.add(threads.submit(() -> combiner.submit("a", request)));
-      awaitWaiting(combiner, "a", i);
-    }
+    List<Future<String>> waiting = queueBehind(combiner, 1, 2, 3, 4, 5);
 
     recorder.releaseFirst.countDown();
 
@@ -115,12 +105,10 @@ class KeyedCombinerTest {
     KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(64, recorder);
     Future<String> first = threads.submit(() -> combiner.submit("a", 0));
     recorder.firstStarted.await();
-    Future<String> before = threads.submit(() -> combiner.submit("a", 1));
-    awaitWaiting(combiner, "a", 1);
-    Future<String> bad = threads.submit(() -> combiner.submit("a", -1));
-    awaitWaiting(combiner, "a", 2);
-    Future<String> after = threads.submit(() -> combiner.submit("a", 2));
-    awaitWaiting(combiner, "a", 3);
+    List<Future<String>> waiting = queueBehind(combiner, 1, -1, 2);
+    Future<String> before = waiting.get(0);
+    Future<String> bad = waiting.get(1);
+    Future<String> after = waiting.get(2);
 
     recorder.releaseFirst.countDown();
 
@@ -166,8 +154,7 @@ class KeyedCombinerTest {
     });
     Future<String> failing = threads.submit(() -> combiner.submit("a", 0));
     started.await();
-    Future<String> next = threads.submit(() -> combiner.submit("a", 1));
-    awaitWaiting(combiner, "a", 1);
+    Future<String> next = queueBehind(combiner, 1).get(0);
 
     release.countDown();
 
@@ -238,6 +225,17 @@ class KeyedCombinerTest {
     }
     assertThat(totals.values().stream().mapToLong(Integer::longValue).sum()).isEqualTo(expected);
     assertThat(combiner.activeKeys()).isZero();
+  }
+
+  /** Submits these requests of key "a" one after another, each once the one before is waiting. */
+  private List<Future<String>> queueBehind(KeyedCombiner<String, Integer, String> combiner, int... requests)
+      throws InterruptedException {
+    List<Future<String>> waiting = new ArrayList<>();
+    for (int request : requests) {
+      waiting.add(threads.submit(() -> combiner.submit("a", request)));
+      awaitWaiting(combiner, "a", waiting.size());
+    }
+    return waiting;
   }
 
   /** Waits until {@code count} requests of {@code key} wait behind the running batch. */

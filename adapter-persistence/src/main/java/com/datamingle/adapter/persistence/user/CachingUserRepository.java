@@ -18,11 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Persistence adapter: remembers users looked up by WorkOS id or by id for a short time, so that
  * the sign-in check of every request, and the read an optimistic write starts from, do not read
- * the database. A change made by another process
- * shows after at most {@code ttl}; a change made through this repository shows as soon as its
- * transaction has committed, and the written user is remembered then (write-through), so the
- * next request of that user reads nothing. While a write is in flight the last committed user is
- * served, which is what the database itself would answer.
+ * the database. A change made by another process shows after at most {@code ttl}; a change made
+ * through this repository shows as soon as its transaction has committed, and the written user is
+ * remembered then (write-through), so the next request of that user reads nothing. While a write
+ * is in flight the last committed user is served, which is what the database itself would answer.
  *
  * <p>A write takes a number from one counter while it holds the row (SQLite's single writer,
  * PostgreSQL's row lock from the read "for update"), so for any one user the numbers follow
@@ -171,7 +170,7 @@ public final class CachingUserRepository implements UserRepository {
   }
 
   private void makeRoom() {
-    if (slots.size() >= MAX_ENTRIES) {
+    if (slots.size() >= MAX_ENTRIES || keys.size() >= MAX_ENTRIES) {
       clearedAt = events.incrementAndGet();
       slots.clear();
       keys.clear();

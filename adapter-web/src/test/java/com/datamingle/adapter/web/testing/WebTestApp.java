@@ -16,6 +16,7 @@ import com.datamingle.application.testing.FakeWorkOsEventFeed;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +44,12 @@ public final class WebTestApp implements AutoCloseable {
 
   public WebTestApp(Path dir, WebSettings settings) throws Exception {
     this(DatabaseSettings.fromUrl("jdbc:sqlite:" + dir.resolve("db.sqlite")), settings);
+  }
+
+  /** Over a PostgreSQL database of a test's own (the caller drops it after closing this). */
+  public static WebTestApp onPostgres(PostgresTestDatabase database, WebSettings settings) throws Exception {
+    return new WebTestApp(new DatabaseSettings(DatabaseSettings.Vendor.POSTGRESQL, database.jdbcUrl(), database.user(),
+        database.password(), 10), settings);
   }
 
   /** Over any database (migrated here to head), e.g. a PostgreSQL schema of a test's own. */

@@ -1,6 +1,5 @@
 package com.datamingle.adapter.web.workos;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.web.WebSettings;
 import com.datamingle.adapter.web.testing.WebTestApp;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
@@ -13,8 +12,7 @@ class WorkOsWebhookPostgresIT extends WorkOsWebhookContract {
   @Override
   WebTestApp newApp(WebSettings settings) throws Exception {
     database = PostgresTestDatabase.createIsolated();
-    return new WebTestApp(new DatabaseSettings(DatabaseSettings.Vendor.POSTGRESQL, database.jdbcUrl(), database.user(),
-        database.password(), 10), settings);
+    return WebTestApp.onPostgres(database, settings);
   }
 
   @AfterEach
