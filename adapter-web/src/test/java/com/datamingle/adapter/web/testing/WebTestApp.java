@@ -41,15 +41,24 @@ public final class WebTestApp implements AutoCloseable {
   public final JwksKeyStore keyStore;
   public volatile Readiness.Status readiness = new Readiness.Status(true, null);
   public final WebServer server;
+  private PostgresTestDatabase ownedDatabase;
 
   public WebTestApp(Path dir, WebSettings settings) throws Exception {
     this(DatabaseSettings.fromUrl("jdbc:sqlite:" + dir.resolve("db.sqlite")), settings);
   }
 
-  /** Over a PostgreSQL database of a test's own (the caller drops it after closing this). */
-  public static WebTestApp onPostgres(PostgresTestDatabase database, WebSettings settings) throws Exception {
-    return new WebTestApp(new DatabaseSettings(DatabaseSettings.Vendor.POSTGRESQL, database.jdbcUrl(), database.user(),
-        database.password(), 10), settings);
+  /** Over a PostgreSQL schema of its own, dropped by {@link #close()}. */
+  public static WebTestApp onIsolatedPostgres(WebSettings settings) throws Exception {
+    PostgresTestDatabase database = PostgresTestDatabase.createIsolated();
+    try {
+      WebTestApp app = new WebTestApp(new DatabaseSettings(DatabaseSettings.Vendor.POSTGRESQL, database.jdbcUrl(),
+          database.user(), database.password(), 10), settings);
+      app.ownedDatabase = database;
+      return app;
+    } catch (Exception | Error e) {
+      database.close();
+      throw e;
+    }
   }
 
   /** Over any database (migrated here to head), e.g. a PostgreSQL schema of a test's own. */
@@ -78,5 +87,8 @@ public final class WebTestApp implements AutoCloseable {
   public void close() {
     jwks.close();
     persistence.close();
+    if (ownedDatabase != null) {
+      ownedDatabase.close();
+    }
   }
 }
