@@ -18,6 +18,11 @@ import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +81,32 @@ public final class WebTestApp implements AutoCloseable {
     WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
         services.getUser(), services.changeUserAccess(), services.applyWorkOsEvent(), verifier, () -> readiness, metrics);
     server = WebModule.create(deps, settings);
+  }
+
+  /**
+   * Every row of the service's tables as text, read straight from the database (not through the
+   * user cache): equal before and after a request shows that the request changed nothing.
+   */
+  public String snapshot() {
+    DatabaseSettings db = persistence.settings();
+    StringBuilder rows = new StringBuilder();
+    try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        Statement statement = connection.createStatement()) {
+      for (String table : List.of("users", "workos_user_sync", "workos_events", "sync_cursors")) {
+        rows.append(table).append(":\n");
+        try (ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            for (int i = 1; i <= columns; i++) {
+              rows.append(result.getString(i)).append(i < columns ? " | " : "\n");
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the tables: " + e.getMessage(), e);
+    }
+    return rows.toString();
   }
 
   /** A token for a WorkOS user whose email comes with it (a JWT template). */
