@@ -17,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The answers every client relies on, over a real database (SQLite and PostgreSQL subclasses):
  * 405 with Allow, a challenge on every 401, problem documents for what Jetty refuses itself,
- * UTF-8 whatever the request held, and 422 for text no database stores. Raw sockets send what a
- * real HTTP client would refuse to.
+ * UTF-8 whatever the request held, 422 for text no database stores, and a just-rotated signing
+ * key accepted at once. Raw sockets send what a real HTTP client would refuse to.
  */
 abstract class HttpAnswersContract {
   static final String ADMIN = "user_01ANSWERSADMIN";
@@ -303,5 +307,53 @@ abstract class HttpAnswersContract {
     List<String> lines = response.headers().entrySet().stream()
         .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + ": " + v)).toList();
     return new RawHttp.Response(response.status(), lines, response.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aKeyRotatedInJustNowIsAcceptedOnItsFirstTokenEvenRightAfterMadeUpKids() throws Exception {
+    start();
+    int before = app.jwks.fetches();
+    long startedAt = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Integer>> flood = new java.util.ArrayList<>();
+      for (int i = 0; i < 32; i++) {
+        String madeUp = app.keys.token("user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-" + java.util.UUID.randomUUID()));
+        flood.add(pool.submit(() -> http.get("/api/me", madeUp).status()));
+      }
+      Set<Integer> statuses = new HashSet<>();
+      for (Future<Integer> status : flood) {
+        statuses.add(status.get());
+      }
+      assertThat(statuses).containsOnly(401);
+    } finally {
+      pool.shutdownNow();
+    }
+    TestKeys rotated = new TestKeys("k2");
+    app.jwks.add(rotated);
+
+    Http.Response first = http.get("/api/me", rotated.token("user_01ROTATED", Instant.now(),
+        b -> b.withClaim(com.datamingle.adapter.web.auth.WorkOsTokenVerifier.CLAIM_EMAIL, "rotated@example.com")));
+
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    // the test store fetches at most once a second (WebTestApp), plus one fetch in flight
+    long allowed = Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + 2;
+    assertThat((long) app.jwks.fetches() - before).as("JWKS fetches for 32 made-up kids and one rotation")
+        .isLessThanOrEqualTo(allowed);
+    Http.Response unknownNow = http.get("/api/me", app.keys.token("user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-after")));
+    assertThat(unknownNow.status()).isEqualTo(401);
+    assertThat(unknownNow.header("WWW-Authenticate")).contains("invalid_token");
+  }
+
+  @Test
+  void aJwksThatCannotBeFetchedIs503OnlyForKeysNotCached() throws Exception {
+    start();
+    app.jwks.mode(com.datamingle.adapter.web.testing.JwksServer.Mode.ERROR_500);
+
+    assertThat(http.get("/api/me", app.token(MEMBER, "member@example.com")).status()).isEqualTo(200);
+    Http.Response unknown = http.get("/api/me", app.keys.token("user_01NEWKID", Instant.now(), b -> b.withKeyId("k-new")));
+    assertThat(unknown.status()).isEqualTo(503);
+    assertThat(unknown.header("Retry-After")).isNotNull();
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
   }
 }

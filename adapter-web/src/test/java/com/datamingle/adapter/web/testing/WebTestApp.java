@@ -75,7 +75,7 @@ public final class WebTestApp implements AutoCloseable {
     services = ApplicationServices.create(users, persistence.syncStore(), persistence.unitOfWork(), persistence.idGenerator(),
         directory, new FakeWorkOsEventFeed(), Clock.systemUTC());
     jwks = new JwksServer(keys);
-    keyStore = new JwksKeyStore(jwks.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(5), Clock.systemUTC());
+    keyStore = new JwksKeyStore(jwks.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(1), Clock.systemUTC());
     metrics.counter("datamingle_jwks_fetches_total", "JWKS fetches", keyStore::fetchCount);
     WorkOsTokenVerifier verifier = new WorkOsTokenVerifier(keyStore, List.of(TestKeys.ISSUER), 30, Clock.systemUTC());
     WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
