@@ -44,7 +44,8 @@ public final class RawHttp {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
       } catch (CharacterCodingException e) {
-        throw new AssertionError("the body is not valid UTF-8: " + Arrays.toString(body), e);
+        throw new AssertionError("the body is not valid UTF-8 (read as ISO-8859-1: "
+            + new String(body, StandardCharsets.ISO_8859_1) + ")", e);
       }
     }
 
@@ -110,6 +111,12 @@ public final class RawHttp {
 
   private static Response parse(byte[] raw) {
     String text = new String(raw, StandardCharsets.ISO_8859_1);
+    while (text.startsWith("HTTP/1.1 1") && text.indexOf("\r\n\r\n") > 0) {
+      // an interim answer (100 Continue) before the final one
+      int interim = text.indexOf("\r\n\r\n") + 4;
+      raw = Arrays.copyOfRange(raw, interim, raw.length);
+      text = text.substring(interim);
+    }
     int end = text.indexOf("\r\n\r\n");
     if (end < 0) {
       throw new AssertionError("no HTTP answer: " + text);

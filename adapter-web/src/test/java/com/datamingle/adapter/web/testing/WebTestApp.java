@@ -47,6 +47,7 @@ public final class WebTestApp implements AutoCloseable {
   public volatile Readiness.Status readiness = new Readiness.Status(true, null);
   public final WebServer server;
   private PostgresTestDatabase ownedDatabase;
+  private Connection snapshotConnection;
 
   public WebTestApp(Path dir, WebSettings settings) throws Exception {
     this(DatabaseSettings.fromUrl("jdbc:sqlite:" + dir.resolve("db.sqlite")), settings);
@@ -87,11 +88,18 @@ public final class WebTestApp implements AutoCloseable {
    * Every row of the service's tables as text, read straight from the database (not through the
    * user cache): equal before and after a request shows that the request changed nothing.
    */
-  public String snapshot() {
-    DatabaseSettings db = persistence.settings();
+  public synchronized String snapshot() {
     StringBuilder rows = new StringBuilder();
-    try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-        Statement statement = connection.createStatement()) {
+    try {
+      if (snapshotConnection == null) {
+        DatabaseSettings db = persistence.settings();
+        snapshotConnection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        snapshotConnection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot connect to read the tables: " + e.getMessage(), e);
+    }
+    try (Statement statement = snapshotConnection.createStatement()) {
       for (String table : List.of("users", "workos_user_sync", "workos_events", "sync_cursors")) {
         rows.append(table).append(":\n");
         try (ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
@@ -116,6 +124,13 @@ public final class WebTestApp implements AutoCloseable {
 
   @Override
   public void close() {
+    if (snapshotConnection != null) {
+      try {
+        snapshotConnection.close();
+      } catch (SQLException e) {
+        // closing anyway
+      }
+    }
     jwks.close();
     persistence.close();
     if (ownedDatabase != null) {
