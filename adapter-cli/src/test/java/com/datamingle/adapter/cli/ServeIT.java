@@ -138,7 +138,7 @@ class ServeIT {
             "renamed@example.com", "Ada", Instant.now())).status()).isEqualTo(401);
     assertThat(http.get("/api/me", token).status()).isEqualTo(200);
 
-    // SIGTERM with a first sign-in in flight: the request still completes
+    // SIGTERM with a first sign-in in flight: the request still completes, then serve exits 0
     workos.delay(Duration.ofMillis(1500));
     CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(
         () -> http.get("/api/me", keys.token("user_01LATE", Instant.now())));
@@ -146,12 +146,14 @@ class ServeIT {
     server.destroy();
     assertThat(inFlight.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
+    assertThat(server.exitValue()).as(output()).isZero();
 
     String logs = output();
     assertThat(logs).contains("datamingle listening on http://127.0.0.1:" + port);
     assertThat(logs).contains("GET /api/me 200");
     assertThat(logs).doesNotContain(FakeWorkOsApi.API_KEY).doesNotContain("eyJ").doesNotContain(WEBHOOK_SECRET);
     assertThat(logs).contains("WorkOS webhooks at /webhooks/workos").contains("POST /webhooks/workos 200");
+    assertThat(logs).contains("datamingle: stopping").contains("datamingle: stopped");
   }
 
   @Test
@@ -194,5 +196,11 @@ class ServeIT {
     assertThat(users.status()).isEqualTo(200);
     assertThat(users.json().get("users").get(0).get("email").asText()).isEqualTo("dev@example.com");
     assertThat(http.get("/dev/jwks.json", null).json().get("keys")).hasSize(1);
+
+    // Ctrl-C (SIGINT) stops it like SIGTERM: drained, exit 0
+    Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start();
+    assertThat(interrupt.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
+    assertThat(server.exitValue()).as(output()).isZero();
   }
 }

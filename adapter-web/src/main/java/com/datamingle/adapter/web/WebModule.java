@@ -4,6 +4,9 @@ import com.datamingle.adapter.web.auth.AccessCheck;
 import com.datamingle.adapter.web.auth.Principal;
 import com.datamingle.adapter.web.auth.Role;
 import com.datamingle.adapter.web.error.ErrorMapping;
+import com.datamingle.adapter.web.error.JettyErrorHandler;
+import com.datamingle.adapter.web.error.Problem;
+import com.datamingle.adapter.web.error.RequestRejected;
 import com.datamingle.adapter.web.ops.OpsRoutes;
 import com.datamingle.adapter.web.user.MeRoutes;
 import com.datamingle.adapter.web.user.UserRoutes;
@@ -18,11 +21,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,18 +77,30 @@ public final class WebModule {
     return routes;
   }
 
-  /** An unstarted server with the whole API. */
+  /**
+   * An unstarted server with the whole API. Besides each route's own method, a path with GET also
+   * answers HEAD (the same handler and access check; Jetty drops the body), every path answers
+   * OPTIONS with {@code Allow} (and, with CORS enabled, the preflight headers), and any other
+   * method on a known path is 405 with {@code Allow}; unknown paths stay 404. Errors Jetty raises
+   * itself are problem documents too ({@link JettyErrorHandler}).
+   */
   public static WebServer create(WebDependencies deps, WebSettings settings) {
     ObjectMapper json = objectMapper();
     AccessCheck access = new AccessCheck(deps.tokenVerifier(), deps.resolveSignIn());
     List<ApiRoute> routes = routes(deps, settings, json);
+    JettyErrorHandler jettyErrors = new JettyErrorHandler();
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new JavalinJackson(json, false));
       config.http.maxRequestSize = settings.maxRequestBytes();
       config.http.generateEtags = false;
-      config.jetty.modifyServer(server -> server.setStopTimeout(settings.stopTimeout().toMillis()));
+      config.http.prefer405over404 = true;
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(settings.stopTimeout().toMillis());
+        server.setErrorHandler(jettyErrors);
+      });
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
       config.jetty.modifyHttpConfiguration(http -> {
         http.setRequestHeaderSize(16 * 1024);
         http.setSendServerVersion(false);
@@ -92,22 +112,51 @@ public final class WebModule {
           rule.allowHost(first, settings.corsAllowedOrigins().subList(1, settings.corsAllowedOrigins().size()).toArray(String[]::new));
           rule.exposeHeader("WWW-Authenticate");
           rule.exposeHeader("Retry-After");
+          rule.exposeHeader("Allow");
           rule.maxAge = 600;
         }));
       }
       config.requestLogger.http((ctx, ms) -> logAndMeasure(deps, ctx, ms));
       ErrorMapping.register(config.routes);
+      long maxBytes = settings.maxRequestBytes();
+      config.routes.before(ctx -> refuseDeclaredOversizeBody(ctx, maxBytes));
       config.routes.beforeMatched(access::handle);
       for (ApiRoute route : routes) {
-        switch (route.method()) {
-          case "GET" -> config.routes.get(route.path(), route.handler(), route.role());
-          case "PATCH" -> config.routes.patch(route.path(), route.handler(), route.role());
-          case "POST" -> config.routes.post(route.path(), route.handler(), route.role());
-          default -> throw new IllegalArgumentException("no registration for " + route.method());
+        config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), route.handler(), route.role());
+        if (route.method().equals("GET")) {
+          config.routes.head(route.path(), route.handler(), route.role());
         }
       }
+      allowedMethods(routes).forEach((path, allow) -> config.routes.options(path,
+          ctx -> ctx.header("Allow", allow).status(200).result(new byte[0]), Role.ANYONE));
     });
     return new WebServer(app);
+  }
+
+  /** Each path's methods for {@code Allow}: its own, HEAD where it has GET, and OPTIONS. */
+  static Map<String, String> allowedMethods(List<ApiRoute> routes) {
+    Map<String, Set<String>> byPath = new LinkedHashMap<>();
+    for (ApiRoute route : routes) {
+      Set<String> methods = byPath.computeIfAbsent(route.path(), p -> new LinkedHashSet<>());
+      methods.add(route.method());
+      if (route.method().equals("GET")) {
+        methods.add("HEAD");
+      }
+    }
+    Map<String, String> allow = new LinkedHashMap<>();
+    byPath.forEach((path, methods) -> {
+      methods.add("OPTIONS");
+      allow.put(path, String.join(", ", methods));
+    });
+    return allow;
+  }
+
+  /** A body announced larger than the limit is refused before anyone waits for it to arrive. */
+  private static void refuseDeclaredOversizeBody(Context ctx, long maxBytes) {
+    if (ctx.req().getContentLengthLong() > maxBytes) {
+      throw RequestRejected.of(Problem.of(Problem.Kind.TOO_LARGE, "the request body is larger than this server accepts;"
+          + " send at most " + maxBytes + " bytes"));
+    }
   }
 
   /** One access-log line per request (never the token or the query string), and the request metrics. */

@@ -65,6 +65,15 @@ class ListUsersServiceTest {
         .hasMessageContaining("start again");
   }
 
+  @Test
+  void refusesSearchTextNoNameCanHoldNamingQ() {
+    for (String text : List.of("a\u0000", "\u0000", "line\nbreak", "\u001b[31m", "\u0085", "broken\ud800")) {
+      assertThatThrownBy(() -> new Query(text, null, null, 10, null))
+          .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("q"));
+    }
+    assertThat(new Query("Zo\u00eb \ud83d\ude00", null, null, 10, null).text()).isEqualTo("Zo\u00eb \ud83d\ude00");
+  }
+
   private List<String> emails(Query query) {
     return app.services.listUsers().listUsers(query).users().stream().map(u -> u.email().value()).toList();
   }

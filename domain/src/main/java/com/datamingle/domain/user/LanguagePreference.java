@@ -1,6 +1,7 @@
 package com.datamingle.domain.user;
 
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ public record LanguagePreference(String tag) {
     if (tag == null || tag.isBlank() || tag.length() > 35) {
       throw new InvalidValueException("language", "language must be a BCP 47 tag such as en or pt-BR");
     }
+    PlainText.check("language", tag.strip());
     try {
       Locale locale = new Locale.Builder().setLanguageTag(tag.strip()).build();
       if (locale.getLanguage().isEmpty()) {

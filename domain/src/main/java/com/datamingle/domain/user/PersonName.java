@@ -1,8 +1,9 @@
 package com.datamingle.domain.user;
 
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 
-/** A first or last name: trimmed, 1 to 100 characters, no control characters. */
+/** A first or last name: trimmed, 1 to 100 characters, {@link PlainText plain text}. */
 public record PersonName(String value) {
   public static final int MAX_LENGTH = 100;
 
@@ -17,12 +18,7 @@ public record PersonName(String value) {
     if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
       throw new InvalidValueException("name", "name must be at most " + MAX_LENGTH + " characters");
     }
-    if (value.codePoints().anyMatch(Character::isISOControl)) {
-      throw new InvalidValueException("name", "name must not contain control characters");
-    }
-    if (value.codePoints().anyMatch(cp -> Character.getType(cp) == Character.SURROGATE)) {
-      throw new InvalidValueException("name", "name must be valid Unicode text (it has a broken surrogate pair)");
-    }
+    PlainText.check("name", value);
   }
 
   /** A name, or null for blank input: identity providers send "" for an unknown name. */

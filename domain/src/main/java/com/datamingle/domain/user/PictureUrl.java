@@ -1,6 +1,7 @@
 package com.datamingle.domain.user;
 
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -14,6 +15,7 @@ public record PictureUrl(String value) {
       throw new InvalidValueException("profile_picture_url", "profile_picture_url must not be blank");
     }
     value = value.strip();
+    PlainText.check("profile_picture_url", value);
     if (value.length() > MAX_LENGTH) {
       throw new InvalidValueException(
           "profile_picture_url", "profile_picture_url must be at most " + MAX_LENGTH + " characters");

@@ -1,6 +1,7 @@
 package com.datamingle.domain.user;
 
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 
@@ -18,6 +19,7 @@ public record TimeZonePreference(ZoneId zone) {
     if (id == null || id.isBlank() || id.length() > 64) {
       throw new InvalidValueException("timezone", "timezone must be an IANA zone such as Europe/Paris or UTC");
     }
+    PlainText.check("timezone", id.strip());
     try {
       return new TimeZonePreference(ZoneId.of(id.strip()));
     } catch (DateTimeException e) {

@@ -1,6 +1,7 @@
 package com.datamingle.domain.user;
 
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public record WorkOsUserEvent(
     if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH) {
       throw new InvalidValueException("id", "an event id must be 1 to " + MAX_EVENT_ID_LENGTH + " characters");
     }
+    PlainText.check("id", eventId);
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(workosUserId, "workosUserId");
     Objects.requireNonNull(profile, "profile");

@@ -78,6 +78,32 @@ class ValueObjectsTest {
   }
 
   @Test
+  void textNoDatabaseStoresIsRefusedByEveryTextValueNamingItsField() {
+    for (String bad : new String[] {"\u0000", "a\u0000b", "a\u0007b", "a\u007fb", "a\u0085b", "a\ud800b", "a\udc00"}) {
+      assertField(() -> new PersonName(bad), "name");
+      assertField(() -> TimeZonePreference.parse("Europe/Paris" + bad), "timezone");
+      assertField(() -> new LanguagePreference("en" + bad), "language");
+      assertField(() -> new PictureUrl("https://img.example.com/" + bad + ".png"), "profile_picture_url");
+      assertField(() -> new WorkOsUserEvent("event_" + bad, WorkOsUserEvent.Kind.CREATED, new WorkOsUserId("user_01A"),
+          new IdentityProfile(new Email("a@example.com"), null, null, null), java.time.Instant.EPOCH, java.time.Instant.EPOCH), "id");
+    }
+    assertThat(new PictureUrl("https://img.example.com/caf\u00e9-\ud83d\ude00.png").value()).contains("\ud83d\ude00");
+  }
+
+  static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+  }
+
+  @Test
+  void plainTextNamesTheFlaw() {
+    assertThat(com.datamingle.domain.PlainText.flaw("Zo\u00eb \ud83d\ude00")).isNull();
+    assertThat(com.datamingle.domain.PlainText.flaw(null)).isNull();
+    assertThat(com.datamingle.domain.PlainText.flaw("a\u0000")).contains("control characters");
+    assertThat(com.datamingle.domain.PlainText.flaw("\ude00\ud83d")).contains("surrogate");
+    assertThat(com.datamingle.domain.PlainText.flaw("\ud83d")).contains("surrogate");
+  }
+
+  @Test
   void userIdParsesOnlyUuids() {
     assertThat(UserId.parse("0192b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b").toString())
         .isEqualTo("0192b3c4-5d6e-7f80-9a1b-2c3d4e5f6a7b");

@@ -211,7 +211,7 @@ public final class Wiring {
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new Settings.InvalidSettings("WORKOS_JWKS_URL is not a URL this service can fetch; give an https URL");
     }
-    JwksKeyStore keys = new JwksKeyStore(jwks, Duration.ofSeconds(3), Duration.ofMinutes(10), Duration.ofSeconds(10), clock);
+    JwksKeyStore keys = new JwksKeyStore(jwks, Duration.ofSeconds(3), Duration.ofMinutes(10), Duration.ofSeconds(1), clock);
     WorkOsTokenVerifier verifier = new WorkOsTokenVerifier(keys, issuers, 30, clock);
     return new TokenSetup(verifier, keys, null, jwks.getProtocol() + "://" + jwks.getAuthority() + jwks.getPath()
         + " (issuers " + String.join(", ", issuers) + ")");

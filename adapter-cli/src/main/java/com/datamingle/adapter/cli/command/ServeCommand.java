@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code datamingle serve}: the HTTP API. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve the HTTP API. Refuses to start when the schema is behind head, unless --migrate.",
+        "On SIGTERM or Ctrl-C, lets in-flight requests finish, then exits 0.",
         "Every option can also be set by the environment variable named in its description."})
 final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -82,12 +85,39 @@ final class ServeCommand implements Callable<Integer> {
           err.flush();
         }),
         Clock.systemUTC());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      err.println("datamingle: stopping (in-flight requests may finish)");
-      err.flush();
-      runtime.close();
-    }, "datamingle-shutdown"));
-    return RootCommand.KEEP_RUNNING;
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (stopping.compareAndSet(false, true)) {
+        err.println("datamingle: stopping (in-flight requests may finish)");
+        err.flush();
+        runtime.close();
+      }
+    };
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "datamingle-shutdown"));
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    if (!StopSignals.install(stopRequested::countDown)) {
+      return RootCommand.KEEP_RUNNING; // the shutdown hook drains; the exit code is the JVM's
+    }
+    awaitUninterruptibly(stopRequested);
+    stop.run();
+    err.println("datamingle: stopped");
+    err.flush();
+    return RootCommand.OK;
+  }
+
+  /** SIGTERM or SIGINT: the requests in flight finish, then serve exits 0. */
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (latch.getCount() > 0) {
+      try {
+        latch.await();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void put(Map<String, String> env, String name, String value) {

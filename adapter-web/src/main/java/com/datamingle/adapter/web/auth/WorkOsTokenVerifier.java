@@ -44,6 +44,7 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
   private final JWTVerifier verifier;
   private final Clock clock;
   private final long leewaySeconds;
+  private final List<String> issuers;
   /** Tokens already verified, until they expire: a repeated token skips the signature check. */
   private final java.util.concurrent.ConcurrentHashMap<String, VerifiedToken> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -77,6 +78,7 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
     this.verifier = verification.build(clock);
     this.clock = clock;
     this.leewaySeconds = leewaySeconds;
+    this.issuers = List.copyOf(issuers);
   }
 
   @Override
@@ -100,6 +102,7 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
       if (decoded.getKeyId() == null) {
         throw new InvalidToken("token names no key (kid)");
       }
+      refuseBeforeLookingUpTheKey(decoded);
       jwt = verifier.verify(decoded);
     } catch (JWTDecodeException e) {
       throw new InvalidToken("malformed token");
@@ -116,6 +119,27 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
     }
     verified.put(token, result);
     return result;
+  }
+
+  /**
+   * The checks that need no key, made before the key id is looked up: a token that would fail
+   * them anyway (another algorithm or issuer, expired, not a user's) never makes the key store
+   * fetch the JWKS, so only tokens shaped like real ones can ask for a fetch.
+   */
+  private void refuseBeforeLookingUpTheKey(DecodedJWT decoded) {
+    if (!"RS256".equals(decoded.getAlgorithm())) {
+      throw new InvalidToken("algorithm is not RS256");
+    }
+    if (decoded.getIssuer() == null || !issuers.contains(decoded.getIssuer())) {
+      throw new InvalidToken("issuer not accepted");
+    }
+    java.time.Instant expiresAt = decoded.getExpiresAtAsInstant();
+    if (expiresAt == null || expiresAt.plusSeconds(leewaySeconds).isBefore(clock.instant())) {
+      throw new InvalidToken("expired or without exp");
+    }
+    if (!isWorkOsUserId(decoded.getSubject())) {
+      throw new InvalidToken("subject is not a WorkOS user id");
+    }
   }
 
   private static boolean isWorkOsUserId(String value) {

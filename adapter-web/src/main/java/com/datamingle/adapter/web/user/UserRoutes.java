@@ -6,6 +6,7 @@ import com.datamingle.application.port.in.admin.GetUserUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.UserNotFound;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,8 @@ public final class UserRoutes {
     String q = ctx.queryParam("q");
     if (q != null && q.length() > ListUsersUseCase.MAX_QUERY_LENGTH) {
       errors.put("q", "must be at most " + ListUsersUseCase.MAX_QUERY_LENGTH + " characters");
+    } else if (PlainText.flaw(q) != null) {
+      errors.put("q", PlainText.flaw(q));
     }
     String cursor = ctx.queryParam("cursor");
     if (cursor != null && cursor.length() > 200) {

@@ -2,6 +2,7 @@ package com.datamingle.adapter.web.workos;
 
 import com.datamingle.application.port.out.WorkOsEventFeed;
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.PersonName;
@@ -32,6 +33,7 @@ public final class WorkOsEventJson {
     if (id == null || id.isBlank() || id.length() > WorkOsUserEvent.MAX_EVENT_ID_LENGTH) {
       throw new InvalidValueException("id", "a WorkOS event needs an id of 1 to " + WorkOsUserEvent.MAX_EVENT_ID_LENGTH + " characters");
     }
+    PlainText.check("id", id);
     Optional<WorkOsUserEvent.Kind> kind = WorkOsUserEvent.Kind.ofEventName(text(event, "event"));
     if (kind.isEmpty()) {
       return new WorkOsEventFeed.Entry(id, null);

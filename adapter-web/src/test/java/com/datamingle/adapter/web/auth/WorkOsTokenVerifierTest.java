@@ -15,8 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -240,25 +245,114 @@ class WorkOsTokenVerifierTest {
     assertThat(jwks.fetches()).isEqualTo(2);
   }
 
+  /** The most fetches a store with this interval may make in {@code elapsed}: one per interval, plus one in flight. */
+  static long allowedFetches(Duration interval, long elapsedNanos) {
+    return elapsedNanos / interval.toNanos() + 2;
+  }
+
   @Test
-  void aFloodOfUnknownKidsCannotStarveARotation() {
-    MutableClock moving = new MutableClock(NOW);
-    JwksKeyStore store = new JwksKeyStore(jwks.url(), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(10), moving);
-    WorkOsTokenVerifier throttled = new WorkOsTokenVerifier(store, List.of(TestKeys.ISSUER), 30, moving);
+  void aKeyRotatedInJustNowIsAcceptedOnItsFirstTokenRightAfterAFloodOfMadeUpKids() throws Exception {
+    Duration interval = Duration.ofMillis(500);
+    WorkOsTokenVerifier throttled = verifier(interval);
+    throttled.verify(k1.token(SUB, NOW));
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Throwable>> flood = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String token = k1.token(SUB, NOW, b -> b.withKeyId("made-up-" + UUID.randomUUID()));
+        flood.add(pool.submit(() -> catching(() -> throttled.verify(token))));
+      }
+      for (Future<Throwable> outcome : flood) {
+        assertThat(outcome.get()).isInstanceOf(InvalidToken.class);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    TestKeys k2 = new TestKeys("k2");
+    jwks.add(k2);
+
+    assertThat(throttled.verify(k2.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
+
+    assertThat((long) jwks.fetches() - 1).isLessThanOrEqualTo(allowedFetches(interval, System.nanoTime() - start));
+  }
+
+  @Test
+  void aKeyPublishedRightAfterAFetchIsStillAcceptedOnItsFirstToken() {
+    WorkOsTokenVerifier throttled = verifier(Duration.ofMillis(500));
     throttled.verify(k1.token(SUB, NOW));
     TestKeys k2 = new TestKeys("k2");
     jwks.add(k2);
-    for (int i = 0; i < 200; i++) {
-      String kid = "bogus" + i;
-      assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId(kid))))
-          .isInstanceOfAny(InvalidToken.class, AuthUnavailable.class);
-    }
-    // inside the window the rotated key is "retry shortly", never refused for good
-    assertThatThrownBy(() -> throttled.verify(k2.token(SUB, NOW))).isInstanceOf(AuthUnavailable.class);
-    moving.advance(Duration.ofSeconds(11));
 
     assertThat(throttled.verify(k2.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
     assertThat(jwks.fetches()).isEqualTo(2);
+  }
+
+  @Test
+  void aSequentialFloodOfMadeUpKidsFetchesAtMostOncePerInterval() {
+    Duration interval = Duration.ofMillis(200);
+    WorkOsTokenVerifier throttled = verifier(interval);
+    throttled.verify(k1.token(SUB, NOW));
+    long start = System.nanoTime();
+    for (int i = 0; i < 8; i++) {
+      String kid = "made-up-" + i;
+      assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId(kid)))).isInstanceOf(InvalidToken.class);
+    }
+    assertThat((long) jwks.fetches() - 1).isLessThanOrEqualTo(allowedFetches(interval, System.nanoTime() - start));
+  }
+
+  @Test
+  void aKidAlreadyMissingFromTheCurrentSetIsRefusedWithoutAnotherFetch() {
+    WorkOsTokenVerifier eager = verifier(Duration.ZERO);
+    eager.verify(k1.token(SUB, NOW));
+    rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("made-up")));
+    int fetches = jwks.fetches();
+
+    for (int i = 0; i < 100; i++) {
+      rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("made-up")));
+    }
+
+    assertThat(jwks.fetches()).isEqualTo(fetches);
+  }
+
+  @Test
+  void tokensThatFailWithoutAKeyNeverCauseAFetch() {
+    verifier.verify(k1.token(SUB, NOW));
+    int fetches = jwks.fetches();
+    WorkOsTokenVerifier eager = verifier(Duration.ZERO);
+    eager.verify(k1.token(SUB, NOW));
+    int afterFirst = jwks.fetches();
+
+    rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("other").withIssuer("https://evil.example")));
+    rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("other").withExpiresAt(NOW.minusSeconds(3600))));
+    rejects(eager, k1.token("client_01M2M", NOW, b -> b.withKeyId("other")));
+
+    assertThat(jwks.fetches()).isEqualTo(afterFirst).isEqualTo(fetches + 1);
+  }
+
+  static void rejects(WorkOsTokenVerifier verifier, String token) {
+    assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidToken.class);
+  }
+
+  static Throwable catching(Runnable action) {
+    try {
+      action.run();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  @Test
+  void unknownKidsWhileTheJwksIsDownAre503AndCachedKeysStillWork() {
+    WorkOsTokenVerifier throttled = verifier(Duration.ofMillis(100));
+    throttled.verify(k1.token(SUB, NOW));
+    jwks.mode(JwksServer.Mode.ERROR_500);
+
+    assertThat(throttled.verify(k1.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
+    assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId("k-new")))).isInstanceOf(AuthUnavailable.class);
+    jwks.mode(JwksServer.Mode.OK);
+    assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId("k-new")))).isInstanceOf(InvalidToken.class);
   }
 
   @Test

@@ -18,6 +18,11 @@ import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +47,7 @@ public final class WebTestApp implements AutoCloseable {
   public volatile Readiness.Status readiness = new Readiness.Status(true, null);
   public final WebServer server;
   private PostgresTestDatabase ownedDatabase;
+  private Connection snapshotConnection;
 
   public WebTestApp(Path dir, WebSettings settings) throws Exception {
     this(DatabaseSettings.fromUrl("jdbc:sqlite:" + dir.resolve("db.sqlite")), settings);
@@ -70,12 +76,45 @@ public final class WebTestApp implements AutoCloseable {
     services = ApplicationServices.create(users, persistence.syncStore(), persistence.unitOfWork(), persistence.idGenerator(),
         directory, new FakeWorkOsEventFeed(), Clock.systemUTC());
     jwks = new JwksServer(keys);
-    keyStore = new JwksKeyStore(jwks.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(5), Clock.systemUTC());
+    keyStore = new JwksKeyStore(jwks.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(1), Clock.systemUTC());
     metrics.counter("datamingle_jwks_fetches_total", "JWKS fetches", keyStore::fetchCount);
     WorkOsTokenVerifier verifier = new WorkOsTokenVerifier(keyStore, List.of(TestKeys.ISSUER), 30, Clock.systemUTC());
     WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
         services.getUser(), services.changeUserAccess(), services.applyWorkOsEvent(), verifier, () -> readiness, metrics);
     server = WebModule.create(deps, settings);
+  }
+
+  /**
+   * Every row of the service's tables as text, read straight from the database (not through the
+   * user cache): equal before and after a request shows that the request changed nothing.
+   */
+  public synchronized String snapshot() {
+    StringBuilder rows = new StringBuilder();
+    try {
+      if (snapshotConnection == null) {
+        DatabaseSettings db = persistence.settings();
+        snapshotConnection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+        snapshotConnection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot connect to read the tables: " + e.getMessage(), e);
+    }
+    try (Statement statement = snapshotConnection.createStatement()) {
+      for (String table : List.of("users", "workos_user_sync", "workos_events", "sync_cursors")) {
+        rows.append(table).append(":\n");
+        try (ResultSet result = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            for (int i = 1; i <= columns; i++) {
+              rows.append(result.getString(i)).append(i < columns ? " | " : "\n");
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the tables: " + e.getMessage(), e);
+    }
+    return rows.toString();
   }
 
   /** A token for a WorkOS user whose email comes with it (a JWT template). */
@@ -85,6 +124,13 @@ public final class WebTestApp implements AutoCloseable {
 
   @Override
   public void close() {
+    if (snapshotConnection != null) {
+      try {
+        snapshotConnection.close();
+      } catch (SQLException e) {
+        // closing anyway
+      }
+    }
     jwks.close();
     persistence.close();
     if (ownedDatabase != null) {

@@ -1,6 +1,7 @@
 package com.datamingle.application.port.in.admin;
 
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import com.datamingle.domain.user.User;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public interface ListUsersUseCase {
 
   /**
    * Filters: {@code text} matches the start of the email, first name or last name, ignoring
-   * case; {@code active} and {@code admin} match the flags; null means any.
+   * case (plain text: what no name can hold is refused, not searched for); {@code active} and
+   * {@code admin} match the flags; null means any.
    */
   record Query(String text, Boolean active, Boolean admin, int limit, String cursor) {
     public Query {
@@ -27,6 +29,7 @@ public interface ListUsersUseCase {
       if (text != null && text.length() > MAX_QUERY_LENGTH) {
         throw new InvalidValueException("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
       }
+      PlainText.check("q", text);
       if (text != null && text.isBlank()) {
         text = null;
       }
