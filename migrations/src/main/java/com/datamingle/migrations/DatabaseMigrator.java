@@ -508,6 +508,7 @@ public final class DatabaseMigrator {
 
   /** Applies the out-of-order scripts in id order (and nothing newer). */
   public MigrationReport applyOutOfOrder(MigrationListener listener) {
+    refuseForeign("merge migrations into");
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(lockTimeout)) {
       refuseForeign("merge migrations into");
       MigrationStatus before = status();

@@ -132,7 +132,7 @@ public record DatabaseOrigin(Kind kind, String madeBy, String revision, List<Str
 
   /** What to do with a foreign database: import it into one of ours, or adopt it when it is ours in all but the changelog. */
   public static String wayIn() {
-    return "to bring its data into DataMingle, point DATABASE_URL at a new empty database and run"
+    return "to bring its data into DataMingle, point DATABASE_URL at a new, fresh database and run"
         + " `datamingle db import --from <this database's URL>`; if its tables are exactly what DataMingle's migrations make,"
         + " `datamingle db stamp head` adopts it instead";
   }
