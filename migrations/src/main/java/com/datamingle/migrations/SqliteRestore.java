@@ -40,8 +40,9 @@ final class SqliteRestore {
         new MigrationFailure("an in-memory SQLite database cannot be restored into; point DATABASE_URL at a file"));
     target.requireSqliteFolder();
     BackupFile.checkSqliteSize(file);
-    Path copy = database.resolveSibling(database.getFileName() + ".restore-"
-        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    removeCopiesOfDeadRestores(database);
+    Path copy = database.resolveSibling(database.getFileName() + ".restore-" + ProcessHandle.current().pid() + "-"
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".tmp");
     try {
       Files.copy(file, copy);
     } catch (IOException e) {
@@ -117,6 +118,26 @@ final class SqliteRestore {
     }
     String line = message.strip().replaceAll("\\s*\\R\\s*", "; ");
     return line.length() <= 300 ? line : line.substring(0, 300) + "...";
+  }
+
+  /**
+   * A restore killed before it could clean up leaves its working copy; its name holds the pid of
+   * the process that made it, so copies of processes that are gone are removed (never those of a
+   * restore that still runs).
+   */
+  private static void removeCopiesOfDeadRestores(Path database) {
+    java.util.regex.Pattern copy = java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote(database.getFileName().toString()) + "\\.restore-(\\d+)-[0-9a-f]+\\.tmp");
+    try (var files = Files.list(database.getParent())) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        java.util.regex.Matcher m = copy.matcher(file.getFileName().toString());
+        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+          deleteWithCompanions(file);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // only tidying: a copy left behind is named for what it is
+    }
   }
 
   /** Removes a working copy and the journal files SQLite may have left beside it. */

@@ -170,6 +170,8 @@ public final class Wiring {
       throw new Settings.InvalidSettings("--dev cannot run with DATAMINGLE_ENV=production; unset it for development");
     }
     DatabaseSettings database = database(settings);
+    String bind = settings.bindAddress() != null ? settings.bindAddress() : options.dev() ? "127.0.0.1" : "0.0.0.0";
+    requireFreePort(bind, settings.port()); // before anything is migrated: a server that cannot listen changes nothing
     DatabaseMigrator migrator = migrator(settings);
     refuseForeign(migrator, "serve");
     MigrationStatus status = migrator.status();
@@ -183,8 +185,6 @@ public final class Wiring {
       }
     }
     String drift = driftAtStartUp(settings, migrator, options);
-    String bind = settings.bindAddress() != null ? settings.bindAddress() : options.dev() ? "127.0.0.1" : "0.0.0.0";
-    requireFreePort(bind, settings.port());
     TokenSetup tokens = options.dev() ? devTokens(options.devDir(), clock) : workosTokens(settings, clock);
     PersistenceModule persistence = PersistenceModule.open(database, clock);
     try {
