@@ -104,7 +104,8 @@ final class BackupFile {
       throw new MigrationFailure("no backup file " + file + "; give the path that `db backup` printed");
     }
     if (Files.isDirectory(file)) {
-      throw new MigrationFailure(file + " is a folder, not a backup; give the backup file that `db backup` wrote");
+      throw new MigrationFailure(file + " is a folder, not a backup; give the backup file that `db backup` wrote;"
+          + " the database is unchanged");
     }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(SAMPLE);

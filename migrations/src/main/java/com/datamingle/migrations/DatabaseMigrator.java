@@ -307,12 +307,12 @@ public final class DatabaseMigrator {
       if (sql != null) {
         return unreachable(target, sql);
       }
-      return new MigrationFailure("migration failed before any script ran: " + rootMessage(e), e);
+      return new MigrationFailure("migration failed before any script ran: " + MigrationFailure.oneLine(rootMessage(e)), e);
     }
     StringBuilder text = new StringBuilder()
         .append("migration ").append(progress.current.fileName())
         .append(progress.undo ? " (undo)" : "").append(" failed and its changes were rolled back: ")
-        .append(sql != null ? sql.getMessage() : rootMessage(e));
+        .append(MigrationFailure.oneLine(sql != null ? sql.getMessage() : rootMessage(e)));
     if (statement != null) {
       text.append(System.lineSeparator()).append("  statement: ").append(abbreviate(statement));
     }
@@ -387,7 +387,7 @@ public final class DatabaseMigrator {
   }
 
   static MigrationFailure unreachable(MigrationTarget target, SQLException e) {
-    return new MigrationFailure("cannot use the database " + target.describe() + ": " + e.getMessage()
+    return new MigrationFailure("cannot use the database " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage())
         + "; check DATABASE_URL (or --database-url) and that the database is running", e);
   }
 
@@ -581,7 +581,7 @@ public final class DatabaseMigrator {
          Connection connection = target.open()) {
       SchemaInspector.dropEverything(connection, target.dialect());
     } catch (SQLException e) {
-      throw new MigrationFailure("cannot empty the database " + target.describe() + ": " + e.getMessage(), e);
+      throw new MigrationFailure("cannot empty the database " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
     }
   }
 

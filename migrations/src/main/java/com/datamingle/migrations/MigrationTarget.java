@@ -70,9 +70,10 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
   }
 
   /**
-   * A connection for reading only. On SQLite it is opened read-only and leaves the journal mode
-   * alone, so inspecting a database (status, what made it, its schema) never changes one byte of
-   * it; a file that does not exist yet reads as an empty database and is not created.
+   * A connection for reading only. On SQLite it leaves the journal mode alone (opened read-only,
+   * unless the file is in WAL mode already), so inspecting a database (status, what made it, its
+   * schema) never changes one byte of it; a file that does not exist yet reads as an empty
+   * database and is not created.
    */
   Connection openForReading() throws SQLException {
     Optional<Path> file = sqliteFile();
@@ -84,9 +85,21 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
       return DriverManager.getConnection("jdbc:sqlite::memory:");
     }
     Properties props = new Properties();
-    props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+    if (!inWalMode(file.get())) {
+      props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
+    } // else read-write, the journal mode untouched: the last connection to close then tidies the -wal and -shm files away
     props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
     return DriverManager.getConnection(jdbcUrl, props);
+  }
+
+  /** Bytes 18 and 19 of a SQLite header are 2 in WAL mode. */
+  private static boolean inWalMode(Path file) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      byte[] header = in.readNBytes(20);
+      return header.length == 20 && header[18] == 2 && header[19] == 2;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   /** A SQLite file whose folder is missing, or that is a folder, cannot be opened: say which, not "is it running". */

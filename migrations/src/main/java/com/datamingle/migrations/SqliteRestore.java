@@ -113,11 +113,7 @@ final class SqliteRestore {
   }
 
   static String oneLine(String message) {
-    if (message == null) {
-      return "no message";
-    }
-    String line = message.strip().replaceAll("\\s*\\R\\s*", "; ");
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
+    return MigrationFailure.oneLine(message);
   }
 
   /**

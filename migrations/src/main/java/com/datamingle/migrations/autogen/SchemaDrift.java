@@ -60,7 +60,7 @@ public final class SchemaDrift {
       }
       return differences(want, have);
     } catch (SQLException e) {
-      throw new MigrationFailure("cannot read the schema of " + target.describe() + ": " + e.getMessage(), e);
+      throw new MigrationFailure("cannot read the schema of " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
     }
   }
 

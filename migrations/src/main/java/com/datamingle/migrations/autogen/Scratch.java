@@ -50,7 +50,7 @@ record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseabl
         s.execute(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
       }
     } catch (SQLException e) {
-      throw new MigrationFailure("the declared schema does not load into " + target.dialect().id() + ": " + e.getMessage(), e);
+      throw new MigrationFailure("the declared schema does not load into " + target.dialect().id() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
     }
   }
 
@@ -77,7 +77,7 @@ record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseabl
     try (Connection c = connect(server); Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new MigrationFailure("cannot prepare a scratch schema on " + server.describe() + ": " + e.getMessage(), e);
+      throw new MigrationFailure("cannot prepare a scratch schema on " + server.describe() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
     }
   }
 
