@@ -184,7 +184,13 @@ public final class Wiring {
             + status.head().map(e -> e.label()).orElse("none") + "); run `datamingle db upgrade` first, or serve with --migrate");
       }
     }
-    String drift = driftAtStartUp(settings, migrator, options);
+    // the schema check runs while the pool, the keys and the web server are set up; serving waits for it
+    java.util.concurrent.CompletableFuture<String> driftCheck = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> driftAtStartUp(settings, migrator, options), task -> {
+          Thread thread = new Thread(task, "datamingle-schema-check");
+          thread.setDaemon(true);
+          thread.start();
+        });
     TokenSetup tokens = options.dev() ? devTokens(options.devDir(), clock) : workosTokens(settings, clock);
     PersistenceModule persistence = PersistenceModule.open(database, clock);
     try {
@@ -198,6 +204,7 @@ public final class Wiring {
           .gauge("datamingle_db_pool_waiting_threads", "Threads waiting for a connection", () -> persistence.poolUsage().waiting())
           .counter("datamingle_jwks_fetches_total", "JWKS fetches", tokens.keys()::fetchCount)
           .counter("datamingle_jwks_fetch_failures_total", "JWKS fetches that failed", tokens.keys()::fetchFailureCount);
+      String drift = outcome(driftCheck);
       Readiness readiness = () -> drift != null ? new Readiness.Status(false, drift) : readiness(persistence, migrator);
       WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
           services.getUser(), services.changeUserAccess(), services.applyWorkOsEvent(), tokens.verifier(), readiness, metrics);
@@ -242,6 +249,18 @@ public final class Wiring {
     }
     options.say().accept("datamingle: WARNING serving with --allow-drift: " + reason + "; /ready answers 503 until this is fixed");
     return reason;
+  }
+
+  /** The start-up check's result, or its refusal as thrown by the check itself. */
+  private static String outcome(java.util.concurrent.CompletableFuture<String> check) {
+    try {
+      return check.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**
