@@ -1,8 +1,6 @@
 package com.datamingle.migrations;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,15 +9,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Backups and restores. SQLite: {@code VACUUM INTO}, a consistent copy taken while the server runs,
- * and a restore through SQLite's backup API, which other connections see at once. PostgreSQL:
- * {@code pg_dump} of the current schema in the custom format and {@code pg_restore --clean}.
+ * Backups. SQLite: {@code VACUUM INTO}, a consistent copy taken while the server runs, beside the
+ * database file. PostgreSQL: {@code pg_dump} of the current schema in the custom format. Restores
+ * are {@link DatabaseRestore}'s.
+ *
+ * <p>Names: a backup without a file named by the operator is called {@code <db file>.backup-<UTC
+ * time>} on SQLite and {@code datamingle-backup-<database>.<schema>-<UTC time>.dump} on
+ * PostgreSQL; one taken automatically before a command that changes data adds {@code
+ * .before-<command>}. {@link #prune} deletes only files of these shapes, of this database.
  */
 public final class DatabaseBackup {
+  private static final String STAMP = "\\d{8}-\\d{6}-\\d{3}";
+  private static final java.time.format.DateTimeFormatter STAMP_FORMAT =
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC);
+
   private final MigrationTarget target;
 
   public DatabaseBackup(MigrationTarget target) {
@@ -28,16 +33,71 @@ public final class DatabaseBackup {
 
   /** The file a backup goes to when none is given: beside the SQLite file, or in {@code dir} for PostgreSQL. */
   public Path defaultFile(Path dir, java.time.Clock clock) {
-    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC)
-        .format(clock.instant());
-    Path base = target.sqliteFile()
-        .map(db -> db.resolveSibling(db.getFileName() + ".backup-" + stamp))
-        .orElseGet(() -> dir.resolve("datamingle-backup-" + stamp + ".dump"));
-    Path file = base;
-    for (int n = 1; Files.exists(file); n++) {
-      file = base.resolveSibling(base.getFileName() + "-" + n);
+    return defaultFile(dir, clock, null);
+  }
+
+  /**
+   * The same for a backup taken automatically before {@code command} (e.g. "downgrade"); null
+   * for one the operator asked for.
+   */
+  public Path defaultFile(Path dir, java.time.Clock clock, String command) {
+    String stamp = STAMP_FORMAT.format(clock.instant());
+    String before = command == null ? "" : ".before-" + command.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-");
+    String name = target.sqliteFile().isPresent() ? null : postgresName();
+    for (int n = 0; ; n++) {
+      String counter = n == 0 ? "" : "-" + n;
+      Path file = target.sqliteFile()
+          .map(db -> db.resolveSibling(db.getFileName() + ".backup-" + stamp + counter + before))
+          .orElseGet(() -> dir.resolve("datamingle-backup-" + name + "-" + stamp + counter + before + ".dump"));
+      if (!Files.exists(file)) {
+        return file;
+      }
     }
-    return file;
+  }
+
+  /**
+   * Deletes all but the newest {@code keep} backups of this database that this tool named (see
+   * the class comment), only those taken automatically when {@code automaticOnly}. Files named
+   * otherwise (a --to FILE, anything an operator put there) are never touched. Returns what was
+   * deleted.
+   */
+  public List<Path> prune(Path dir, int keep, boolean automaticOnly) {
+    if (keep < 1) {
+      throw new MigrationFailure("keep at least one backup (--keep 1 or more)");
+    }
+    Path folder = target.sqliteFile().map(Path::getParent).orElse(dir);
+    java.util.regex.Pattern ours = java.util.regex.Pattern.compile(target.sqliteFile()
+        .map(db -> java.util.regex.Pattern.quote(db.getFileName().toString()) + "\\.backup-(" + STAMP + ")(?:-(\\d+))?(\\.before-[a-z-]+)?")
+        .orElseGet(() -> "datamingle-backup-" + java.util.regex.Pattern.quote(postgresName()) + "-(" + STAMP
+            + ")(?:-(\\d+))?(\\.before-[a-z-]+)?\\.dump"));
+    record Found(Path file, String stamp, int counter) {}
+    List<Found> found = new ArrayList<>();
+    try (var files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        java.util.regex.Matcher m = ours.matcher(file.getFileName().toString());
+        if (m.matches() && Files.isRegularFile(file) && (!automaticOnly || m.group(3) != null)) {
+          found.add(new Found(file, m.group(1), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
+        }
+      }
+    } catch (IOException e) {
+      throw new MigrationFailure("cannot list the backups in " + folder + ": " + e.getMessage(), e);
+    }
+    found.sort(java.util.Comparator.comparing(Found::stamp).thenComparingInt(Found::counter).reversed());
+    List<Path> deleted = new ArrayList<>();
+    for (Found f : found.subList(Math.min(keep, found.size()), found.size())) {
+      try {
+        Files.delete(f.file());
+        deleted.add(f.file());
+      } catch (IOException e) {
+        throw new MigrationFailure("cannot delete the old backup " + f.file() + ": " + e.getMessage(), e);
+      }
+    }
+    return deleted;
+  }
+
+  /** database.schema of a PostgreSQL target, made safe for a file name. */
+  private String postgresName() {
+    return (new PgTools(target).database() + "." + currentSchema()).replaceAll("[^A-Za-z0-9_.]", "_");
   }
 
   public Path backup(Path file) {
@@ -54,37 +114,14 @@ public final class DatabaseBackup {
         ps.setString(1, file.toAbsolutePath().toString());
         ps.execute();
       } catch (SQLException e) {
-        throw new MigrationFailure("the backup to " + file + " failed: " + e.getMessage(), e);
+        throw new MigrationFailure("the backup to " + file + " failed: " + SqliteRestore.oneLine(e.getMessage()), e);
       }
     } else {
       String schema = currentSchema();
-      pg(List.of("pg_dump", "--format=custom", "--no-owner", "--schema=" + schema, "--file=" + file.toAbsolutePath()), "pg_dump");
+      new PgTools(target).run(List.of("pg_dump", "--format=custom", "--no-owner", "--schema=" + schema,
+          "--file=" + file.toAbsolutePath()), ProcessBuilder.Redirect.DISCARD, error -> "pg_dump failed: " + error);
     }
     return file;
-  }
-
-  public void restore(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new MigrationFailure("no backup file " + file + "; give the path that `db backup` printed");
-    }
-    if (target.dialect() == Dialect.SQLITE) {
-      try (Connection c = target.open(); Statement s = c.createStatement()) {
-        s.executeUpdate("restore from '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
-      } catch (SQLException e) {
-        throw new MigrationFailure("the restore from " + file + " failed: " + e.getMessage()
-            + "; is it a SQLite backup made by `db backup`?", e);
-      }
-    } else {
-      String schema = currentSchema();
-      try (Connection c = target.open(); Statement s = c.createStatement()) {
-        String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
-        s.execute("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
-      } catch (SQLException e) {
-        throw new MigrationFailure("cannot clear the schema before the restore: " + e.getMessage(), e);
-      }
-      pg(List.of("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + database(), file.toAbsolutePath().toString()),
-          "pg_restore");
-    }
   }
 
   /** Restores a PostgreSQL dump of {@code schema} into this fresh database, schema and all. */
@@ -94,75 +131,19 @@ public final class DatabaseBackup {
     } catch (SQLException e) {
       throw new MigrationFailure("cannot prepare the copy for the restore: " + e.getMessage(), e);
     }
-    pg(List.of("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + database(), file.toAbsolutePath().toString()),
-        "pg_restore");
+    new PgTools(target).run(List.of("pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + new PgTools(target).database(),
+        file.toAbsolutePath().toString()), ProcessBuilder.Redirect.DISCARD, error -> "pg_restore failed: " + error);
   }
 
   String currentSchema() {
     try (Connection c = target.open(); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT current_schema()")) {
       rs.next();
+      if (rs.getString(1) == null) {
+        throw new MigrationFailure("the schema of " + target.describe() + " does not exist, so there is nothing to back up");
+      }
       return rs.getString(1);
     } catch (SQLException e) {
       throw DatabaseMigrator.unreachable(target, e);
-    }
-  }
-
-  /** host, port, database and options of the JDBC URL, as libpq environment variables. */
-  private Map<String, String> libpqEnvironment() {
-    URI uri = URI.create(target.jdbcUrl().substring("jdbc:".length()));
-    Map<String, String> env = new java.util.HashMap<>();
-    env.put("PGHOST", uri.getHost() == null ? "localhost" : uri.getHost());
-    env.put("PGPORT", Integer.toString(uri.getPort() > 0 ? uri.getPort() : 5432));
-    env.put("PGDATABASE", database());
-    String user = target.user();
-    String password = target.password();
-    if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
-        String[] kv = pair.split("=", 2);
-        String value = kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
-        if (kv[0].equals("user") && user == null) {
-          user = value;
-        } else if (kv[0].equals("password") && password == null) {
-          password = value;
-        } else if (kv[0].equals("sslmode")) {
-          env.put("PGSSLMODE", value);
-        }
-      }
-    }
-    if (user != null) {
-      env.put("PGUSER", user);
-    }
-    if (password != null) {
-      env.put("PGPASSWORD", password);
-    }
-    return env;
-  }
-
-  private String database() {
-    String path = URI.create(target.jdbcUrl().substring("jdbc:".length())).getPath();
-    return path == null || path.length() <= 1 ? "postgres" : path.substring(1);
-  }
-
-  private void pg(List<String> command, String tool) {
-    List<String> full = new ArrayList<>(command);
-    ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
-    builder.environment().putAll(libpqEnvironment());
-    try {
-      Process process = builder.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!process.waitFor(30, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new MigrationFailure(tool + " did not finish within 30 minutes");
-      }
-      if (process.exitValue() != 0) {
-        throw new MigrationFailure(tool + " failed (exit " + process.exitValue() + "): " + output);
-      }
-    } catch (IOException e) {
-      throw new MigrationFailure(tool + " is not installed: install the PostgreSQL client (Debian: apt-get install"
-          + " postgresql-client) and run the command again", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MigrationFailure("interrupted while running " + tool, e);
     }
   }
 }

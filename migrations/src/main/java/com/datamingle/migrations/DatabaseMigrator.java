@@ -142,7 +142,9 @@ public final class DatabaseMigrator {
    * it is null.
    */
   public MigrationReport upgrade(String version, MigrationListener listener) {
+    refuseForeign("upgrade"); // before the lock too: a foreign database's folder gets no lock file
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(lockTimeout)) {
+      refuseForeign("upgrade");
       MigrationStatus before = status();
       List<MigrationEntry> pending = plannedUpgrade(before, version);
       if (pending.isEmpty()) {
@@ -202,6 +204,7 @@ public final class DatabaseMigrator {
 
   /** The SQL an upgrade to {@code version} (null: head) would run, changelog rows included; runs nothing. */
   public String upgradeSql(String version) {
+    refuseForeign("upgrade");
     MigrationStatus status = status();
     return SqlPreview.upgrade(loader, plannedUpgrade(status, version));
   }
@@ -304,12 +307,12 @@ public final class DatabaseMigrator {
       if (sql != null) {
         return unreachable(target, sql);
       }
-      return new MigrationFailure("migration failed before any script ran: " + rootMessage(e), e);
+      return new MigrationFailure("migration failed before any script ran: " + MigrationFailure.oneLine(rootMessage(e)), e);
     }
     StringBuilder text = new StringBuilder()
         .append("migration ").append(progress.current.fileName())
         .append(progress.undo ? " (undo)" : "").append(" failed and its changes were rolled back: ")
-        .append(sql != null ? sql.getMessage() : rootMessage(e));
+        .append(MigrationFailure.oneLine(sql != null ? sql.getMessage() : rootMessage(e)));
     if (statement != null) {
       text.append(System.lineSeparator()).append("  statement: ").append(abbreviate(statement));
     }
@@ -376,7 +379,7 @@ public final class DatabaseMigrator {
   }
 
   private List<Changelog.Row> readChangelog() {
-    try (Connection connection = target.open()) {
+    try (Connection connection = target.openForReading()) {
       return Changelog.read(connection);
     } catch (SQLException e) {
       throw unreachable(target, e);
@@ -384,7 +387,7 @@ public final class DatabaseMigrator {
   }
 
   static MigrationFailure unreachable(MigrationTarget target, SQLException e) {
-    return new MigrationFailure("cannot use the database " + target.describe() + ": " + e.getMessage()
+    return new MigrationFailure("cannot use the database " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage())
         + "; check DATABASE_URL (or --database-url) and that the database is running", e);
   }
 
@@ -437,42 +440,65 @@ public final class DatabaseMigrator {
    * whose schema was made some other way. The changelog itself is created by running the first
    * migration when it is missing.
    */
-  public List<MigrationEntry> stamp(String version) {
+  public Stamped stamp(String version) {
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(lockTimeout)) {
       MigrationStatus before = status();
       refuseMissingScripts(before, "stamp");
-      List<MigrationEntry> changed = new ArrayList<>();
-      if ("base".equals(version)) {
-        throw new MigrationFailure("stamping base would forget every migration while their tables stay; use `datamingle db downgrade base`"
-            + " to undo them, or `datamingle reset-db` to start over");
-      }
-      BigDecimal wanted = "head".equals(version)
-          ? before.head().map(e -> new BigDecimal(e.id())).orElseThrow(() -> new MigrationFailure("there are no migration scripts to stamp"))
-          : knownVersion(before, version);
+      BigDecimal wanted = new BigDecimal(stampTarget(before, version));
+      List<MigrationEntry> ran = new ArrayList<>();
+      List<MigrationEntry> marked = new ArrayList<>();
+      List<MigrationEntry> unmarked = new ArrayList<>();
       try (Connection connection = target.open()) {
         if (!Changelog.exists(connection)) {
           MigrationEntry first = before.entries().get(0);
           Progress progress = new Progress(before, null, false);
           run(progress, () -> new UpOperation(1).operate(connections(), loader, options(), null, progress));
-          changed.add(first);
+          ran.add(first);
         }
         MigrationStatus now = status();
         for (MigrationEntry e : now.entries()) {
           BigDecimal id = new BigDecimal(e.id());
           if (!e.applied() && id.compareTo(wanted) <= 0) {
             Changelog.insert(connection, id, e.description(), e.scriptChecksum());
-            changed.add(e);
+            marked.add(e);
           } else if (e.applied() && id.compareTo(wanted) > 0) {
             Changelog.delete(connection, id);
-            changed.add(e);
+            unmarked.add(e);
           }
         }
       } catch (SQLException e) {
         throw unreachable(target, e);
       }
       recordChecksums();
-      return changed;
+      return new Stamped(ran, marked, unmarked);
     }
+  }
+
+  /**
+   * What a stamp did: the migration it ran to create the changelog (when there was none), those it
+   * marked as applied without running them, and those it unmarked (their tables stay).
+   */
+  public record Stamped(List<MigrationEntry> ran, List<MigrationEntry> marked, List<MigrationEntry> unmarked) {
+    public boolean nothing() {
+      return ran.isEmpty() && marked.isEmpty() && unmarked.isEmpty();
+    }
+  }
+
+  /** The migration id a stamp to {@code version} ({@code head} or an id) means; refuses base and unknown ids. */
+  public String stampTarget(String version) {
+    return stampTarget(status(), version);
+  }
+
+  private static String stampTarget(MigrationStatus status, String version) {
+    if ("base".equals(version)) {
+      throw new MigrationFailure("stamping base would forget every migration while their tables stay; use `datamingle db downgrade base`"
+          + " to undo them, or `datamingle reset-db` to start over");
+    }
+    if ("head".equals(version)) {
+      return status.head().map(MigrationEntry::id).orElseThrow(() -> new MigrationFailure("there are no migration scripts to stamp"));
+    }
+    BigDecimal wanted = knownVersion(status, version);
+    return status.entries().stream().filter(e -> new BigDecimal(e.id()).compareTo(wanted) == 0).findFirst().orElseThrow().id();
   }
 
   /** Scripts older than the newest applied migration that were never applied: parallel work to merge. */
@@ -482,7 +508,9 @@ public final class DatabaseMigrator {
 
   /** Applies the out-of-order scripts in id order (and nothing newer). */
   public MigrationReport applyOutOfOrder(MigrationListener listener) {
+    refuseForeign("merge migrations into");
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(lockTimeout)) {
+      refuseForeign("merge migrations into");
       MigrationStatus before = status();
       refuseMissingScripts(before, "merge");
       requireValid(before, "merge");
@@ -521,9 +549,26 @@ public final class DatabaseMigrator {
     }
   }
 
+  /** What made the database: nothing yet, DataMingle (it has our changelog), or something else. Only reads. */
+  public DatabaseOrigin origin() {
+    try (Connection connection = target.openForReading()) {
+      return DatabaseOrigin.inspect(connection, target.dialect());
+    } catch (SQLException e) {
+      throw unreachable(target, e);
+    }
+  }
+
+  /** Stops a command before it writes anything when the database was made by another tool. */
+  private void refuseForeign(String action) {
+    DatabaseOrigin origin = origin();
+    if (origin.foreign()) {
+      throw origin.refusal(action, target);
+    }
+  }
+
   /** True when the database holds no table at all (what init-db requires). */
   public boolean isEmpty() {
-    try (Connection connection = target.open()) {
+    try (Connection connection = target.openForReading()) {
       return SchemaInspector.tables(connection, target.dialect()).isEmpty();
     } catch (SQLException e) {
       throw unreachable(target, e);
@@ -536,13 +581,13 @@ public final class DatabaseMigrator {
          Connection connection = target.open()) {
       SchemaInspector.dropEverything(connection, target.dialect());
     } catch (SQLException e) {
-      throw new MigrationFailure("cannot empty the database " + target.describe() + ": " + e.getMessage(), e);
+      throw new MigrationFailure("cannot empty the database " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
     }
   }
 
   /** The schema as text lines (tables, columns, indexes), without the changelog; for comparing. */
   public List<String> schema() {
-    try (Connection connection = target.open()) {
+    try (Connection connection = target.openForReading()) {
       return SchemaInspector.describe(connection, target.dialect());
     } catch (SQLException e) {
       throw unreachable(target, e);

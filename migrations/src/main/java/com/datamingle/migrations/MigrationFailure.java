@@ -11,4 +11,16 @@ public class MigrationFailure extends RuntimeException {
   public MigrationFailure(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * A library's message (a driver's error with its Detail, Hint and Where lines) as one line, at
+   * most 400 characters, to be quoted inside ours: no multi-line dump reaches the terminal.
+   */
+  public static String oneLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "no message";
+    }
+    String line = message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    return line.length() <= 400 ? line : line.substring(0, 400) + "...";
+  }
 }

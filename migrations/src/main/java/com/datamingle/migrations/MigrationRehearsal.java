@@ -108,7 +108,7 @@ public final class MigrationRehearsal {
     try (Connection c = target.open(); Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new MigrationFailure("the rehearsal could not run `" + sql + "`: " + e.getMessage()
+      throw new MigrationFailure("the rehearsal could not run `" + sql + "`: " + MigrationFailure.oneLine(e.getMessage())
           + "; the database user needs the CREATEDB privilege for `db test` on PostgreSQL", e);
     }
   }

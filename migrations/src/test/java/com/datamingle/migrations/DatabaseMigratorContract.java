@@ -279,13 +279,18 @@ abstract class DatabaseMigratorContract {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
     }
 
-    List<MigrationEntry> stamped = packaged().stamp("head");
+    DatabaseMigrator.Stamped stamped = packaged().stamp("head");
 
-    assertThat(stamped).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS, SYNC);
+    assertThat(stamped.ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG);
+    assertThat(stamped.marked()).extracting(MigrationEntry::id).containsExactly(USERS, SYNC);
+    assertThat(stamped.unmarked()).isEmpty();
     MigrationStatus status = packaged().status();
     assertThat(status.atHead()).isTrue();
     assertThat(status.applied()).allSatisfy(e -> assertThat(e.recordedChecksum()).isNotNull());
-    assertThat(packaged().stamp(CHANGELOG)).extracting(MigrationEntry::id).containsExactly(USERS, SYNC);
+    DatabaseMigrator.Stamped back = packaged().stamp(CHANGELOG);
+    assertThat(back.unmarked()).extracting(MigrationEntry::id).containsExactly(USERS, SYNC);
+    assertThat(back.marked()).isEmpty();
+    assertThat(packaged().stamp(CHANGELOG).nothing()).isTrue();
     assertThat(packaged().status().current().orElseThrow().id()).isEqualTo(CHANGELOG);
     assertThatThrownBy(() -> packaged().stamp("base")).hasMessageContaining("reset-db");
     assertThatThrownBy(() -> packaged().stamp("nonsense")).hasMessageContaining("not a migration id");
@@ -350,7 +355,11 @@ abstract class DatabaseMigratorContract {
     }
     assertThat(rows()).isNotEqualTo(before);
 
-    backup.restore(file);
+    DatabaseRestore restore = new DatabaseRestore(target());
+    try (DatabaseRestore.Verified verified = restore.verify(file)) {
+      assertThat(verified.applied()).containsExactly(CHANGELOG, USERS, SYNC);
+      restore.apply(verified);
+    }
 
     assertThat(rows()).isEqualTo(before);
     assertThat(packaged().status().atHead()).isTrue();

@@ -67,4 +67,12 @@ class DatabaseMigratorTest extends DatabaseMigratorContract {
     assertThat(new MigrationTarget("jdbc:sqlite::memory:", null, null).sqliteFile()).isEmpty();
     assertThat(SchemaLock.whoAmI()).contains("pid " + ProcessHandle.current().pid());
   }
+
+  @Test
+  void aDriversMultiLineMessageIsQuotedAsOneLine() {
+    assertThat(MigrationFailure.oneLine("ERROR: relation \"x\" does not exist\n  Hint: create it\r\n  Position: 15\n"))
+        .isEqualTo("ERROR: relation \"x\" does not exist; Hint: create it; Position: 15");
+    assertThat(MigrationFailure.oneLine(null)).isEqualTo("no message");
+    assertThat(MigrationFailure.oneLine("x".repeat(1000))).hasSize(403);
+  }
 }

@@ -168,4 +168,100 @@ class PackagedJarIT {
     assertThat(bad.err().lines().toList()).hasSize(1);
     assertThat(bad.err()).doesNotContain("tiger").doesNotContain("Exception");
   }
+
+  /** Users with ids from..from+n, in batches, straight through JDBC. */
+  private static void insertUsers(String jdbcUrl, String user, int from, int n) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
+         java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, workos_user_id, email, first_name, is_active,"
+             + " is_admin, timezone, language, created_at, updated_at) VALUES (?, ?, ?, ?, TRUE, FALSE, 'UTC', 'en', ?, ?)")) {
+      c.setAutoCommit(false);
+      for (int i = from; i < from + n; i++) {
+        ps.setObject(1, jdbcUrl.startsWith("jdbc:sqlite") ? new java.util.UUID(42, i).toString() : new java.util.UUID(42, i));
+        ps.setString(2, "user_01KILL" + i);
+        ps.setString(3, "kill" + i + "@example.com");
+        ps.setString(4, "A name long enough to fill some pages " + i);
+        ps.setTimestamp(5, new java.sql.Timestamp(1_700_000_000_000L));
+        ps.setTimestamp(6, new java.sql.Timestamp(1_700_000_000_000L));
+        ps.addBatch();
+        if (i % 5000 == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+      c.commit();
+    }
+  }
+
+  private static int users(String jdbcUrl, String user) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
+         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM users")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /**
+   * A restore killed at several moments after it began to replace the database leaves either the
+   * database as it was or the backup, whole, never a mix; the next restore then completes.
+   */
+  private void aKilledRestoreLeavesTheOldOrTheNewDatabase(Map<String, String> env, String jdbcUrl, String user) throws Exception {
+    assertThat(datamingle(env, "db", "upgrade").code()).isZero();
+    insertUsers(jdbcUrl, user, 0, 60_000);
+    Path backup = workDir.resolve("big.backup");
+    assertThat(datamingle(env, "db", "backup", "--to", backup.toString()).code()).isZero();
+    try (Connection c = DriverManager.getConnection(jdbcUrl, user, null)) {
+      c.createStatement().execute("DELETE FROM users WHERE email LIKE 'kill1%'");
+    }
+    int before = users(jdbcUrl, user);
+    int restored = 60_000;
+    for (int delay : new int[] {0, 25, 60, 120, 400}) {
+      Process victim = start(env, "restore" + delay, "db", "restore", backup.toString(), "--yes");
+      Path out = workDir.resolve("restore" + delay + ".out");
+      for (int i = 0; i < 1200 && victim.isAlive() && !Files.readString(out).contains("Backup written to"); i++) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(delay);
+      victim.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+
+      int now = users(jdbcUrl, user);
+      assertThat(now).as("after a kill " + delay + " ms into the swap").isIn(before, restored);
+      if (jdbcUrl.startsWith("jdbc:sqlite")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+          rs.next();
+          assertThat(rs.getString(1)).isEqualTo("ok");
+        }
+      }
+      if (now == restored) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, null)) {
+          c.createStatement().execute("DELETE FROM users WHERE email LIKE 'kill1%'");
+        }
+      }
+    }
+    Result finished = datamingle(env, "db", "restore", backup.toString(), "--yes");
+    assertThat(finished.code()).as(finished.err()).isZero();
+    assertThat(users(jdbcUrl, user)).isEqualTo(restored);
+    try (var files = Files.list(workDir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).as("working copies of killed restores are tidied away")
+          .noneMatch(n -> n.contains(".restore-"));
+    }
+  }
+
+  @Test
+  void aKilledRestoreOnSqlite() throws Exception {
+    String url = "jdbc:sqlite:" + workDir.resolve("db.sqlite");
+    aKilledRestoreLeavesTheOldOrTheNewDatabase(Map.of("DATABASE_URL", url), url, null);
+  }
+
+  @Test
+  void aKilledRestoreOnPostgresql() throws Exception {
+    try (PostgresTestDatabase database = PostgresTestDatabase.createIsolated()) {
+      Map<String, String> env = Map.of("DATABASE_URL", database.postgresUrl(), "DATAMINGLE_BACKUP_DIR", workDir.toString());
+      aKilledRestoreLeavesTheOldOrTheNewDatabase(env, database.jdbcUrl(), database.user());
+      try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
+           ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dm_restore_%'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("no schema left aside by a killed restore").isZero();
+      }
+    }
+  }
 }

@@ -182,6 +182,21 @@ class ServeIT {
   }
 
   @Test
+  void aBusyPortIsOneClearLineWithoutALibraryLogLine() throws Exception {
+    try (ServerSocket busy = new ServerSocket()) {
+      busy.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      server = start(Map.of("PORT", Integer.toString(busy.getLocalPort())), "serve", "--dev");
+
+      assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(server.exitValue()).isEqualTo(1);
+    List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("!!")).toList();
+    assertThat(lines).as(output()).hasSize(1);
+    assertThat(lines.get(0)).startsWith("datamingle: cannot listen on 127.0.0.1:").contains("--port");
+    assertThat(output()).doesNotContain("ERROR").doesNotContain("Javalin").doesNotContain("Exception");
+  }
+
+  @Test
   void devModeServesDevTokens() throws Exception {
     int port = freePort();
     Map<String, String> env = Map.of("PORT", Integer.toString(port));

@@ -36,28 +36,38 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
 
   /** Parses a DATABASE_URL; {@code poolSize} 0 picks the default for the vendor. */
   public static DatabaseSettings fromUrl(String url, int poolSize) {
+    return fromUrl(url, poolSize, "DATABASE_URL");
+  }
+
+  /**
+   * The same, with {@code source} naming where the URL came from in error messages: the variable
+   * ({@code DATABASE_URL}) or the flag the operator typed ({@code --database-url}).
+   */
+  public static DatabaseSettings fromUrl(String url, int poolSize, String source) {
     String text = url == null || url.isBlank() ? DEFAULT_URL : url.strip();
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.startsWith("jdbc:sqlite:")) {
       if (text.length() == "jdbc:sqlite:".length()) {
-        throw new InvalidDatabaseUrl("the SQLite URL names no file; " + FORMS);
+        throw new InvalidDatabaseUrl(source + " '" + text + "' names no SQLite file; " + FORMS);
       }
       return sqlite(text, poolSize);
     }
     if (lower.startsWith("sqlite:///")) {
       String path = text.substring("sqlite:///".length());
       if (path.isEmpty()) {
-        throw new InvalidDatabaseUrl("the SQLite URL names no file; " + FORMS);
+        throw new InvalidDatabaseUrl(source + " '" + text + "' names no SQLite file; " + FORMS);
       }
       return sqlite("jdbc:sqlite:" + path, poolSize);
     }
     if (lower.startsWith("jdbc:postgresql://")) {
+      checkPort(text, text.substring("jdbc:postgresql://".length()), false, source);
       return new DatabaseSettings(Vendor.POSTGRESQL, text, null, null, poolSize > 0 ? poolSize : 10);
     }
     if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
-      return postgres(text, poolSize);
+      checkPort(text, text.substring(text.indexOf("://") + 3), true, source);
+      return postgres(text, poolSize, source);
     }
-    throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' is not a database URL this service knows; " + FORMS);
+    throw new InvalidDatabaseUrl(source + " '" + redact(text) + "' is not a database URL this service knows; " + FORMS);
   }
 
   private static DatabaseSettings sqlite(String jdbcUrl, int poolSize) {
@@ -65,19 +75,49 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
     return new DatabaseSettings(Vendor.SQLITE, jdbcUrl, null, null, poolSize > 0 ? poolSize : 4);
   }
 
-  private static DatabaseSettings postgres(String text, int poolSize) {
+  /**
+   * The port of {@code host:port} (after {@code scheme://}, before the path) must be a number from
+   * 1 to 65535; java.net.URI would otherwise take a bad port for a URL that "names no host".
+   */
+  private static void checkPort(String url, String afterScheme, boolean userInfo, String source) {
+    // the host starts after the last '@' of USER:PASSWORD@ (a password may hold '/' or ':'), and ends at the path or query
+    String hostPort = userInfo ? afterScheme.substring(afterScheme.lastIndexOf('@') + 1) : afterScheme;
+    for (char c : new char[] {'/', '?', '#'}) {
+      int i = hostPort.indexOf(c);
+      if (i >= 0) {
+        hostPort = hostPort.substring(0, i);
+      }
+    }
+    String port;
+    if (hostPort.startsWith("[")) {
+      int close = hostPort.indexOf(']');
+      port = close >= 0 && hostPort.startsWith(":", close + 1) ? hostPort.substring(close + 2) : null;
+    } else {
+      port = hostPort.contains(":") ? hostPort.substring(hostPort.lastIndexOf(':') + 1) : null;
+    }
+    if (port == null) {
+      return;
+    }
+    boolean number = port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65_535;
+    if (!number) {
+      throw new InvalidDatabaseUrl(source + " '" + redact(url) + "' has the port '" + port + "', which is not a port number;"
+          + " give a number from 1 to 65535 (PostgreSQL's is 5432), e.g. postgresql://USER:PASSWORD@HOST:5432/DB");
+    }
+  }
+
+  private static DatabaseSettings postgres(String text, int poolSize, String source) {
     URI uri;
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' is malformed (" + e.getReason() + "); " + FORMS);
+      throw new InvalidDatabaseUrl(source + " '" + redact(text) + "' is malformed (" + e.getReason() + "); " + FORMS);
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' names no host; " + FORMS);
+      throw new InvalidDatabaseUrl(source + " '" + redact(text) + "' names no host; " + FORMS);
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (path.length() <= 1) {
-      throw new InvalidDatabaseUrl("DATABASE_URL '" + redact(text) + "' names no database; " + FORMS);
+      throw new InvalidDatabaseUrl(source + " '" + redact(text) + "' names no database; " + FORMS);
     }
     String user = null;
     String password = null;

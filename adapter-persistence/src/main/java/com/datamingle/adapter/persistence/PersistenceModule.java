@@ -139,7 +139,8 @@ public final class PersistenceModule implements AutoCloseable {
       root = root.getCause();
     }
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return DatabaseSettings.redact(message);
+    // one line: a driver's Detail/Hint/Where lines are not for the terminal
+    return DatabaseSettings.redact(message.strip().replaceAll("\\s*\\R\\s*", "; "));
   }
 
   public UserRepository userRepository() {

@@ -51,4 +51,34 @@ class DatabaseSettingsTest {
         .hasMessageContaining("use jdbc:sqlite:FILE")
         .hasMessageNotContaining("secretpw");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgresql://u@host:notaport/db", "postgresql://u:secretpw@host:99999/db", "postgres://host:/db",
+      "jdbc:postgresql://host:5x32/db"})
+  void aPortThatIsNotANumberIsNamedAsTheProblem(String url) {
+    assertThatThrownBy(() -> DatabaseSettings.fromUrl(url))
+        .isInstanceOf(InvalidDatabaseUrl.class)
+        .hasMessageContaining("DATABASE_URL")
+        .hasMessageContaining("port")
+        .hasMessageContaining("1 to 65535")
+        .hasMessageNotContaining("names no host")
+        .hasMessageNotContaining("secretpw");
+  }
+
+  @Test
+  void goodPortsPasswordsWithSeparatorsAndIpv6HostsStillParse() {
+    DatabaseSettings colon = DatabaseSettings.fromUrl("postgresql://app:pa:ss@db.internal:6543/prod");
+    assertThat(colon.password()).isEqualTo("pa:ss");
+    assertThat(colon.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/prod");
+    assertThat(DatabaseSettings.fromUrl("postgresql://app@[::1]:5432/prod").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/prod");
+    assertThat(DatabaseSettings.fromUrl("jdbc:postgresql://h:5432/db?user=u&password=a@b:c").jdbcUrl()).endsWith("password=a@b:c");
+    assertThat(DatabaseSettings.fromUrl("postgresql://app@db.internal/prod").jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal/prod");
+  }
+
+  @Test
+  void errorsNameTheFlagWhenTheUrlCameFromOne() {
+    assertThatThrownBy(() -> DatabaseSettings.fromUrl("postgresql://u@host:notaport/db", 0, "--database-url"))
+        .hasMessageStartingWith("--database-url 'postgresql://u@host:notaport/db' has the port 'notaport'");
+    assertThatThrownBy(() -> DatabaseSettings.fromUrl("mysql://h/db", 0, "--database-url")).hasMessageStartingWith("--database-url");
+  }
 }

@@ -7,28 +7,21 @@ import com.datamingle.migrations.MigrationStatus;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptFiles;
 import com.datamingle.migrations.ScriptSource;
-import com.datamingle.migrations.autogen.Introspector.TableState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 /**
  * Migrations written from the declared schema, the way Atlas does it: the declaration is loaded
  * into a scratch database, the migrations are replayed into another, both are read by the same
  * introspector, and the difference is rendered as DDL of each dialect. SQLite scratch databases
- * are temporary files; PostgreSQL ones are temporary schemas in a PostgreSQL the caller names.
+ * live in memory; PostgreSQL ones are temporary schemas in a PostgreSQL the caller names.
  */
 public final class Autogen {
   private final ScriptSource scripts;
@@ -37,7 +30,7 @@ public final class Autogen {
 
   /**
    * @param scratchServers where scratch databases of each dialect may be made: a SQLite entry is
-   *     ignored (temporary files are used); a PostgreSQL entry names a server and database in which
+   *     ignored (in-memory databases are used); a PostgreSQL entry names a server and database in which
    *     temporary schemas are created and dropped
    */
   public Autogen(ScriptSource scripts, DeclaredSchema declared, Map<Dialect, MigrationTarget> scratchServers) {
@@ -127,135 +120,7 @@ public final class Autogen {
    * (someone changed a table by hand). One line per difference, empty when none.
    */
   public List<String> drift(DatabaseMigrator live) {
-    MigrationTarget target = live.target();
-    MigrationStatus status = live.status();
-    Dialect d = target.dialect();
-    try (Scratch expected = Scratch.create(d, scratchServers.getOrDefault(d, target))) {
-      if (status.current().isPresent()) {
-        DatabaseMigrator.create(expected.target(), scripts).upgrade(status.current().get().id(), null);
-      }
-      Map<String, TableState> want = expected.read();
-      Map<String, TableState> have;
-      try (Connection c = Scratch.connect(target)) {
-        have = Introspector.read(c, d);
-      }
-      List<String> differences = new ArrayList<>();
-      for (String t : want.keySet()) {
-        if (!have.containsKey(t)) {
-          differences.add("table " + t + " is missing");
-        }
-      }
-      for (String t : have.keySet()) {
-        if (!want.containsKey(t)) {
-          differences.add("table " + t + " is not made by any applied migration");
-        }
-      }
-      for (String t : want.keySet()) {
-        TableState w = want.get(t);
-        TableState h = have.get(t);
-        if (h == null) {
-          continue;
-        }
-        compare(differences, "column", t, w.columns().keySet(), h.columns().keySet());
-        for (String c : w.columns().keySet()) {
-          if (h.columns().containsKey(c) && !w.columns().get(c).equals(h.columns().get(c))) {
-            differences.add("column " + t + "." + c + " is " + h.columns().get(c).ddl() + ", migrations made " + w.columns().get(c).ddl());
-          }
-        }
-        compare(differences, "index", t, w.indexes().keySet(), h.indexes().keySet());
-        compare(differences, "unique constraint", t, w.uniques().keySet(), h.uniques().keySet());
-        compare(differences, "foreign key", t, w.foreignKeys().keySet(), h.foreignKeys().keySet());
-        compare(differences, "check", t, w.checks().keySet(), h.checks().keySet());
-      }
-      return differences;
-    } catch (SQLException e) {
-      throw new MigrationFailure("cannot read the schema of " + target.describe() + ": " + e.getMessage(), e);
-    }
+    return new SchemaDrift(scripts, scratchServers).sinceApplied(live);
   }
 
-  private static void compare(List<String> out, String what, String table, java.util.Set<String> want, java.util.Set<String> have) {
-    for (String x : want) {
-      if (!have.contains(x)) {
-        out.add(what + " " + table + "." + x + " is missing (dropped by hand?)");
-      }
-    }
-    for (String x : have) {
-      if (!want.contains(x)) {
-        out.add(what + " " + table + "." + x + " is not made by any applied migration (added by hand?)");
-      }
-    }
-  }
-
-  /** A throwaway database of one dialect. */
-  private record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseable {
-    static Scratch create(Dialect d, MigrationTarget server) {
-      String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      if (d == Dialect.SQLITE) {
-        try {
-          Path file = Files.createTempFile("datamingle-scratch-", ".sqlite");
-          return new Scratch(new MigrationTarget("jdbc:sqlite:" + file, null, null), () -> {
-            for (String ext : new String[] {"", "-wal", "-shm", ".migrate.lock"}) {
-              try {
-                Files.deleteIfExists(Path.of(file + ext));
-              } catch (IOException ignored) {
-                // a leftover temporary file is harmless
-              }
-            }
-          });
-        } catch (IOException e) {
-          throw new MigrationFailure("cannot create a scratch SQLite file: " + e.getMessage(), e);
-        }
-      }
-      if (server == null || server.dialect() != Dialect.POSTGRESQL) {
-        throw new MigrationFailure("no PostgreSQL server for a scratch schema: set DATAMINGLE_DEV_POSTGRES_URL");
-      }
-      String schema = "dm_scratch_" + suffix;
-      run(server, "CREATE SCHEMA " + schema);
-      String url = server.jdbcUrl().replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
-      url = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-      return new Scratch(new MigrationTarget(url, server.user(), server.password()), () -> run(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
-    }
-
-    void execute(List<String> statements) {
-      try (Connection c = connect(target); Statement s = c.createStatement()) {
-        for (String sql : statements) {
-          s.execute(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
-        }
-      } catch (SQLException e) {
-        throw new MigrationFailure("the declared schema does not load into " + target.dialect().id() + ": " + e.getMessage(), e);
-      }
-    }
-
-    Map<String, TableState> read() {
-      try (Connection c = connect(target)) {
-        return Introspector.read(c, target.dialect());
-      } catch (SQLException e) {
-        throw new MigrationFailure("cannot read a scratch schema: " + e.getMessage(), e);
-      }
-    }
-
-    static Connection connect(MigrationTarget t) throws SQLException {
-      Properties props = new Properties();
-      if (t.user() != null) {
-        props.setProperty("user", t.user());
-      }
-      if (t.password() != null) {
-        props.setProperty("password", t.password());
-      }
-      return DriverManager.getConnection(t.jdbcUrl(), props);
-    }
-
-    private static void run(MigrationTarget server, String sql) {
-      try (Connection c = connect(server); Statement s = c.createStatement()) {
-        s.execute(sql);
-      } catch (SQLException e) {
-        throw new MigrationFailure("cannot prepare a scratch schema on " + server.describe() + ": " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void close() {
-      cleanup.run();
-    }
-  }
 }

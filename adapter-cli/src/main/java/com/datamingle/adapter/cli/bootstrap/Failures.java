@@ -21,6 +21,16 @@ public final class Failures {
         || e instanceof WebServer.CannotListen || e instanceof ServiceRefused || e instanceof IdentityProviderUnavailable;
   }
 
+  /** A failure raised by the database or by MyBatis reading it (a schema that is not what DataMingle expects, most often). */
+  public static boolean isDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("org.apache.ibatis.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static boolean isUsage(Throwable e) {
     return e instanceof InvalidValueException || e instanceof Settings.InvalidSettings;
   }

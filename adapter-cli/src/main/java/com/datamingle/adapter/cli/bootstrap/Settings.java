@@ -20,6 +20,8 @@ import java.util.Map;
  * @param devPostgresUrl {@code DATAMINGLE_DEV_POSTGRES_URL}: a PostgreSQL where `db migrate` may make scratch schemas
  * @param databasePoolSize {@code DATABASE_POOL_SIZE}: connections the server may hold; 0 means the database's default
  * @param backupDir {@code DATAMINGLE_BACKUP_DIR}: where PostgreSQL backups go when no file is named; null means the working directory
+ * @param backupKeep {@code DATAMINGLE_BACKUP_KEEP}: how many automatic backups of a database to keep; 0 keeps them all
+ * @param databaseUrlSource what to call the database URL in messages: {@code DATABASE_URL} or the flag it came from
  */
 public record Settings(
     String databaseUrl,
@@ -37,9 +39,13 @@ public record Settings(
     Path schemaFile,
     String devPostgresUrl,
     int databasePoolSize,
-    Path backupDir) {
+    Path backupDir,
+    int backupKeep,
+    String databaseUrlSource) {
 
   public static final URI DEFAULT_WORKOS_API = URI.create("https://api.workos.com");
+  /** How many automatic backups (taken before downgrade, reset-db, restore, upgrade --backup) are kept by default. */
+  public static final int DEFAULT_BACKUP_KEEP = 10;
   /** The most connections DATABASE_POOL_SIZE may ask for. */
   public static final int MAX_POOL_SIZE = 500;
 
@@ -55,24 +61,34 @@ public record Settings(
   }
 
   public static Settings fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, Map.of());
+  }
+
+  /**
+   * The same, where some values came from command-line flags: {@code flags} maps a variable name
+   * to the flag that set it (e.g. PORT to --port), so that an error names what the operator typed.
+   */
+  public static Settings fromEnvironment(Map<String, String> env, Map<String, String> flags) {
     String migrations = value(env, "DATAMINGLE_MIGRATIONS");
     return new Settings(
         value(env, "DATABASE_URL"),
         migrations == null ? null : Path.of(migrations),
-        environment(value(env, "DATAMINGLE_ENV")),
-        port(value(env, "PORT")),
+        environment(flags.getOrDefault("DATAMINGLE_ENV", "DATAMINGLE_ENV"), value(env, "DATAMINGLE_ENV")),
+        port(flags.getOrDefault("PORT", "PORT"), value(env, "PORT")),
         value(env, "BIND_ADDRESS"),
         value(env, "WORKOS_CLIENT_ID"),
         value(env, "WORKOS_API_KEY"),
         value(env, "WORKOS_WEBHOOK_SECRET"),
         list(value(env, "WORKOS_ISSUERS")),
-        url("WORKOS_JWKS_URL", value(env, "WORKOS_JWKS_URL")),
-        url("WORKOS_API_BASE_URL", value(env, "WORKOS_API_BASE_URL")),
+        url(flags.getOrDefault("WORKOS_JWKS_URL", "WORKOS_JWKS_URL"), value(env, "WORKOS_JWKS_URL")),
+        url(flags.getOrDefault("WORKOS_API_BASE_URL", "WORKOS_API_BASE_URL"), value(env, "WORKOS_API_BASE_URL")),
         list(value(env, "CORS_ALLOWED_ORIGINS")),
         value(env, "DATAMINGLE_SCHEMA") == null ? null : Path.of(value(env, "DATAMINGLE_SCHEMA")),
         value(env, "DATAMINGLE_DEV_POSTGRES_URL"),
         poolSize(value(env, "DATABASE_POOL_SIZE")),
-        value(env, "DATAMINGLE_BACKUP_DIR") == null ? null : Path.of(value(env, "DATAMINGLE_BACKUP_DIR")));
+        value(env, "DATAMINGLE_BACKUP_DIR") == null ? null : Path.of(value(env, "DATAMINGLE_BACKUP_DIR")),
+        backupKeep(value(env, "DATAMINGLE_BACKUP_KEEP")),
+        flags.getOrDefault("DATABASE_URL", "DATABASE_URL"));
   }
 
   /** Where a backup goes when no file is named (a SQLite backup goes beside the database file). */
@@ -122,18 +138,34 @@ public record Settings(
     return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static Environment environment(String text) {
+  private static Environment environment(String name, String text) {
     if (text == null) {
       return Environment.DEVELOPMENT;
     }
     try {
       return Environment.valueOf(text.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidSettings("DATAMINGLE_ENV is '" + text + "'; use development or production");
+      throw new InvalidSettings(name + " is '" + text + "'; use development or production");
     }
   }
 
-  private static int port(String text) {
+  private static int backupKeep(String text) {
+    if (text == null) {
+      return DEFAULT_BACKUP_KEEP;
+    }
+    try {
+      int keep = Integer.parseInt(text);
+      if (keep < 0) {
+        throw new NumberFormatException();
+      }
+      return keep;
+    } catch (NumberFormatException e) {
+      throw new InvalidSettings("DATAMINGLE_BACKUP_KEEP is '" + text + "'; use how many automatic backups to keep (default "
+          + DEFAULT_BACKUP_KEEP + "), or 0 to keep them all");
+    }
+  }
+
+  private static int port(String name, String text) {
     if (text == null) {
       return 8080;
     }
@@ -144,7 +176,7 @@ public record Settings(
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new InvalidSettings("PORT is '" + text + "'; use a number from 0 to 65535 (0 picks a free port)");
+      throw new InvalidSettings(name + " is '" + text + "'; use a number from 0 to 65535 (0 picks a free port)");
     }
   }
 

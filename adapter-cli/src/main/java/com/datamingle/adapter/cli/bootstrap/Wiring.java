@@ -28,9 +28,11 @@ import com.datamingle.domain.user.PersonName;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.WorkOsUserId;
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.Dialect;
 import com.datamingle.migrations.autogen.Autogen;
 import com.datamingle.migrations.autogen.DeclaredSchema;
+import com.datamingle.migrations.autogen.SchemaDrift;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationStatus;
 import com.datamingle.migrations.MigrationTarget;
@@ -53,7 +55,7 @@ public final class Wiring {
   private Wiring() {}
 
   public static DatabaseSettings database(Settings settings) {
-    return DatabaseSettings.fromUrl(settings.databaseUrl(), settings.databasePoolSize());
+    return DatabaseSettings.fromUrl(settings.databaseUrl(), settings.databasePoolSize(), settings.databaseUrlSource());
   }
 
   public static DatabaseMigrator migrator(Settings settings) {
@@ -89,10 +91,20 @@ public final class Wiring {
 
   /** Autogenerate over the configured scripts, with a PostgreSQL for scratch schemas when one is known. */
   public static Autogen autogen(Settings settings) {
+    return new Autogen(scripts(settings), declaredSchema(settings), scratchServers(settings));
+  }
+
+  /** The live schema against what migrations make (db drift, stamp's check, serve's start-up check). */
+  public static SchemaDrift schemaDrift(Settings settings) {
+    return new SchemaDrift(scripts(settings), scratchServers(settings));
+  }
+
+  /** Where scratch schemas may be made: DATAMINGLE_DEV_POSTGRES_URL, else the PostgreSQL of DATABASE_URL. */
+  private static Map<Dialect, MigrationTarget> scratchServers(Settings settings) {
     Map<Dialect, MigrationTarget> scratch = new EnumMap<>(Dialect.class);
     DatabaseSettings database = database(settings);
     if (settings.devPostgresUrl() != null) {
-      DatabaseSettings dev = DatabaseSettings.fromUrl(settings.devPostgresUrl());
+      DatabaseSettings dev = DatabaseSettings.fromUrl(settings.devPostgresUrl(), 0, "DATAMINGLE_DEV_POSTGRES_URL");
       if (dev.vendor() != DatabaseSettings.Vendor.POSTGRESQL) {
         throw new Settings.InvalidSettings("DATAMINGLE_DEV_POSTGRES_URL must name a PostgreSQL database");
       }
@@ -100,7 +112,7 @@ public final class Wiring {
     } else if (database.vendor() == DatabaseSettings.Vendor.POSTGRESQL) {
       scratch.put(Dialect.POSTGRESQL, new MigrationTarget(database.jdbcUrl(), database.user(), database.password()));
     }
-    return new Autogen(scripts(settings), declaredSchema(settings), scratch);
+    return scratch;
   }
 
   /** The admin use cases over the configured database, for operators' `users` commands. */
@@ -115,6 +127,7 @@ public final class Wiring {
 
   public static UserAdmin userAdmin(Settings settings, Clock clock) {
     DatabaseMigrator migrator = migrator(settings);
+    refuseForeign(migrator, "use");
     if (!migrator.status().atHead()) {
       throw new ServiceRefused("the database schema is not at head; run `datamingle db upgrade` first");
     }
@@ -135,8 +148,18 @@ public final class Wiring {
     return new WorkOsEventsClient(settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(10));
   }
 
-  /** How to serve: dev mode, whether to migrate first, and where to print what happens. */
-  public record ServeOptions(boolean dev, boolean migrate, Path devDir, MigrationListener progress, Consumer<String> say) {}
+  /** How to serve: dev mode, whether to migrate first, whether to serve a drifted schema, and where to print what happens. */
+  public record ServeOptions(boolean dev, boolean migrate, boolean allowDrift, Path devDir, MigrationListener progress,
+      Consumer<String> say) {}
+
+  /** A database made by another tool is refused before anything reads its tables as ours. */
+  private static void refuseForeign(DatabaseMigrator migrator, String action) {
+    DatabaseOrigin origin = migrator.origin();
+    if (origin.foreign()) {
+      throw new ServiceRefused("refusing to " + action + " " + migrator.target().describe() + ": it is a database "
+          + origin.describe() + ", not one DataMingle made; " + DatabaseOrigin.wayIn());
+    }
+  }
 
   /**
    * Starts the service: checks the schema (migrating when asked), opens the pool, wires the
@@ -147,7 +170,10 @@ public final class Wiring {
       throw new Settings.InvalidSettings("--dev cannot run with DATAMINGLE_ENV=production; unset it for development");
     }
     DatabaseSettings database = database(settings);
+    String bind = settings.bindAddress() != null ? settings.bindAddress() : options.dev() ? "127.0.0.1" : "0.0.0.0";
+    requireFreePort(bind, settings.port()); // before anything is migrated: a server that cannot listen changes nothing
     DatabaseMigrator migrator = migrator(settings);
+    refuseForeign(migrator, "serve");
     MigrationStatus status = migrator.status();
     if (!status.atHead()) {
       if (options.migrate() || options.dev()) {
@@ -158,6 +184,13 @@ public final class Wiring {
             + status.head().map(e -> e.label()).orElse("none") + "); run `datamingle db upgrade` first, or serve with --migrate");
       }
     }
+    // the schema check runs while the pool, the keys and the web server are set up; serving waits for it
+    java.util.concurrent.CompletableFuture<String> driftCheck = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> driftAtStartUp(settings, migrator, options), task -> {
+          Thread thread = new Thread(task, "datamingle-schema-check");
+          thread.setDaemon(true);
+          thread.start();
+        });
     TokenSetup tokens = options.dev() ? devTokens(options.devDir(), clock) : workosTokens(settings, clock);
     PersistenceModule persistence = PersistenceModule.open(database, clock);
     try {
@@ -171,12 +204,12 @@ public final class Wiring {
           .gauge("datamingle_db_pool_waiting_threads", "Threads waiting for a connection", () -> persistence.poolUsage().waiting())
           .counter("datamingle_jwks_fetches_total", "JWKS fetches", tokens.keys()::fetchCount)
           .counter("datamingle_jwks_fetch_failures_total", "JWKS fetches that failed", tokens.keys()::fetchFailureCount);
-      Readiness readiness = () -> readiness(persistence, migrator);
+      String drift = outcome(driftCheck);
+      Readiness readiness = () -> drift != null ? new Readiness.Status(false, drift) : readiness(persistence, migrator);
       WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
           services.getUser(), services.changeUserAccess(), services.applyWorkOsEvent(), tokens.verifier(), readiness, metrics);
       WebSettings web = new WebSettings(settings.corsAllowedOrigins(), WebSettings.DEFAULT_MAX_REQUEST_BYTES,
           Duration.ofSeconds(15), tokens.devJwks(), settings.workosWebhookSecret());
-      String bind = settings.bindAddress() != null ? settings.bindAddress() : options.dev() ? "127.0.0.1" : "0.0.0.0";
       WebServer server = WebModule.create(deps, web).start(bind, settings.port());
       options.say().accept("datamingle listening on http://" + bind + ":" + server.port() + " (" + settings.environment().name()
           .toLowerCase(java.util.Locale.ROOT) + "), database " + database.describe() + ", tokens from " + tokens.description()
@@ -186,6 +219,64 @@ public final class Wiring {
     } catch (RuntimeException e) {
       persistence.close();
       throw e;
+    }
+  }
+
+  /**
+   * The start-up check that the live schema is what the applied migrations make (as `db drift`
+   * does). Returns null when it is; with --allow-drift, the reason /ready gives; else refuses.
+   */
+  private static String driftAtStartUp(Settings settings, DatabaseMigrator migrator, ServeOptions options) {
+    List<String> differences;
+    try {
+      differences = schemaDrift(settings).sinceApplied(migrator);
+    } catch (com.datamingle.migrations.MigrationFailure e) {
+      // on PostgreSQL the expected schema is built in a scratch schema, which needs CREATE on the database
+      options.say().accept("datamingle: WARNING the start-up schema check could not run (" + e.getMessage()
+          + "); run `datamingle db drift` as a user who may create schemas, or set DATAMINGLE_DEV_POSTGRES_URL");
+      return null;
+    }
+    if (differences.isEmpty()) {
+      return null;
+    }
+    String shown = String.join("; ", differences.subList(0, Math.min(5, differences.size())))
+        + (differences.size() > 5 ? "; and " + (differences.size() - 5) + " more" : "");
+    String reason = "the live schema is not what its applied migrations make (" + differences.size() + " difference(s): " + shown
+        + "); `datamingle db drift` lists them";
+    if (!options.allowDrift()) {
+      throw new ServiceRefused("refusing to serve: " + reason + ". Fix the schema with a migration (or restore a backup),"
+          + " or serve anyway with --allow-drift (/ready then answers 503)");
+    }
+    options.say().accept("datamingle: WARNING serving with --allow-drift: " + reason + "; /ready answers 503 until this is fixed");
+    return reason;
+  }
+
+  /** The start-up check's result, or its refusal as thrown by the check itself. */
+  private static String outcome(java.util.concurrent.CompletableFuture<String> check) {
+    try {
+      return check.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Binds the address once before the web server does, so that a busy port is one clear line
+   * (the web server would log its own error first). Port 0 always binds.
+   */
+  private static void requireFreePort(String bind, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(bind, port));
+    } catch (java.io.IOException | IllegalArgumentException | SecurityException e) {
+      throw new WebServer.CannotListen("cannot listen on " + bind + ":" + port + " (" + e.getMessage()
+          + "); choose another port with --port or PORT, or another address with --bind-address");
     }
   }
 

@@ -88,7 +88,7 @@ final class AutogenCommands {
     @Override
     public Integer call() {
       Settings settings = DbCommand.settings(spec);
-      List<String> differences = Wiring.autogen(settings).drift(DbCommand.migrator(spec));
+      List<String> differences = Wiring.schemaDrift(settings).sinceApplied(DbCommand.migrator(spec));
       if (differences.isEmpty()) {
         spec.commandLine().getOut().println("No drift: the database is what its migrations made.");
         return RootCommand.OK;

@@ -1,6 +1,7 @@
 package com.datamingle.adapter.cli.command;
 
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
@@ -24,6 +25,7 @@ final class DbCurrentCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     DatabaseMigrator migrator = DbCommand.migrator(spec);
     MigrationStatus status = migrator.status();
+    DatabaseOrigin origin = migrator.origin();
     if (json) {
       Map<String, Object> o = Output.object();
       o.put("database", migrator.target().describe());
@@ -31,7 +33,16 @@ final class DbCurrentCommand implements Callable<Integer> {
       o.put("head", status.head().map(MigrationEntry::id).orElse(null));
       o.put("at_head", status.atHead());
       o.put("pending", status.withState(MigrationEntry.State.PENDING).size());
+      Map<String, Object> made = Output.object();
+      made.put("kind", origin.kind().name().toLowerCase(java.util.Locale.ROOT));
+      made.put("made_by", origin.foreign() ? origin.madeBy() : origin.kind() == DatabaseOrigin.Kind.DATAMINGLE ? "DataMingle" : null);
+      made.put("revision", origin.revision());
+      made.put("tables", origin.tables());
+      o.put("origin", made);
       out.println(Output.json(o));
+    } else if (origin.foreign()) {
+      out.println("not a DataMingle database: " + origin.describe());
+      out.println(DatabaseOrigin.wayInSentence());
     } else {
       out.println(DbCommand.describe(status));
     }

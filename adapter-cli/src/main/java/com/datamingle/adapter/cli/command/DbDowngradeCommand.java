@@ -22,7 +22,8 @@ final class DbDowngradeCommand implements Callable<Integer> {
   @Option(names = "--sql", description = "Print the exact SQL that would run and change nothing.")
   boolean sql;
 
-  @Option(names = "--no-backup", description = "Skip the backup taken before undoing (not recommended).")
+  @Option(names = "--no-backup", description = "Skip the backup taken before undoing (not recommended). The newest"
+      + " DATAMINGLE_BACKUP_KEEP (default 10) automatic backups are kept.")
   boolean noBackup;
 
   @Override
@@ -51,7 +52,7 @@ final class DbDowngradeCommand implements Callable<Integer> {
     var status = migrator.status();
     var undo = version == null ? migrator.plannedDowngradeSteps(status, steps) : migrator.plannedDowngradeTo(status, version);
     if (!undo.isEmpty() && !noBackup) {
-      DbMoreCommands.backup(spec, null);
+      DbMoreCommands.automaticBackup(spec, "downgrade");
     }
     MigrationReport report = version == null
         ? migrator.downgradeSteps(steps, DbCommand.progress(out))

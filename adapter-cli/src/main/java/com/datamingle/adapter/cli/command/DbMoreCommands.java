@@ -1,17 +1,22 @@
 package com.datamingle.adapter.cli.command;
 
+import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.bootstrap.Wiring;
 import com.datamingle.migrations.DatabaseBackup;
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.DatabaseOrigin;
+import com.datamingle.migrations.DatabaseRestore;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationRehearsal;
 import com.datamingle.migrations.MigrationReport;
+import com.datamingle.migrations.MigrationStatus;
 import com.datamingle.migrations.ScriptFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,13 +31,33 @@ final class DbMoreCommands {
     return spec.commandLine().getOut();
   }
 
-  /** Takes a backup and says where; the path goes to standard output. */
+  /** Takes a backup the operator asked for and says where; the path goes to standard output. */
   static Path backup(CommandLine.Model.CommandSpec spec, Path to) {
     DatabaseMigrator migrator = DbCommand.migrator(spec);
     DatabaseBackup backup = new DatabaseBackup(migrator.target());
     Path file = backup.backup(to != null ? to : backup.defaultFile(DbCommand.settings(spec).backupDirOrWorkingDir(), Clock.systemUTC()));
     out(spec).println("Backup written to " + file.toAbsolutePath());
     return file;
+  }
+
+  /**
+   * The backup taken automatically before {@code command} changes data: says where, then keeps
+   * only the newest DATAMINGLE_BACKUP_KEEP automatic backups of this database (never one the
+   * operator took, nor any file this tool did not name).
+   */
+  static Path automaticBackup(CommandLine.Model.CommandSpec spec, String command) {
+    Settings settings = DbCommand.settings(spec);
+    DatabaseBackup backup = new DatabaseBackup(DbCommand.migrator(spec).target());
+    Path file = backup.backup(backup.defaultFile(settings.backupDirOrWorkingDir(), Clock.systemUTC(), command));
+    out(spec).println("Backup written to " + file.toAbsolutePath());
+    if (settings.backupKeep() > 0) {
+      removed(spec, backup.prune(settings.backupDirOrWorkingDir(), settings.backupKeep(), true), "automatic ");
+    }
+    return file;
+  }
+
+  private static void removed(CommandLine.Model.CommandSpec spec, List<Path> deleted, String kind) {
+    deleted.forEach(f -> out(spec).println("Removed the older " + kind + "backup " + f.toAbsolutePath()));
   }
 
   @Command(name = "init", mixinStandardHelpOptions = true,
@@ -118,18 +143,39 @@ final class DbMoreCommands {
   }
 
   @Command(name = "stamp", mixinStandardHelpOptions = true,
-      description = "Mark migrations as applied up to TARGET without running them (adopting an existing database); an older TARGET unmarks newer ones.")
+      description = {"Mark migrations as applied up to TARGET without running them (adopting a database whose schema was made",
+          "some other way); an older TARGET unmarks newer ones. Refuses, naming the differences, when the live schema is not",
+          "what the migrations up to TARGET make (as `db drift` compares); --force marks anyway."})
   static final class Stamp implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "TARGET", description = "A migration id, or head.") String target;
 
+    @Option(names = "--force", description = "Stamp even when the live schema differs from what the migrations up to TARGET make.")
+    boolean force;
+
     @Override
     public Integer call() {
       DatabaseMigrator migrator = DbCommand.migrator(spec);
-      List<MigrationEntry> changed = migrator.stamp(target);
-      changed.forEach(e -> out(spec).println("stamped " + e.label()));
-      out(spec).println((changed.isEmpty() ? "Nothing to stamp. " : "") + "Database is at " + DbCommand.describe(migrator.status()));
+      String version = migrator.stampTarget(target);
+      PrintWriter out = out(spec);
+      if (!force) {
+        List<String> differences = Wiring.schemaDrift(DbCommand.settings(spec)).against(migrator, version);
+        if (!differences.isEmpty()) {
+          differences.forEach(d -> out.println("DIFFERENCE " + d));
+          DatabaseOrigin origin = migrator.origin();
+          throw new RootCommand.KnownFailure("refusing to stamp " + version + ": the live schema is not what the migrations up to "
+              + version + " make (" + differences.size() + " difference(s), above); nothing was written."
+              + (origin.foreign() ? " It is a database " + origin.describe() + "; " + DatabaseOrigin.wayIn() + "; --force marks it anyway."
+                  : " Stamp the version the schema matches, fix the schema, or add --force to mark it anyway."));
+        }
+      }
+      DatabaseMigrator.Stamped stamped = migrator.stamp(target);
+      stamped.ran().forEach(e -> out.println("created the changelog table (ran " + e.label() + ")"));
+      stamped.marked().forEach(e -> out.println("marked as applied (not run): " + e.label()));
+      stamped.unmarked().forEach(e -> out.println("unmarked (no longer recorded as applied; its tables stay): " + e.label()));
+      out.println((stamped.nothing() ? "Nothing to stamp: the changelog already says so. " : "")
+          + "Database is at " + DbCommand.describe(migrator.status()));
       return RootCommand.OK;
     }
   }
@@ -142,15 +188,31 @@ final class DbMoreCommands {
     @Option(names = "--to", paramLabel = "FILE", description = "Where; default beside the SQLite file, or in this folder for PostgreSQL.")
     Path to;
 
+    @Option(names = "--keep", paramLabel = "N", description = {"Then keep only the newest N backups of this database that datamingle named",
+        "(files of other names are never touched); not with --to."})
+    Integer keep;
+
     @Override
     public Integer call() {
+      if (keep != null && to != null) {
+        throw new RootCommand.UsageFailure("--keep prunes the backups datamingle names itself; it cannot be combined with --to");
+      }
+      if (keep != null && keep < 1) {
+        throw new RootCommand.UsageFailure("--keep " + keep + " would delete every backup; give 1 or more");
+      }
       backup(spec, to);
+      if (keep != null) {
+        DatabaseBackup backup = new DatabaseBackup(DbCommand.migrator(spec).target());
+        removed(spec, backup.prune(DbCommand.settings(spec).backupDirOrWorkingDir(), keep, false), "");
+      }
       return RootCommand.OK;
     }
   }
 
   @Command(name = "restore", mixinStandardHelpOptions = true,
-      description = "Replace the database's contents with a backup made by `db backup`. Asks first (or --yes).")
+      description = {"Replace the database's contents with a backup made by `db backup`. Checks the file first (SQLite: a sound",
+          "SQLite database with DataMingle's changelog; PostgreSQL: a dump pg_restore reads to the end, with the changelog),",
+          "backs up the current database, then swaps in one step that happens whole or not at all. Asks first (or --yes)."})
   static final class Restore implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -161,9 +223,32 @@ final class DbMoreCommands {
     @Override
     public Integer call() {
       DatabaseMigrator migrator = DbCommand.migrator(spec);
-      Confirm.require(yes, "This replaces everything in " + migrator.target().describe() + " with " + file + ".", "--yes");
-      new DatabaseBackup(migrator.target()).restore(file);
-      out(spec).println("Restored " + file + ". Database is at " + DbCommand.describe(migrator.status()));
+      PrintWriter out = out(spec);
+      try (DatabaseRestore.Verified backup = new DatabaseRestore(migrator.target()).verify(file)) {
+        MigrationStatus scripts = migrator.status();
+        Map<String, MigrationEntry> known = new java.util.HashMap<>();
+        scripts.entries().stream().filter(e -> e.state() != MigrationEntry.State.MISSING_SCRIPT)
+            .forEach(e -> known.put(new java.math.BigDecimal(e.id()).toPlainString(), e));
+        List<String> unknown = backup.applied().stream().filter(id -> !known.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+          throw new RootCommand.KnownFailure(file + " holds migration(s) " + unknown + " that this build does not have: it was"
+              + " made by a newer datamingle; restore it with that build (or its --migrations folder). The database is unchanged");
+        }
+        String head = scripts.head().map(MigrationEntry::id).orElse(null);
+        String version = backup.version().orElse(null);
+        String label = version == null ? "no migration applied" : known.get(version).label();
+        out.println(file + " is a DataMingle backup at " + label + (Objects.equals(version, head) ? " (this build's head)."
+            : "; this build's head is " + (head == null ? "none" : known.get(head).label())
+                + ": after the restore, run `datamingle db upgrade` to bring it to head."));
+        Confirm.require(yes, "This replaces everything in " + migrator.target().describe() + " with " + file
+            + " (the current contents are backed up first).", "--yes");
+        if (migrator.origin().kind() != DatabaseOrigin.Kind.EMPTY) {
+          automaticBackup(spec, "restore");
+        }
+        new DatabaseRestore(migrator.target()).apply(backup);
+      }
+      MigrationStatus after = migrator.status();
+      out.println("Restored " + file + ". Database is at " + DbCommand.describe(after));
       return RootCommand.OK;
     }
   }

@@ -35,7 +35,7 @@ final class DbUpgradeCommand implements Callable<Integer> {
       return RootCommand.OK;
     }
     if (backup && migrator.status().current().isPresent()) {
-      DbMoreCommands.backup(spec, null);
+      DbMoreCommands.automaticBackup(spec, "upgrade");
     }
     MigrationReport report = migrator.upgrade(version, DbCommand.progress(out));
     DbCommand.printOutcome(out, migrator, report, "Nothing to apply.", "Applied");

@@ -64,8 +64,20 @@ public final class RootCommand implements Runnable {
     return effective;
   }
 
+  /** The variables this command line's global flags set, each with the flag's name (for messages). */
+  Map<String, String> flags() {
+    Map<String, String> flags = new java.util.HashMap<>();
+    if (databaseUrl != null) {
+      flags.put("DATABASE_URL", "--database-url");
+    }
+    if (migrations != null) {
+      flags.put("DATAMINGLE_MIGRATIONS", "--migrations");
+    }
+    return flags;
+  }
+
   Settings settings() {
-    return Settings.fromEnvironment(effectiveEnvironment());
+    return Settings.fromEnvironment(effectiveEnvironment(), flags());
   }
 
   /** Runs the command line; returns the exit code (or {@link #KEEP_RUNNING}). */
@@ -112,11 +124,33 @@ public final class RootCommand implements Runnable {
     return Failures.isExpected(e) || e instanceof KnownFailure;
   }
 
+  /**
+   * One line (a library's multi-line text never reaches the terminal; --trace prints the stack).
+   * Our own expected failures may add indented detail lines of their own.
+   */
   static String message(Exception e) {
     if (isExpected(e)) {
       return e.getMessage();
     }
-    return "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String detail = firstLine(root.getMessage() != null ? root.getMessage() : e.getMessage());
+    if (Failures.isDatabase(e)) {
+      return "the database could not be used as DataMingle expects (" + root.getClass().getSimpleName()
+          + (detail.isEmpty() ? "" : ": " + detail) + "); `datamingle db current` and `datamingle db drift` show what it holds";
+    }
+    return "unexpected " + e.getClass().getSimpleName() + (detail.isEmpty() ? "" : ": " + detail);
+  }
+
+  /** The first line of a library's message that says something, without MyBatis's "###" decoration, at most 300 characters. */
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    String line = message.lines().map(l -> l.replaceFirst("^#+\\s*", "").strip()).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 
   /** A failure whose message already says everything: exit 1 without the --trace hint. */

@@ -29,6 +29,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--migrate", description = "Apply pending migrations before serving.")
   boolean migrate;
 
+  @Option(names = "--allow-drift", description = {"Serve even when the live schema is not what its applied migrations make",
+      "(checked once at start-up, as `db drift` does); /ready then answers 503 with the differences."})
+  boolean allowDrift;
+
   @Option(names = "--port", paramLabel = "PORT", description = "PORT; default 8080 (0 picks a free port).")
   String port;
 
@@ -61,16 +65,17 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     RootCommand root = DbCommand.root(spec);
     Map<String, String> env = new HashMap<>(root.effectiveEnvironment());
-    put(env, "PORT", port);
-    put(env, "BIND_ADDRESS", bindAddress);
-    put(env, "DATAMINGLE_ENV", environment);
-    put(env, "WORKOS_CLIENT_ID", clientId);
-    put(env, "WORKOS_API_KEY", apiKey);
-    put(env, "WORKOS_ISSUERS", issuers);
-    put(env, "WORKOS_JWKS_URL", jwksUrl);
-    put(env, "WORKOS_API_BASE_URL", apiBaseUrl);
-    put(env, "CORS_ALLOWED_ORIGINS", corsOrigins);
-    Settings settings = Settings.fromEnvironment(env);
+    Map<String, String> flags = new HashMap<>(root.flags());
+    put(env, flags, "PORT", "--port", port);
+    put(env, flags, "BIND_ADDRESS", "--bind-address", bindAddress);
+    put(env, flags, "DATAMINGLE_ENV", "--env", environment);
+    put(env, flags, "WORKOS_CLIENT_ID", "--workos-client-id", clientId);
+    put(env, flags, "WORKOS_API_KEY", "--workos-api-key", apiKey);
+    put(env, flags, "WORKOS_ISSUERS", "--workos-issuers", issuers);
+    put(env, flags, "WORKOS_JWKS_URL", "--workos-jwks-url", jwksUrl);
+    put(env, flags, "WORKOS_API_BASE_URL", "--workos-api-base-url", apiBaseUrl);
+    put(env, flags, "CORS_ALLOWED_ORIGINS", "--cors-allowed-origins", corsOrigins);
+    Settings settings = Settings.fromEnvironment(env, flags);
     PrintWriter err = spec.commandLine().getErr();
     if (dev && settings.environment() != Settings.Environment.PRODUCTION) {
       err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
@@ -80,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
     }
     ServiceRuntime runtime = Wiring.serve(settings,
-        new Wiring.ServeOptions(dev, migrate, Wiring.DEV_DIR, DbCommand.progress(err), line -> {
+        new Wiring.ServeOptions(dev, migrate, allowDrift, Wiring.DEV_DIR, DbCommand.progress(err), line -> {
           err.println(line);
           err.flush();
         }),
@@ -120,9 +125,11 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static void put(Map<String, String> env, String name, String value) {
+  /** A flag overrides its variable; errors about the value then name the flag. */
+  private static void put(Map<String, String> env, Map<String, String> flags, String name, String flag, String value) {
     if (value != null) {
       env.put(name, value);
+      flags.put(name, flag);
     }
   }
 }
