@@ -29,29 +29,37 @@ ensure_tools() {
 # `bin/datamingle` would run.
 java_cli() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar" "$@"; }
 
-# Sets, for database $1 (sqlite|postgresql) and work folder $2:
+# db_env DB WORK: sets, for database DB (sqlite|postgresql) and work folder WORK:
 #   DATABASE_URL, dm_jdbc, dm_jdbc_user    DataMingle's database (and the JDBC form for bench/*.java)
 #   PROTOTYPE_DATABASE_URL                 the prototype's own database (same server, own file/schema)
-# and empties both. PostgreSQL: BENCH_POSTGRES_URL, default the local test database; the schemas
-# are bench_dm and bench_proto, dropped and made anew.
-setup_databases() {
+#   psql_url                               (PostgreSQL) the server, for psql
+# PostgreSQL: BENCH_POSTGRES_URL, default the local test database; schemas bench_dm and bench_proto.
+db_env() {
   local db="$1" work="$2"
   case "$db" in
     sqlite)
-      rm -f "$work"/dm.sqlite* "$work"/proto.sqlite*
       export DATABASE_URL="jdbc:sqlite:$work/dm.sqlite"
       dm_jdbc="$DATABASE_URL"; dm_jdbc_user=""
       export PROTOTYPE_DATABASE_URL="sqlite:///$work/proto.sqlite" ;;
     postgresql)
       pg="${BENCH_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
       psql_url="${pg/postgresql:/postgres:}"
-      psql "$psql_url" -qc "DROP SCHEMA IF EXISTS bench_dm CASCADE; CREATE SCHEMA bench_dm;
-        DROP SCHEMA IF EXISTS bench_proto CASCADE; CREATE SCHEMA bench_proto" >/dev/null 2>&1
       export DATABASE_URL="$pg?currentSchema=bench_dm"
       local hostpath="${pg#postgresql://}"
       dm_jdbc_user="${hostpath%%@*}"; dm_jdbc="jdbc:postgresql://${hostpath#*@}?currentSchema=bench_dm"
       export PROTOTYPE_DATABASE_URL="$pg?options=-csearch_path%3Dbench_proto" ;;
     *) echo "bench: say sqlite or postgresql" >&2; exit 2 ;;
+  esac
+}
+
+# setup_databases DB WORK: db_env, and both databases emptied (files removed, schemas made anew)
+setup_databases() {
+  db_env "$1" "$2"
+  case "$1" in
+    sqlite) rm -f "$2"/dm.sqlite* "$2"/proto.sqlite* ;;
+    postgresql)
+      psql "$psql_url" -qc "DROP SCHEMA IF EXISTS bench_dm CASCADE; CREATE SCHEMA bench_dm;
+        DROP SCHEMA IF EXISTS bench_proto CASCADE; CREATE SCHEMA bench_proto" >/dev/null 2>&1 ;;
   esac
 }
 
@@ -72,6 +80,19 @@ tree_pids() { echo "$1" $(pgrep -P "$1" 2>/dev/null); }
 
 # PostgreSQL's own processes (all of them: other users of the server are counted too).
 postgres_pids() { pgrep -u postgres 2>/dev/null || true; }
+
+# pg_snapshot: "pid ticks" for each PostgreSQL process now; pg_ticks_since SNAPSHOT: CPU ticks all
+# PostgreSQL processes used since, counting processes started meanwhile (new connections) whole
+pg_snapshot() { local p; for p in $(postgres_pids); do echo "$p $(cpu_ticks "$p")"; done; }
+pg_ticks_since() {
+  local p total=0 now before
+  for p in $(postgres_pids); do
+    now=$(cpu_ticks "$p")
+    before=$(awk -v p="$p" '$1 == p {print $2}' <<< "$1")
+    total=$((total + now - ${before:-0}))
+  done
+  echo "$total"
+}
 
 # Milliseconds since the epoch.
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

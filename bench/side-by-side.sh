@@ -107,7 +107,7 @@ echo "bench: migrating and seeding $users users for each system" >&2
 java -cp "$jar" "$root/bench/Seed.java" "$dm_jdbc" "$dm_jdbc_user" 1 "$users"
 flask_cmd db upgrade >/dev/null 2>&1
 flask_cmd bench-seed 1 "$users" >/dev/null
-if [ "$db" = postgresql ]; then psql "$psql_url" -qc "VACUUM ANALYZE bench_dm.users; VACUUM ANALYZE bench_proto.users" >/dev/null; fi
+if [ "$db" = postgresql ]; then psql "$psql_url" -q -c "VACUUM ANALYZE bench_dm.users" -c "VACUUM ANALYZE bench_proto.users" >/dev/null; fi
 
 # --- measuring -----------------------------------------------------------------------------------------
 record() { echo "$*" | tee -a "$results"; }
@@ -116,11 +116,13 @@ record() { echo "$*" | tee -a "$results"; }
 measure() {
   local system="$1" label="$2"; shift 2
   local pids; pids=$(tree_pids "$server")
-  local pg_pids=""; [ "$db" = postgresql ] && pg_pids=$(postgres_pids)
-  local c0 p0; c0=$(cpu_ticks $pids); p0=$(cpu_ticks $pg_pids)
+  local c0 pg0="" c1 pgt=0; c0=$(cpu_ticks $pids)
+  [ "$db" = postgresql ] && pg0=$(pg_snapshot)
   local raw="$out/$system-$label.txt"
   wrk -t2 -c32 --latency "$@" > "$raw" 2>&1 || true
-  local c1 p1; c1=$(cpu_ticks $pids); p1=$(cpu_ticks $pg_pids)
+  pids=$(tree_pids "$server")   # gunicorn may have replaced a worker
+  c1=$(cpu_ticks $pids)
+  [ "$db" = postgresql ] && pgt=$(pg_ticks_since "$pg0")
   local rps p99 non2xx requests errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$raw")
   requests=$(awk '/requests in/ {print $1}' "$raw")
@@ -130,7 +132,7 @@ measure() {
   local cpu="" pgcpu=""
   if [ "${requests:-0}" -gt 0 ]; then
     cpu=$(( (c1 - c0) * 10000 / requests ))   # a tick is 10 ms: microseconds per request
-    [ "$db" = postgresql ] && pgcpu=$(( (p1 - p0) * 10000 / requests ))
+    [ "$db" = postgresql ] && pgcpu=$(( pgt * 10000 / requests ))
   fi
   record "$system $label rps=${rps:-0} p99_ms=${p99:-} non2xx=${non2xx:-0} socket_errors=${errors:-0} cpu_us_per_req=${cpu} pg_cpu_us_per_req=${pgcpu}"
 }
