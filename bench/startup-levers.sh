@@ -44,7 +44,8 @@ done
 
 # 2. levers
 # AppCDS (JDK 17): a dynamic archive from one training run of `db current`
-(cd "$work" && java $flags -XX:ArchiveClassesAtExit="$work/app17.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" db current >/dev/null 2>&1)
+(cd "$work" && java $flags -XX:ArchiveClassesAtExit="$work/app17.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$jar" db current >/dev/null 2>&1) \
+  || echo "training the AppCDS archive failed" >> "$out/summary.txt"
 # SQLite's native library, extracted once (sqlite-jdbc otherwise copies it to the temp folder on every start)
 arch=$(uname -m); case "$arch" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=aarch64 ;; esac
 mkdir -p "$work/native"
@@ -67,11 +68,12 @@ public class QuietLogback extends ContextAwareBase implements Configurator {
 EOF
 javac -nowarn -cp "$jar" -d "$work/quiet" "$work/QuietLogback.java" 2>/dev/null
 echo QuietLogback > "$work/quiet/META-INF/services/ch.qos.logback.classic.spi.Configurator"
-quiet_cp="$work/quiet:$jar"
+jar cf "$work/quiet.jar" -C "$work/quiet" .   # a jar: CDS archives no class-path directory
+quiet_cp="$work/quiet.jar:$jar"
 (cd "$work" && java $flags -Xlog:class+load:file="$work/cl-quiet.txt":uptime -cp "$quiet_cp" com.datamingle.adapter.cli.DataMingleCli db current >/dev/null)
 { echo "== db current, logback unconfigured"; "$py" "$root/bench/classload.py" "$work/cl-quiet.txt"; } > "$out/classload-dbcurrent-quiet-logback.txt"
 (cd "$work" && java $flags -XX:ArchiveClassesAtExit="$work/quiet17.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$quiet_cp" \
-  com.datamingle.adapter.cli.DataMingleCli db current >/dev/null 2>&1)
+  com.datamingle.adapter.cli.DataMingleCli db current >/dev/null 2>&1) || echo "training the AppCDS archive with logback unconfigured failed" >> "$out/summary.txt"
 
 commands=(
   -n "flask db current" "$py -m flask --app $proto_dir/app.py db current"
@@ -88,14 +90,16 @@ commands=(
 )
 if [ -n "${BENCH_JAVA25:-}" ]; then
   j25="$BENCH_JAVA25"
-  (cd "$work" && "$j25" $flags --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$work/app25.aot" -Xlog:cds=off -Xlog:aot=off \
-    -jar "$jar" db current >/dev/null 2>&1)
-  (cd "$work" && "$j25" $flags --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput="$work/quiet25.aot" -Xlog:cds=off -Xlog:aot=off \
-    -cp "$quiet_cp" com.datamingle.adapter.cli.DataMingleCli db current >/dev/null 2>&1)
+  # -XX:AOTCache refuses any -Xshare option
+  f25="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 --enable-native-access=ALL-UNNAMED"
+  (cd "$work" && "$j25" $f25 -XX:AOTCacheOutput="$work/app25.aot" -Xlog:cds=off -Xlog:aot=off \
+    -jar "$jar" db current >/dev/null 2>&1) || echo "training the JDK 25 AOT cache failed" >> "$out/summary.txt"
+  (cd "$work" && "$j25" $f25 -XX:AOTCacheOutput="$work/quiet25.aot" -Xlog:cds=off -Xlog:aot=off \
+    -cp "$quiet_cp" com.datamingle.adapter.cli.DataMingleCli db current >/dev/null 2>&1) || echo "training the JDK 25 AOT cache (logback unconfigured) failed" >> "$out/summary.txt"
   commands+=(
-    -n "JDK 25, launcher's flags" "$j25 $flags --enable-native-access=ALL-UNNAMED -jar $jar db current"
-    -n "  JDK 25 AOT cache" "$j25 $flags --enable-native-access=ALL-UNNAMED -XX:AOTCache=$work/app25.aot -Xlog:cds=off -Xlog:aot=off -jar $jar db current"
-    -n "  JDK 25 AOT cache + logback unconfigured + native" "$j25 $flags --enable-native-access=ALL-UNNAMED -XX:AOTCache=$work/quiet25.aot -Xlog:cds=off -Xlog:aot=off $native -cp $quiet_cp com.datamingle.adapter.cli.DataMingleCli db current"
+    -n "JDK 25, launcher's flags" "$j25 $f25 -jar $jar db current"
+    -n "  JDK 25 AOT cache" "$j25 $f25 -XX:AOTCache=$work/app25.aot -Xlog:cds=off -Xlog:aot=off -jar $jar db current"
+    -n "  JDK 25 AOT cache + logback unconfigured + native" "$j25 $f25 -XX:AOTCache=$work/quiet25.aot -Xlog:cds=off -Xlog:aot=off $native -cp $quiet_cp com.datamingle.adapter.cli.DataMingleCli db current"
   )
 else
   echo "BENCH_JAVA25 unset: no JDK 25 rows" >> "$out/summary.txt"
