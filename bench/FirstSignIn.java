@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * W2 load driver: each token of the file is a distinct new user; sends one GET /api/me per token
- * over CONNECTIONS keep-alive HTTP/1.1 connections and reports users created per second. Plain
+ * over CONNECTIONS keep-alive HTTP/1.1 connections (a connection the server closes after an answer
+ * is opened again) and reports users created per second. Plain
  * sockets rather than java.net.http, so the driver leaves the CPU to the server it measures.
  * Usage: java bench/FirstSignIn.java BASE_URL TOKENS_FILE [CONNECTIONS]
  */
@@ -32,16 +33,25 @@ public class FirstSignIn {
       workers[w] = new Thread(() -> {
         Socket socket = null;
         try {
-          socket = new Socket(base.getHost(), base.getPort());
-          socket.setTcpNoDelay(true);
-          OutputStream out = socket.getOutputStream();
-          InputStream in = new BufferedInputStream(socket.getInputStream());
+          OutputStream out = null;
+          InputStream in = null;
           int i;
           while ((i = next.getAndIncrement()) < tokens.size()) {
+            if (socket == null) {
+              socket = new Socket(base.getHost(), base.getPort());
+              socket.setTcpNoDelay(true);
+              out = socket.getOutputStream();
+              in = new BufferedInputStream(socket.getInputStream());
+            }
             out.write(("GET /api/me HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + tokens.get(i)
                 + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            statuses.computeIfAbsent(readResponse(in), k -> new LongAdder()).increment();
+            int status = readResponse(in);
+            statuses.computeIfAbsent(Math.abs(status), k -> new LongAdder()).increment();
+            if (status < 0) { // the server closes the connection after this answer (gunicorn's sync workers)
+              socket.close();
+              socket = null;
+            }
           }
         } catch (IOException e) {
           statuses.computeIfAbsent(-1, k -> new LongAdder()).increment();
@@ -65,18 +75,24 @@ public class FirstSignIn {
         tokens.size() / seconds, statuses);
   }
 
-  /** Reads one response (status line, headers, Content-Length body) and returns its status. */
+  /**
+   * Reads one response (status line, headers, Content-Length body) and returns its status, negated
+   * when the server said {@code Connection: close}.
+   */
   static int readResponse(InputStream in) throws IOException {
     String status = line(in);
     int code = Integer.parseInt(status.split(" ")[1]);
     int length = 0;
+    boolean close = false;
     for (String header = line(in); !header.isEmpty(); header = line(in)) {
       if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
         length = Integer.parseInt(header.substring(15).strip());
+      } else if (header.regionMatches(true, 0, "Connection:", 0, 11) && header.substring(11).strip().equalsIgnoreCase("close")) {
+        close = true;
       }
     }
     in.readNBytes(length);
-    return code;
+    return close ? -code : code;
   }
 
   static String line(InputStream in) throws IOException {

@@ -1,0 +1,120 @@
+# Shared by bench/side-by-side.sh and bench/startup.sh (sourced, not run): tools, the Flask
+# prototype's environment, databases, and the CPU time of server processes.
+
+root=$(CDPATH= cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+jar="$root/adapter-cli/target/datamingle.jar"
+proto_dir="$root/bench/prototype"
+# Debian's interpreter: the apt packages below install for it, whatever python3 comes first on PATH.
+py=/usr/bin/python3
+
+# Installs from Debian's packages whatever is missing: wrk, hyperfine, and the prototype's Python
+# stack (Flask, Flask-SQLAlchemy, Flask-Migrate with Alembic, PyJWT, cryptography, psycopg2, gunicorn).
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  if [ ! -x "$py" ] || ! "$py" -c 'import flask, flask_sqlalchemy, flask_migrate, jwt, cryptography, psycopg2, gunicorn' 2>/dev/null; then
+    missing+=(python3 python3-flask python3-flask-sqlalchemy python3-flask-migrate python3-jwt python3-cryptography
+      python3-psycopg2 gunicorn)
+  fi
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "bench: installing from Debian's packages: ${missing[*]}" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  "$root/datamingle" --version >/dev/null   # builds the jar when stale
+}
+
+# The launcher's flags for short commands, without its staleness check: what a packaged
+# `bin/datamingle` would run.
+java_cli() { java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar" "$@"; }
+
+# db_env DB WORK: sets, for database DB (sqlite|postgresql) and work folder WORK:
+#   DATABASE_URL, dm_jdbc, dm_jdbc_user    DataMingle's database (and the JDBC form for bench/*.java)
+#   PROTOTYPE_DATABASE_URL                 the prototype's own database (same server, own file/schema)
+#   psql_url                               (PostgreSQL) the server, for psql
+# PostgreSQL: BENCH_POSTGRES_URL, default the local test database; schemas bench_dm and bench_proto.
+db_env() {
+  local db="$1" work="$2"
+  case "$db" in
+    sqlite)
+      export DATABASE_URL="jdbc:sqlite:$work/dm.sqlite"
+      dm_jdbc="$DATABASE_URL"; dm_jdbc_user=""
+      export PROTOTYPE_DATABASE_URL="sqlite:///$work/proto.sqlite" ;;
+    postgresql)
+      pg="${BENCH_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+      psql_url="${pg/postgresql:/postgres:}"
+      export DATABASE_URL="$pg?currentSchema=bench_dm"
+      local hostpath="${pg#postgresql://}"
+      dm_jdbc_user="${hostpath%%@*}"; dm_jdbc="jdbc:postgresql://${hostpath#*@}?currentSchema=bench_dm"
+      export PROTOTYPE_DATABASE_URL="$pg?options=-csearch_path%3Dbench_proto" ;;
+    *) echo "bench: say sqlite or postgresql" >&2; exit 2 ;;
+  esac
+}
+
+# setup_databases DB WORK: db_env, and both databases emptied (files removed, schemas made anew)
+setup_databases() {
+  db_env "$1" "$2"
+  case "$1" in
+    sqlite) rm -f "$2"/dm.sqlite* "$2"/proto.sqlite* ;;
+    postgresql)
+      psql "$psql_url" -qc "DROP SCHEMA IF EXISTS bench_dm CASCADE; CREATE SCHEMA bench_dm;
+        DROP SCHEMA IF EXISTS bench_proto CASCADE; CREATE SCHEMA bench_proto" >/dev/null 2>&1 ;;
+  esac
+}
+
+flask_cmd() { (cd "$proto_dir" && "$py" -m flask --app app "$@"); }
+
+# CPU time (clock ticks, 100 per second) used so far by the processes whose ids are given.
+cpu_ticks() {
+  local total=0 p t
+  for p in "$@"; do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    total=$((total + t))
+  done
+  echo "$total"
+}
+
+# A process and its children (gunicorn's master and workers).
+tree_pids() { echo "$1" $(pgrep -P "$1" 2>/dev/null); }
+
+# PostgreSQL's own processes (all of them: other users of the server are counted too).
+postgres_pids() { pgrep -u postgres 2>/dev/null || true; }
+
+# pg_snapshot: "pid ticks" for each PostgreSQL process now; pg_ticks_since SNAPSHOT: CPU ticks all
+# PostgreSQL processes used since, counting processes started meanwhile (new connections) whole
+pg_snapshot() { local p; for p in $(postgres_pids); do echo "$p $(cpu_ticks "$p")"; done; }
+pg_ticks_since() {
+  local p total=0 now before
+  for p in $(postgres_pids); do
+    now=$(cpu_ticks "$p")
+    before=$(awk -v p="$p" '$1 == p {print $2}' <<< "$1")
+    total=$((total + now - ${before:-0}))
+  done
+  echo "$total"
+}
+
+# Milliseconds since the epoch.
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# http_ok PORT PATH: whether GET PATH on loopback answers 200, without starting a process (a
+# poller that forks curl every 10 ms would take CPU from the server it times on two cores)
+http_ok() {
+  local line
+  { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+  IFS= read -r -t 5 line <&3 || line=""
+  exec 3>&-
+  [[ "$line" == "HTTP/1."?" 200"* ]]
+}
+
+# wait_ok PORT PATH PID: waits (polling every 10 ms, at most 90 s) until GET PATH answers 200;
+# prints the milliseconds waited; fails if process PID ends first
+wait_ok() {
+  local t0; t0=$(now_ms)
+  while ! http_ok "$1" "$2"; do
+    if ! kill -0 "$3" 2>/dev/null || [ $(( $(now_ms) - t0 )) -gt 90000 ]; then return 1; fi
+    sleep 0.01
+  done
+  echo $(( $(now_ms) - t0 ))
+}

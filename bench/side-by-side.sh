@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# DataMingle beside the Flask prototype it replaces (bench/prototype: gunicorn, 5 sync workers),
+# on one database, the same seeded users, the same load (wrk, 2 threads x 32 connections), on
+# loopback only. One server at a time: the prototype's runs first, then DataMingle's.
+#
+# Usage: bench/side-by-side.sh [sqlite|postgresql]
+#   (PostgreSQL: BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/test; schemas
+#   bench_dm and bench_proto are dropped and made anew)
+#
+# Workloads (each system in its own database, seeded with the same BENCH_USERS users, each of whom
+# has signed in once in the session its token carries, so a known user's request writes nothing):
+#   W0          GET /health
+#   W1-one      GET /api/me, one known user, one token (bench/run.sh's W1)
+#   W1-many     GET /api/me over BENCH_W1_TOKENS known users, a different token each request
+#               (bench/me-many.lua): token verification and user lookups miss every cache that
+#               is smaller than that set
+#   W2          first sign-ins: one GET /api/me per new user (bench/FirstSignIn.java),
+#               BENCH_W2_USERS for DataMingle, BENCH_W2_USERS_PROTO for the prototype
+#   W3-one      PATCH /api/me, one user (bench/patch-me.lua)
+#   W3-32       PATCH /api/me across 32 users (bench/patch-many.lua)
+#   COLD        W1-one and W1-many in the first BENCH_COLD_DURATION after the server answers
+#               (DataMingle: /ready 200; prototype: /health 200), each on a freshly started server,
+#               in BENCH_COLD_SLICES back-to-back slices (a curve when more than one)
+# Warm figures follow an unrecorded warm-up of BENCH_WARMUP per workload (DataMingle; the
+# prototype gets BENCH_PROTO_WARMUP: CPython has no JIT to warm).
+#
+# Settings (environment): BENCH_USERS (100000), BENCH_W1_TOKENS (BENCH_USERS), BENCH_DURATION (10s),
+# BENCH_WARMUP (20s), BENCH_PROTO_WARMUP (3s), BENCH_RUNS (1), BENCH_W2_USERS (20000),
+# BENCH_W2_USERS_PROTO (2000), BENCH_COLD_DURATION (10s), BENCH_COLD_SLICES (1),
+# BENCH_ONLY (both|dm|proto), BENCH_JAVA_OPTS (extra JVM flags for DataMingle's serve),
+# BENCH_PORT (18281; the prototype uses the next port).
+#
+# Output: a table of ratios on standard output and in bench/results/side-by-side/<time>-<db>/
+# summary.md, beside the raw wrk and driver outputs and results.txt (one line per measurement:
+# requests/s, p99, non-2xx answers, and the CPU time per request of the server's processes and,
+# on PostgreSQL, of all of PostgreSQL's processes).
+set -euo pipefail
+db="${1:-sqlite}"
+case "$db" in sqlite|postgresql) ;; *) echo "bench: say sqlite or postgresql" >&2; exit 2 ;; esac
+source "$(dirname -- "$0")/lib.sh"
+
+users="${BENCH_USERS:-100000}"
+w1_tokens="${BENCH_W1_TOKENS:-$users}"
+duration="${BENCH_DURATION:-10s}"
+warmup="${BENCH_WARMUP:-20s}"
+proto_warmup="${BENCH_PROTO_WARMUP:-3s}"
+runs="${BENCH_RUNS:-1}"
+w2_dm="${BENCH_W2_USERS:-20000}"
+w2_proto="${BENCH_W2_USERS_PROTO:-2000}"
+cold_duration="${BENCH_COLD_DURATION:-10s}"
+cold_slices="${BENCH_COLD_SLICES:-1}"
+only="${BENCH_ONLY:-both}"
+port_dm="${BENCH_PORT:-18281}"
+port_proto=$((port_dm + 1))
+if [ "$w1_tokens" -gt "$users" ]; then echo "bench: BENCH_W1_TOKENS must not exceed BENCH_USERS" >&2; exit 2; fi
+
+ensure_tools
+work="$root/bench/work/side-$db"
+keys="$root/bench/work/side-keys"
+out="$root/bench/results/side-by-side/$(date -u +%Y-%m-%dT%H%M%SZ)-$db"
+mkdir -p "$work" "$keys" "$out"
+results="$out/results.txt"
+: > "$results"
+{
+  echo "database=$db users=$users w1_tokens=$w1_tokens duration=$duration warmup=$warmup proto_warmup=$proto_warmup"
+  echo "runs=$runs w2_dm=$w2_dm w2_proto=$w2_proto cold_duration=$cold_duration cold_slices=$cold_slices"
+  echo "java: $(java -version 2>&1 | head -n 1); BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}"
+  echo "python: $("$py" --version 2>&1); $("$py" -c 'import flask, sqlalchemy, jwt, gunicorn; print("flask", flask.__version__, "sqlalchemy", sqlalchemy.__version__, "pyjwt", jwt.__version__, "gunicorn", gunicorn.__version__)')"
+  echo "wrk: $(wrk -v 2>&1 | head -n 1); cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+} > "$out/settings.txt"
+
+server=""
+stop_server() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
+}
+trap stop_server EXIT
+
+# --- the dev signing key and the tokens, kept between runs (they last 12 hours) ---------------------
+if [ ! -f "$keys/.datamingle-dev/signing-key.pk8" ]; then
+  (cd "$keys" && DATABASE_URL="jdbc:sqlite:$keys/unused.sqlite" java_cli dev token --email bench@example.com >/dev/null)
+fi
+# mint NAME PREFIX FIRST LAST [known|new]: $keys/NAME.txt, minted again when missing, of another
+# size, older than 10 hours, or older than the key
+mint() {
+  local file="$keys/$1.txt" want=$(($4 - $3 + 1))
+  if [ -f "$file" ] && [ "$(wc -l < "$file")" -eq "$want" ] && [ -n "$(find "$file" -mmin -600)" ] \
+      && [ "$file" -nt "$keys/.datamingle-dev/signing-key.pk8" ]; then return; fi
+  echo "bench: minting $want tokens ($1)" >&2
+  java -cp "$jar" "$root/bench/Tokens.java" "$keys/.datamingle-dev" "$2" "$3" "$4" "${5:-known}" > "$file.tmp"
+  mv "$file.tmp" "$file"
+}
+mint w1 SEED 1 "$w1_tokens"
+mint w2warm W2WARM 1 5000
+for run in $(seq 1 "$runs"); do mint "w2-run$run" "W2R${run}N" 1 "$w2_dm"; done
+head -n 1 "$keys/w1.txt" > "$work/w1-one.txt"
+sed -n '2,33p' "$keys/w1.txt" > "$work/w3-32.txt"
+if [ "$(wc -l < "$work/w3-32.txt")" -lt 32 ]; then echo "bench: BENCH_W1_TOKENS must be at least 33" >&2; exit 2; fi
+one_token=$(cat "$work/w1-one.txt")
+rm -rf "$work/.datamingle-dev" && cp -r "$keys/.datamingle-dev" "$work/"
+export PROTOTYPE_JWKS_URL="file://$work/.datamingle-dev/jwks.json"
+
+# --- databases: each system its own, the same users ------------------------------------------------
+setup_databases "$db" "$work"
+echo "bench: migrating and seeding $users users for each system" >&2
+(cd "$work" && java_cli db upgrade >/dev/null)
+java -cp "$jar" "$root/bench/Seed.java" "$dm_jdbc" "$dm_jdbc_user" 1 "$users"
+flask_cmd db upgrade >/dev/null 2>&1
+flask_cmd bench-seed 1 "$users" >/dev/null
+if [ "$db" = postgresql ]; then psql "$psql_url" -q -c "VACUUM ANALYZE bench_dm.users" -c "VACUUM ANALYZE bench_proto.users" >/dev/null; fi
+
+# --- measuring -----------------------------------------------------------------------------------------
+record() { echo "$*" | tee -a "$results"; }
+
+# measure SYSTEM LABEL WRK-ARGS...: one wrk run, its raw output kept, one result line
+measure() {
+  local system="$1" label="$2"; shift 2
+  local pids; pids=$(tree_pids "$server")
+  local c0 pg0="" c1 pgt=0; c0=$(cpu_ticks $pids)
+  [ "$db" = postgresql ] && pg0=$(pg_snapshot)
+  local raw="$out/$system-$label.txt"
+  wrk -t2 -c32 --latency "$@" > "$raw" 2>&1 || true
+  pids=$(tree_pids "$server")   # gunicorn may have replaced a worker
+  c1=$(cpu_ticks $pids)
+  [ "$db" = postgresql ] && pgt=$(pg_ticks_since "$pg0")
+  local rps p99 non2xx requests errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$raw")
+  requests=$(awk '/requests in/ {print $1}' "$raw")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$raw")
+  non2xx=$(awk '/Non-2xx/ {print $4}' "$raw")
+  errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$raw")
+  local cpu="" pgcpu=""
+  if [ "${requests:-0}" -gt 0 ]; then
+    cpu=$(( (c1 - c0) * 10000 / requests ))   # a tick is 10 ms: microseconds per request
+    [ "$db" = postgresql ] && pgcpu=$(( pgt * 10000 / requests ))
+  fi
+  record "$system $label rps=${rps:-0} p99_ms=${p99:-} non2xx=${non2xx:-0} socket_errors=${errors:-0} cpu_us_per_req=${cpu} pg_cpu_us_per_req=${pgcpu}"
+}
+
+# first_sign_ins SYSTEM LABEL PORT TOKENS-FILE COUNT: W2 with the driver; the rows are counted after
+first_sign_ins() {
+  local system="$1" label="$2" port="$3" file="$4" count="$5"
+  head -n "$count" "$file" > "$work/w2-$system.txt"
+  local raw="$out/$system-$label.txt"
+  java "$root/bench/FirstSignIn.java" "http://127.0.0.1:$port" "$work/w2-$system.txt" 32 > "$raw" 2>&1 || true
+  local ups; ups=$(sed -n 's/.*users_per_second=\([0-9]*\).*/\1/p' "$raw")
+  local statuses; statuses=$(sed -n 's/.*statuses=\(.*\)/\1/p' "$raw" | tr -d ' ')
+  record "$system $label users_per_s=${ups:-0} requests=$count statuses=$statuses"
+}
+
+start_dm() {
+  local t0; t0=$(now_ms)
+  (cd "$work" && exec java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --dev --port "$port_dm" > "$work/dm-serve.log" 2>&1) &
+  server=$!
+  if ! wait_ok "$port_dm" /ready "$server" >/dev/null; then
+    echo "bench: DataMingle did not get ready; see $work/dm-serve.log" >&2; exit 1; fi
+  record "dm start-to-ready ms=$(( $(now_ms) - t0 ))"
+}
+
+start_proto() {
+  local t0; t0=$(now_ms)
+  (cd "$proto_dir" && exec "$py" -m gunicorn --workers 5 --bind "127.0.0.1:$port_proto" app:app > "$work/proto-serve.log" 2>&1) &
+  server=$!
+  if ! wait_ok "$port_proto" /health "$server" >/dev/null; then
+    echo "bench: the prototype did not start; see $work/proto-serve.log" >&2; exit 1; fi
+  record "proto start-to-health ms=$(( $(now_ms) - t0 ))"
+}
+
+check_answers() { # SYSTEM PORT: one request of each kind, so a broken set-up fails before it is measured
+  local base="http://127.0.0.1:$2"
+  curl -sf -H "Authorization: Bearer $one_token" "$base/api/me" >/dev/null \
+    || { echo "bench: $1 does not answer GET /api/me for a seeded user" >&2; exit 1; }
+}
+
+# cold SYSTEM START-FUNCTION PORT: a fresh server per W1 variant, measured as soon as it answers
+cold() {
+  local system="$1" start="$2" port="$3" base="http://127.0.0.1:$3" variant slice
+  for variant in one many; do
+    "$start"
+    for slice in $(seq 1 "$cold_slices"); do
+      if [ "$variant" = one ]; then
+        measure "$system" "cold-W1-one-s$slice" -d"$cold_duration" -H "Authorization: Bearer $one_token" "$base/api/me"
+      else
+        TOKENS="$keys/w1.txt" measure "$system" "cold-W1-many-s$slice" -d"$cold_duration" -s "$root/bench/me-many.lua" "$base/api/me"
+      fi
+    done
+    stop_server
+  done
+}
+
+# warm SYSTEM START-FUNCTION PORT WARMUP W2-COUNT
+warm() {
+  local system="$1" start="$2" port="$3" wu="$4" w2count="$5" base="http://127.0.0.1:$3" run
+  "$start"
+  check_answers "$system" "$port"
+  echo "bench: $system warm-up" >&2
+  wrk -t2 -c32 -d"$wu" "$base/health" >/dev/null
+  wrk -t2 -c32 -d"$wu" -H "Authorization: Bearer $one_token" "$base/api/me" >/dev/null
+  TOKENS="$keys/w1.txt" wrk -t2 -c32 -d"$wu" -s "$root/bench/me-many.lua" "$base/api/me" >/dev/null
+  wrk -t2 -c32 -d"$wu" -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $one_token" "$base/api/me" >/dev/null
+  TOKENS="$work/w3-32.txt" wrk -t2 -c32 -d"$wu" -s "$root/bench/patch-many.lua" "$base/api/me" >/dev/null
+  if [ "$system" = dm ]; then java "$root/bench/FirstSignIn.java" "$base" "$keys/w2warm.txt" 32 >/dev/null; fi
+  for run in $(seq 1 "$runs"); do
+    measure "$system" "W0-run$run" -d"$duration" "$base/health"
+    measure "$system" "W1-one-run$run" -d"$duration" -H "Authorization: Bearer $one_token" "$base/api/me"
+    TOKENS="$keys/w1.txt" measure "$system" "W1-many-run$run" -d"$duration" -s "$root/bench/me-many.lua" "$base/api/me"
+    measure "$system" "W3-one-run$run" -d"$duration" -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $one_token" "$base/api/me"
+    TOKENS="$work/w3-32.txt" measure "$system" "W3-32-run$run" -d"$duration" -s "$root/bench/patch-many.lua" "$base/api/me"
+    first_sign_ins "$system" "W2-run$run" "$port" "$keys/w2-run$run.txt" "$w2count"
+  done
+  stop_server
+}
+
+if [ "$only" != dm ]; then
+  echo "bench: the prototype (gunicorn, 5 workers)" >&2
+  cold proto start_proto "$port_proto"
+  warm proto start_proto "$port_proto" "$proto_warmup" "$w2_proto"
+  rows=$(flask_cmd bench-count user_01W2R)
+  record "proto W2-rows rows=$rows expected=$((runs * w2_proto))"
+fi
+if [ "$only" != proto ]; then
+  echo "bench: DataMingle (serve --dev)" >&2
+  cold dm start_dm "$port_dm"
+  warm dm start_dm "$port_dm" "$warmup" "$w2_dm"
+  rows=$(java -cp "$jar" "$root/bench/Count.java" "$dm_jdbc" "$dm_jdbc_user" "SELECT count(*) FROM users WHERE workos_user_id LIKE 'user_01W2R%'")
+  record "dm W2-rows rows=$rows expected=$((runs * w2_dm))"
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/settings.txt"
+
+"$py" "$root/bench/side_summary.py" "$out" | tee "$out/summary.md"
+echo "bench: raw results in ${out#"$root"/}" >&2

@@ -1,0 +1,92 @@
+"""Summarises one run of bench/side-by-side.sh: reads DIR/results.txt, prints a Markdown table of
+medians and ratios (DataMingle / prototype, and each system's cold / warm).
+Usage: python3 bench/side_summary.py DIR"""
+import pathlib
+import re
+import statistics
+import sys
+
+out = pathlib.Path(sys.argv[1])
+rows = {}
+for line in (out / "results.txt").read_text().splitlines():
+    parts = line.split()
+    if len(parts) < 3:
+        continue
+    system, label = parts[0], re.sub(r"-run\d+$", "", parts[1])
+    values = dict(p.split("=", 1) for p in parts[2:] if "=" in p)
+    rows.setdefault((system, label), []).append(values)
+
+
+def median(system, label, key):
+    found = [float(v[key]) for v in rows.get((system, label), []) if v.get(key) not in (None, "")]
+    return statistics.median(found) if found else None
+
+
+def total(system, label, key):
+    found = [v.get(key, "0") for v in rows.get((system, label), [])]
+    return sum(int(x) for x in found if x.isdigit())
+
+
+def fmt(value, digits=0):
+    if value is None:
+        return "—"
+    return f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return "—" if a is None or b is None or b == 0 else f"{a / b:.2f} ×"
+
+
+settings = (out / "settings.txt").read_text().splitlines()
+print(f"# Side by side: {settings[0]}\n")
+print("\n".join(f"    {s}" for s in settings[1:]))
+print()
+print("| Workload | Prototype | DataMingle | DataMingle / prototype | CPU µs/request proto · DM | PostgreSQL CPU µs/request proto · DM |")
+print("|---|---:|---:|---:|---:|---:|")
+workloads = [
+    ("W0 `GET /health`", "W0", "rps"),
+    ("W1 `GET /api/me`, one user", "W1-one", "rps"),
+    ("W1 `GET /api/me`, many users", "W1-many", "rps"),
+    ("W2 first sign-ins (users/s)", "W2", "users_per_s"),
+    ("W3 `PATCH /api/me`, one user", "W3-one", "rps"),
+    ("W3 `PATCH /api/me`, 32 users", "W3-32", "rps"),
+    ("COLD W1 one user, first slice after ready", "cold-W1-one-s1", "rps"),
+    ("COLD W1 many users, first slice after ready", "cold-W1-many-s1", "rps"),
+]
+for title, label, key in workloads:
+    p, d = median("proto", label, key), median("dm", label, key)
+    p99p, p99d = median("proto", label, "p99_ms"), median("dm", label, "p99_ms")
+    bad = total("proto", label, "non2xx") + total("dm", label, "non2xx")
+    cell_p = fmt(p) + (f" (p99 {fmt(p99p, 1)} ms)" if p99p is not None else "")
+    cell_d = fmt(d) + (f" (p99 {fmt(p99d, 1)} ms)" if p99d is not None else "")
+    cpu = f"{fmt(median('proto', label, 'cpu_us_per_req'))} · {fmt(median('dm', label, 'cpu_us_per_req'))}"
+    pg = f"{fmt(median('proto', label, 'pg_cpu_us_per_req'))} · {fmt(median('dm', label, 'pg_cpu_us_per_req'))}"
+    print(f"| {title}{' **(non-2xx: ' + str(bad) + ')**' if bad else ''} | {cell_p} | {cell_d} | {ratio(d, p)} | {cpu} | {pg} |")
+
+print()
+print("| Cold / warm (same server kind, this run) | Prototype | DataMingle |")
+print("|---|---:|---:|")
+for variant in ("one", "many"):
+    cells = []
+    for system in ("proto", "dm"):
+        cold = median(system, f"cold-W1-{variant}-s1", "rps")
+        warm = median(system, f"W1-{variant}", "rps")
+        cells.append(ratio(cold, warm))
+    print(f"| W1 {variant}: first slice / warm | {cells[0]} | {cells[1]} |")
+slices = sorted({label for (_, label) in rows if re.match(r"cold-W1-(one|many)-s\d+$", label)},
+                key=lambda l: (l.split("-s")[0], int(l.rsplit("-s", 1)[1])))
+if any(not s.endswith("-s1") for s in slices):
+    print()
+    print("Cold curve, requests/s per slice:")
+    for system in ("proto", "dm"):
+        for variant in ("one", "many"):
+            curve = [fmt(median(system, s, "rps")) for s in slices if s.startswith(f"cold-W1-{variant}-")]
+            print(f"- {system} W1 {variant}: {' → '.join(curve)}")
+ready = [v.get("ms") for v in rows.get(("dm", "start-to-ready"), [])]
+if ready:
+    print(f"\nDataMingle `serve --dev` from process start to `/ready` 200: {', '.join(ready)} ms "
+          f"(the prototype's gunicorn to `/health` 200: "
+          f"{', '.join(v.get('ms') for v in rows.get(('proto', 'start-to-health'), []))} ms)")
+for system in ("proto", "dm"):
+    for v in rows.get((system, "W2-rows"), []):
+        print(f"\n{system} W2 rows created: {v.get('rows')} (expected {v.get('expected')})")
