@@ -29,15 +29,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the layering on the production classes of every module (they reach this classpath as
- * jars under {@code mvn verify}), and proves each rule can fail by checking it against a
- * deliberately bad class from this module's test sources (which the production import excludes).
+ * Checks the layering on the production classes of every module (they reach this classpath as jars
+ * under {@code mvn verify}), and proves each rule can fail by checking it against a deliberately
+ * bad class from this module's test sources (which the production import excludes).
  */
 class ArchitectureTest {
-  static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(new ImportOption.DoNotIncludeTests())
-      .withImportOption(location -> !location.contains("-tests.jar"))
-      .importPackages("com.datamingle");
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(new ImportOption.DoNotIncludeTests())
+          .withImportOption(location -> !location.contains("-tests.jar"))
+          .importPackages("com.datamingle");
 
   private static void holds(ArchRule rule) {
     assertThatCode(() -> rule.check(CLASSES)).doesNotThrowAnyException();
@@ -50,14 +51,23 @@ class ArchitectureTest {
 
   @Test
   void importsEveryModule() {
-    assertThatCode(() -> {
-      for (String pkg : new String[] {"com.datamingle.domain", "com.datamingle.application", "com.datamingle.migrations",
-          "com.datamingle.adapter.persistence", "com.datamingle.adapter.web", "com.datamingle.adapter.cli"}) {
-        if (CLASSES.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))) {
-          throw new AssertionError("no production class imported from " + pkg);
-        }
-      }
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              for (String pkg :
+                  new String[] {
+                    "com.datamingle.domain",
+                    "com.datamingle.application",
+                    "com.datamingle.migrations",
+                    "com.datamingle.adapter.persistence",
+                    "com.datamingle.adapter.web",
+                    "com.datamingle.adapter.cli"
+                  }) {
+                if (CLASSES.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))) {
+                  throw new AssertionError("no production class imported from " + pkg);
+                }
+              }
+            })
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -72,7 +82,8 @@ class ArchitectureTest {
   void applicationDependsOnlyOnTheDomain() {
     holds(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_THE_DOMAIN);
     holds(ArchitectureRules.PORTS_DO_NOT_KNOW_SERVICES);
-    catches(ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_THE_DOMAIN, ApplicationUsesPersistence.class);
+    catches(
+        ArchitectureRules.APPLICATION_DEPENDS_ONLY_ON_THE_DOMAIN, ApplicationUsesPersistence.class);
     catches(ArchitectureRules.PORTS_DO_NOT_KNOW_SERVICES, PortUsesService.class);
   }
 
@@ -82,7 +93,9 @@ class ArchitectureTest {
     holds(ArchitectureRules.ADAPTERS_DO_NOT_REACH_SERVICES);
     holds(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS);
     holds(ArchitectureRules.MIGRATIONS_STAND_ALONE);
-    catches(ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER, WebUsesPersistence.class,
+    catches(
+        ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
+        WebUsesPersistence.class,
         com.datamingle.adapter.persistence.DatabaseSettings.class);
     catches(ArchitectureRules.ADAPTERS_DO_NOT_REACH_SERVICES, WebUsesService.class);
     catches(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS, WebUsesMigrations.class);

@@ -1,16 +1,19 @@
 package com.datamingle.domain;
 
 /**
- * The invariant every piece of text the service stores or searches by holds: no control
- * characters (NUL, line breaks, escape sequences, the C1 range) and no broken UTF-16 surrogate
- * pair. A name, a time zone or an event id never needs them, PostgreSQL cannot store NUL at all,
- * and a lone surrogate has no UTF-8 form (a driver would silently write '?'); refusing both here
- * gives the same answer on every database instead of a database error.
+ * The invariant every piece of text the service stores or searches by holds: no control characters
+ * (NUL, line breaks, escape sequences, the C1 range) and no broken UTF-16 surrogate pair. A name, a
+ * time zone or an event id never needs them, PostgreSQL cannot store NUL at all, and a lone
+ * surrogate has no UTF-8 form (a driver would silently write '?'); refusing both here gives the
+ * same answer on every database instead of a database error.
  */
 public final class PlainText {
   private PlainText() {}
 
-  /** What is wrong with the text, as the end of a sentence ("must not ..."), or null when nothing is. */
+  /**
+   * What is wrong with the text, as the end of a sentence ("must not ..."), or null when nothing
+   * is.
+   */
   public static String flaw(String text) {
     if (text == null) {
       return null;
@@ -20,7 +23,9 @@ public final class PlainText {
       if (Character.isISOControl(c)) {
         return "must not contain control characters (such as NUL or a line break)";
       }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return "must be valid Unicode text (it has a broken surrogate pair)";

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * What a file given to {@code db restore} is, judged by its first bytes before anything opens
- * it: a SQLite database, a PostgreSQL custom-format dump, or something else, said in words.
- * Never quotes the file's content (it may hold secrets).
+ * What a file given to {@code db restore} is, judged by its first bytes before anything opens it: a
+ * SQLite database, a PostgreSQL custom-format dump, or something else, said in words. Never quotes
+ * the file's content (it may hold secrets).
  */
 final class BackupFile {
   enum Kind {
@@ -22,14 +22,18 @@ final class BackupFile {
     OTHER
   }
 
-  private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PG_CUSTOM_MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
   private static final int HEADER = 100;
   private static final int SAMPLE = 4096;
 
   private BackupFile() {}
 
-  /** The kind of a file that exists and can be read; refuses (with what it is) a folder, an empty or unreadable file. */
+  /**
+   * The kind of a file that exists and can be read; refuses (with what it is) a folder, an empty or
+   * unreadable file.
+   */
   static Kind kind(Path file) {
     return classify(file, head(file));
   }
@@ -69,8 +73,8 @@ final class BackupFile {
       return "a binary file of an unknown format";
     }
     if (text.contains("PostgreSQL database dump")) {
-      return "a plain-SQL pg_dump script (db restore takes the custom-format dumps `db backup` writes; load a plain"
-          + " script into an empty database with psql)";
+      return "a plain-SQL pg_dump script (db restore takes the custom-format dumps `db backup`"
+          + " writes; load a plain script into an empty database with psql)";
     }
     if (text.startsWith("SQLite format")) {
       return "a damaged SQLite header";
@@ -88,8 +92,12 @@ final class BackupFile {
     // a character cut off at the end of the sample is no reason to call the file binary
     for (int cut = 0; cut <= 3 && cut < head.length; cut++) {
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, head.length - cut)).toString();
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(head, 0, head.length - cut))
+            .toString();
       } catch (CharacterCodingException e) {
         if (head.length < SAMPLE) {
           return null;
@@ -101,38 +109,48 @@ final class BackupFile {
 
   private static byte[] head(Path file) {
     if (!Files.exists(file)) {
-      throw new MigrationFailure("no backup file " + file + "; give the path that `db backup` printed");
+      throw new MigrationFailure(
+          "no backup file " + file + "; give the path that `db backup` printed");
     }
     if (Files.isDirectory(file)) {
-      throw new MigrationFailure(file + " is a folder, not a backup; give the backup file that `db backup` wrote;"
-          + " the database is unchanged");
+      throw new MigrationFailure(
+          file
+              + " is a folder, not a backup; give the backup file that `db backup` wrote;"
+              + " the database is unchanged");
     }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(SAMPLE);
       if (head.length == 0) {
-        throw new MigrationFailure(file + " is an empty file (0 bytes), not a backup; the database is unchanged");
+        throw new MigrationFailure(
+            file + " is an empty file (0 bytes), not a backup; the database is unchanged");
       }
       return head;
     } catch (IOException e) {
-      throw new MigrationFailure("cannot read " + file + ": " + e.getMessage() + "; the database is unchanged", e);
+      throw new MigrationFailure(
+          "cannot read " + file + ": " + e.getMessage() + "; the database is unchanged", e);
     }
   }
 
   private static boolean startsWith(byte[] head, byte[] magic) {
-    return head.length >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
+    return head.length >= magic.length
+        && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
   }
 
   /**
-   * The SQLite header's own account of the file against its size: refuses a file shorter than
-   * its header says (a truncated copy), before SQLite is asked to read it.
+   * The SQLite header's own account of the file against its size: refuses a file shorter than its
+   * header says (a truncated copy), before SQLite is asked to read it.
    */
   static void checkSqliteSize(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] header = in.readNBytes(HEADER);
       long size = Files.size(file);
       if (header.length < HEADER) {
-        throw new MigrationFailure(file + " is a truncated SQLite database: " + size + " bytes, shorter than the 100-byte header;"
-            + " the database is unchanged");
+        throw new MigrationFailure(
+            file
+                + " is a truncated SQLite database: "
+                + size
+                + " bytes, shorter than the 100-byte header;"
+                + " the database is unchanged");
       }
       ByteBuffer b = ByteBuffer.wrap(header);
       int pageSize = Short.toUnsignedInt(b.getShort(16));
@@ -141,16 +159,29 @@ final class BackupFile {
       long pages = Integer.toUnsignedLong(b.getInt(28));
       long validFor = Integer.toUnsignedLong(b.getInt(92));
       if (pageSize < 512 || Integer.bitCount(pageSize) != 1) {
-        throw new MigrationFailure(file + " is a damaged SQLite database: its header gives a page size of " + pageSize
-            + "; the database is unchanged");
+        throw new MigrationFailure(
+            file
+                + " is a damaged SQLite database: its header gives a page size of "
+                + pageSize
+                + "; the database is unchanged");
       }
-      if (size % pageSize != 0 || pages > 0 && changeCounter == validFor && pages * pageSize > size) {
-        long expected = pages > 0 && changeCounter == validFor ? pages * pageSize : (size / pageSize + 1) * pageSize;
-        throw new MigrationFailure(file + " is a truncated SQLite database: its header says " + expected + " bytes, the file has "
-            + size + "; the database is unchanged. Use a complete backup");
+      if (size % pageSize != 0
+          || pages > 0 && changeCounter == validFor && pages * pageSize > size) {
+        long expected =
+            pages > 0 && changeCounter == validFor
+                ? pages * pageSize
+                : (size / pageSize + 1) * pageSize;
+        throw new MigrationFailure(
+            file
+                + " is a truncated SQLite database: its header says "
+                + expected
+                + " bytes, the file has "
+                + size
+                + "; the database is unchanged. Use a complete backup");
       }
     } catch (IOException e) {
-      throw new MigrationFailure("cannot read " + file + ": " + e.getMessage() + "; the database is unchanged", e);
+      throw new MigrationFailure(
+          "cannot read " + file + ": " + e.getMessage() + "; the database is unchanged", e);
     }
   }
 }

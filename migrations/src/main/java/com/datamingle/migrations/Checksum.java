@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * SHA-256 of a script's text with a byte-order mark dropped, line endings made LF and trailing
- * blanks of each line removed, so a checkout on another OS does not count as an edit; variables
- * are not substituted. Up and undo sections are both covered.
+ * blanks of each line removed, so a checkout on another OS does not count as an edit; variables are
+ * not substituted. Up and undo sections are both covered.
  */
 final class Checksum {
   private Checksum() {}
@@ -23,8 +23,10 @@ final class Checksum {
       normalized.append(line.stripTrailing()).append('\n');
     }
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(normalized.toString().strip().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(normalized.toString().strip().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }

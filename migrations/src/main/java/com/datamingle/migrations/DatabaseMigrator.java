@@ -17,16 +17,16 @@ import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.ConnectionProvider;
 import org.apache.ibatis.migration.hook.HookContext;
 import org.apache.ibatis.migration.hook.MigrationHook;
-import org.apache.ibatis.migration.operations.PendingOperation;
 import org.apache.ibatis.migration.operations.DownOperation;
+import org.apache.ibatis.migration.operations.PendingOperation;
 import org.apache.ibatis.migration.operations.UpOperation;
 import org.apache.ibatis.migration.options.DatabaseOperationOption;
 
 /**
- * The schema of one database, moved up and down through MyBatis Migrations. Every change holds
- * the {@link SchemaLock}, decides what to run under it, and refuses rather than guesses: an
- * unknown target, skipped parallel work, an applied migration whose script is gone, or an undo
- * that is empty all stop the command before anything is changed.
+ * The schema of one database, moved up and down through MyBatis Migrations. Every change holds the
+ * {@link SchemaLock}, decides what to run under it, and refuses rather than guesses: an unknown
+ * target, skipped parallel work, an applied migration whose script is gone, or an undo that is
+ * empty all stop the command before anything is changed.
  */
 public final class DatabaseMigrator {
   private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
@@ -66,11 +66,17 @@ public final class DatabaseMigrator {
   }
 
   private String scriptChecksum(String fileName) {
-    try (var in = scripts.open(target.dialect(), fileName)
-        .orElseThrow(() -> new MigrationFailure("migration script " + fileName + " vanished while being read"))) {
+    try (var in =
+        scripts
+            .open(target.dialect(), fileName)
+            .orElseThrow(
+                () ->
+                    new MigrationFailure(
+                        "migration script " + fileName + " vanished while being read"))) {
       return Checksum.of(in.readAllBytes());
     } catch (IOException e) {
-      throw new MigrationFailure("cannot read migration script " + fileName + ": " + e.getMessage(), e);
+      throw new MigrationFailure(
+          "cannot read migration script " + fileName + ": " + e.getMessage(), e);
     }
   }
 
@@ -86,13 +92,27 @@ public final class DatabaseMigrator {
     List<String> problems = new ArrayList<>();
     for (MigrationEntry e : status.entries()) {
       if (e.checksumMismatch()) {
-        problems.add("migration " + e.fileName() + " was edited after it was applied: checksum applied to database "
-            + e.recordedChecksum() + ", script now " + e.scriptChecksum()
-            + "; revert the edit and write a new migration instead, or run `datamingle db repair` to accept the file as it is");
+        problems.add(
+            "migration "
+                + e.fileName()
+                + " was edited after it was applied: checksum applied to database "
+                + e.recordedChecksum()
+                + ", script now "
+                + e.scriptChecksum()
+                + "; revert the edit and write a new migration instead, or run `datamingle db"
+                + " repair` to accept the file as it is");
       } else if (e.state() == MigrationEntry.State.MISSING_SCRIPT) {
-        problems.add("migration " + e.id() + " is applied but has no script here; use the datamingle build (or --migrations folder) that applied it");
+        problems.add(
+            "migration "
+                + e.id()
+                + " is applied but has no script here; use the datamingle build (or --migrations"
+                + " folder) that applied it");
       } else if (outOfOrderIsAProblem && e.state() == MigrationEntry.State.OUT_OF_ORDER) {
-        problems.add("migration " + e.fileName() + " is older than the database's version but was never applied; run `datamingle db merge`");
+        problems.add(
+            "migration "
+                + e.fileName()
+                + " is older than the database's version but was never applied; run `datamingle db"
+                + " merge`");
       }
     }
     return problems;
@@ -101,14 +121,19 @@ public final class DatabaseMigrator {
   private static void requireValid(MigrationStatus status, String action) {
     List<String> problems = problems(status, false);
     if (!problems.isEmpty()) {
-      throw new MigrationFailure("refusing to " + action + ": " + String.join(System.lineSeparator() + "  ", problems));
+      throw new MigrationFailure(
+          "refusing to " + action + ": " + String.join(System.lineSeparator() + "  ", problems));
     }
   }
 
-  /** Accepts the current scripts of edited applied migrations: stores their checksums. Returns what changed. */
+  /**
+   * Accepts the current scripts of edited applied migrations: stores their checksums. Returns what
+   * changed.
+   */
   public List<MigrationEntry> repair() {
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(lockTimeout)) {
-      List<MigrationEntry> edited = status().entries().stream().filter(MigrationEntry::checksumMismatch).toList();
+      List<MigrationEntry> edited =
+          status().entries().stream().filter(MigrationEntry::checksumMismatch).toList();
       try (Connection connection = target.open()) {
         for (MigrationEntry e : edited) {
           Changelog.recordChecksum(connection, new BigDecimal(e.id()), e.scriptChecksum());
@@ -120,7 +145,10 @@ public final class DatabaseMigrator {
     }
   }
 
-  /** Records the checksum of every applied migration that has none yet (just applied, or applied by an older tool). */
+  /**
+   * Records the checksum of every applied migration that has none yet (just applied, or applied by
+   * an older tool).
+   */
   private void recordChecksums() {
     MigrationStatus status = status();
     try (Connection connection = target.open()) {
@@ -138,8 +166,8 @@ public final class DatabaseMigrator {
   }
 
   /**
-   * Applies pending migrations in id order, up to {@code version} or to the newest script when
-   * it is null.
+   * Applies pending migrations in id order, up to {@code version} or to the newest script when it
+   * is null.
    */
   public MigrationReport upgrade(String version, MigrationListener listener) {
     refuseForeign("upgrade"); // before the lock too: a foreign database's folder gets no lock file
@@ -154,7 +182,9 @@ public final class DatabaseMigrator {
       int steps = pending.size();
       Progress progress = new Progress(before, listener, false);
       try {
-        run(progress, () -> new UpOperation(steps).operate(connections(), loader, options(), null, progress));
+        run(
+            progress,
+            () -> new UpOperation(steps).operate(connections(), loader, options(), null, progress));
       } finally {
         recordChecksums();
       }
@@ -162,26 +192,42 @@ public final class DatabaseMigrator {
     }
   }
 
-  /** What an upgrade to {@code version} (null: head) would apply, after refusing what it must not do. */
+  /**
+   * What an upgrade to {@code version} (null: head) would apply, after refusing what it must not
+   * do.
+   */
   private List<MigrationEntry> plannedUpgrade(MigrationStatus before, String version) {
     refuseMissingScripts(before, "upgrade");
     requireValid(before, "upgrade");
     List<MigrationEntry> skipped = before.withState(MigrationEntry.State.OUT_OF_ORDER);
     if (!skipped.isEmpty()) {
-      throw new MigrationFailure("refusing to upgrade: " + skipped.size() + " migration(s) older than the database's version "
-          + before.current().map(MigrationEntry::id).orElse("") + " were never applied (" + files(skipped)
-          + "), and an upgrade would skip them for good; run `datamingle db merge` to see them, then"
-          + " `db merge --apply` to run them in order or `db merge --renumber` to move them after head");
+      throw new MigrationFailure(
+          "refusing to upgrade: "
+              + skipped.size()
+              + " migration(s) older than the database's version "
+              + before.current().map(MigrationEntry::id).orElse("")
+              + " were never applied ("
+              + files(skipped)
+              + "), and an upgrade would skip them for good; run `datamingle db merge` to see them,"
+              + " then `db merge --apply` to run them in order or `db merge --renumber` to move"
+              + " them after head");
     }
     List<MigrationEntry> pending = before.withState(MigrationEntry.State.PENDING);
     if (version != null) {
       BigDecimal wanted = knownVersion(before, version);
       Optional<MigrationEntry> current = before.current();
       if (current.isPresent() && new BigDecimal(current.get().id()).compareTo(wanted) > 0) {
-        throw new MigrationFailure("the database is at " + current.get().id() + ", newer than " + version
-            + "; to go back, run `datamingle db downgrade " + version + "`");
+        throw new MigrationFailure(
+            "the database is at "
+                + current.get().id()
+                + ", newer than "
+                + version
+                + "; to go back, run `datamingle db downgrade "
+                + version
+                + "`");
       }
-      pending = pending.stream().filter(e -> new BigDecimal(e.id()).compareTo(wanted) <= 0).toList();
+      pending =
+          pending.stream().filter(e -> new BigDecimal(e.id()).compareTo(wanted) <= 0).toList();
     }
     return pending;
   }
@@ -202,7 +248,10 @@ public final class DatabaseMigrator {
     }
   }
 
-  /** The SQL an upgrade to {@code version} (null: head) would run, changelog rows included; runs nothing. */
+  /**
+   * The SQL an upgrade to {@code version} (null: head) would run, changelog rows included; runs
+   * nothing.
+   */
   public String upgradeSql(String version) {
     refuseForeign("upgrade");
     MigrationStatus status = status();
@@ -228,15 +277,21 @@ public final class DatabaseMigrator {
   /** What a downgrade would undo: how many steps and whether that many are applied. */
   public List<MigrationEntry> plannedDowngradeSteps(MigrationStatus before, int steps) {
     if (steps < 1) {
-      throw new MigrationFailure("a downgrade undoes at least one migration; give a positive number of steps");
+      throw new MigrationFailure(
+          "a downgrade undoes at least one migration; give a positive number of steps");
     }
     List<MigrationEntry> applied = before.applied();
     if (applied.isEmpty()) {
-      throw new MigrationFailure("nothing to downgrade: no migration is applied to " + target.describe());
+      throw new MigrationFailure(
+          "nothing to downgrade: no migration is applied to " + target.describe());
     }
     if (steps > applied.size()) {
-      throw new MigrationFailure("cannot undo " + steps + " migrations: only " + applied.size()
-          + " are applied; use `datamingle db downgrade base` to undo them all");
+      throw new MigrationFailure(
+          "cannot undo "
+              + steps
+              + " migrations: only "
+              + applied.size()
+              + " are applied; use `datamingle db downgrade base` to undo them all");
     }
     return applied.subList(applied.size() - steps, applied.size());
   }
@@ -247,13 +302,21 @@ public final class DatabaseMigrator {
       return before.applied();
     }
     BigDecimal wanted = knownVersion(before, version);
-    MigrationEntry entry = before.entries().stream()
-        .filter(e -> new BigDecimal(e.id()).compareTo(wanted) == 0).findFirst().orElseThrow();
+    MigrationEntry entry =
+        before.entries().stream()
+            .filter(e -> new BigDecimal(e.id()).compareTo(wanted) == 0)
+            .findFirst()
+            .orElseThrow();
     if (!entry.applied()) {
-      throw new MigrationFailure("migration " + version + " is not applied, so the database cannot be taken back to it;"
-          + " run `datamingle db history` to see what is applied");
+      throw new MigrationFailure(
+          "migration "
+              + version
+              + " is not applied, so the database cannot be taken back to it;"
+              + " run `datamingle db history` to see what is applied");
     }
-    return before.applied().stream().filter(e -> new BigDecimal(e.id()).compareTo(wanted) > 0).toList();
+    return before.applied().stream()
+        .filter(e -> new BigDecimal(e.id()).compareTo(wanted) > 0)
+        .toList();
   }
 
   private void checkUndoable(MigrationStatus before, List<MigrationEntry> undo) {
@@ -261,19 +324,27 @@ public final class DatabaseMigrator {
     requireValid(before, "downgrade");
     for (MigrationEntry entry : undo) {
       if (!hasStatements(entry)) {
-        throw new MigrationFailure("migration " + entry.fileName() + " has no undo section (-- //@UNDO followed by SQL),"
-            + " so it cannot be downgraded; nothing was changed. Write a new migration that reverses it instead");
+        throw new MigrationFailure(
+            "migration "
+                + entry.fileName()
+                + " has no undo section (-- //@UNDO followed by SQL), so it cannot be downgraded;"
+                + " nothing was changed. Write a new migration that reverses it instead");
       }
     }
   }
 
-  private MigrationReport downgrade(MigrationStatus before, List<MigrationEntry> undo, MigrationListener listener) {
+  private MigrationReport downgrade(
+      MigrationStatus before, List<MigrationEntry> undo, MigrationListener listener) {
     if (undo.isEmpty()) {
       return new MigrationReport(List.of(), before);
     }
     checkUndoable(before, undo);
     Progress progress = new Progress(before, listener, true);
-    run(progress, () -> new DownOperation(undo.size()).operate(connections(), loader, options(), null, progress));
+    run(
+        progress,
+        () ->
+            new DownOperation(undo.size())
+                .operate(connections(), loader, options(), null, progress));
     return new MigrationReport(progress.done, status());
   }
 
@@ -297,7 +368,10 @@ public final class DatabaseMigrator {
       String message = t.getMessage();
       if (statement == null && message != null && message.startsWith("Error executing: ")) {
         int end = message.indexOf(".  Cause:");
-        statement = message.substring("Error executing: ".length(), end < 0 ? message.length() : end).strip();
+        statement =
+            message
+                .substring("Error executing: ".length(), end < 0 ? message.length() : end)
+                .strip();
       }
       if (t instanceof MigrationFailure f) {
         return f;
@@ -307,17 +381,25 @@ public final class DatabaseMigrator {
       if (sql != null) {
         return unreachable(target, sql);
       }
-      return new MigrationFailure("migration failed before any script ran: " + MigrationFailure.oneLine(rootMessage(e)), e);
+      return new MigrationFailure(
+          "migration failed before any script ran: " + MigrationFailure.oneLine(rootMessage(e)), e);
     }
-    StringBuilder text = new StringBuilder()
-        .append("migration ").append(progress.current.fileName())
-        .append(progress.undo ? " (undo)" : "").append(" failed and its changes were rolled back: ")
-        .append(MigrationFailure.oneLine(sql != null ? sql.getMessage() : rootMessage(e)));
+    StringBuilder text =
+        new StringBuilder()
+            .append("migration ")
+            .append(progress.current.fileName())
+            .append(progress.undo ? " (undo)" : "")
+            .append(" failed and its changes were rolled back: ")
+            .append(MigrationFailure.oneLine(sql != null ? sql.getMessage() : rootMessage(e)));
     if (statement != null) {
       text.append(System.lineSeparator()).append("  statement: ").append(abbreviate(statement));
     }
-    text.append(System.lineSeparator()).append("  ")
-        .append(progress.done.isEmpty() ? "nothing was applied" : progress.done.size() + " migration(s) before it completed")
+    text.append(System.lineSeparator())
+        .append("  ")
+        .append(
+            progress.done.isEmpty()
+                ? "nothing was applied"
+                : progress.done.size() + " migration(s) before it completed")
         .append("; fix the script and run the command again");
     return new MigrationFailure(text.toString(), e);
   }
@@ -355,21 +437,30 @@ public final class DatabaseMigrator {
   private static void refuseMissingScripts(MigrationStatus status, String what) {
     List<MigrationEntry> missing = status.withState(MigrationEntry.State.MISSING_SCRIPT);
     if (!missing.isEmpty()) {
-      throw new MigrationFailure("refusing to " + what + ": the database records migration(s) "
-          + missing.stream().map(MigrationEntry::id).toList()
-          + " that have no script here; use the datamingle build (or --migrations folder) that applied them");
+      throw new MigrationFailure(
+          "refusing to "
+              + what
+              + ": the database records migration(s) "
+              + missing.stream().map(MigrationEntry::id).toList()
+              + " that have no script here; use the datamingle build (or --migrations folder) that"
+              + " applied them");
     }
   }
 
   private static BigDecimal knownVersion(MigrationStatus status, String version) {
     if (version == null || !version.matches("\\d{1,20}")) {
-      throw new MigrationFailure("'" + version + "' is not a migration id; ids are 14 digits such as 20261124000002"
-          + " (run `datamingle db history` to list them)");
+      throw new MigrationFailure(
+          "'"
+              + version
+              + "' is not a migration id; ids are 14 digits such as 20261124000002"
+              + " (run `datamingle db history` to list them)");
     }
     BigDecimal wanted = new BigDecimal(version);
-    boolean known = status.entries().stream().anyMatch(e -> new BigDecimal(e.id()).compareTo(wanted) == 0);
+    boolean known =
+        status.entries().stream().anyMatch(e -> new BigDecimal(e.id()).compareTo(wanted) == 0);
     if (!known) {
-      throw new MigrationFailure("no migration has the id " + version + "; run `datamingle db history` to list them");
+      throw new MigrationFailure(
+          "no migration has the id " + version + "; run `datamingle db history` to list them");
     }
     return wanted;
   }
@@ -387,17 +478,24 @@ public final class DatabaseMigrator {
   }
 
   static MigrationFailure unreachable(MigrationTarget target, SQLException e) {
-    return new MigrationFailure("cannot use the database " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage())
-        + "; check DATABASE_URL (or --database-url) and that the database is running", e);
+    return new MigrationFailure(
+        "cannot use the database "
+            + target.describe()
+            + ": "
+            + MigrationFailure.oneLine(e.getMessage())
+            + "; check DATABASE_URL (or --database-url) and that the database is running",
+        e);
   }
 
-  private static MigrationStatus merge(List<Change> scripts, List<Changelog.Row> applied, Map<BigDecimal, String> checksums) {
+  private static MigrationStatus merge(
+      List<Change> scripts, List<Changelog.Row> applied, Map<BigDecimal, String> checksums) {
     TreeMap<BigDecimal, MigrationEntry> byId = new TreeMap<>();
     Map<BigDecimal, Changelog.Row> appliedById = new HashMap<>();
     for (Changelog.Row row : applied) {
       appliedById.put(row.id().stripTrailingZeros(), row);
     }
-    BigDecimal newestApplied = applied.stream().map(Changelog.Row::id).max(BigDecimal::compareTo).orElse(null);
+    BigDecimal newestApplied =
+        applied.stream().map(Changelog.Row::id).max(BigDecimal::compareTo).orElse(null);
     for (Change script : scripts) {
       BigDecimal id = script.getId().stripTrailingZeros();
       Changelog.Row row = appliedById.remove(id);
@@ -409,12 +507,28 @@ public final class DatabaseMigrator {
       } else {
         state = MigrationEntry.State.PENDING;
       }
-      byId.put(id, new MigrationEntry(script.getId().toPlainString(), script.getDescription(), script.getFilename(),
-          row == null ? null : row.appliedAt(), state, row == null ? null : row.checksum(), checksums.get(id)));
+      byId.put(
+          id,
+          new MigrationEntry(
+              script.getId().toPlainString(),
+              script.getDescription(),
+              script.getFilename(),
+              row == null ? null : row.appliedAt(),
+              state,
+              row == null ? null : row.checksum(),
+              checksums.get(id)));
     }
     for (Changelog.Row row : appliedById.values()) {
-      byId.put(row.id().stripTrailingZeros(), new MigrationEntry(row.id().toPlainString(), row.description(), null,
-          row.appliedAt(), MigrationEntry.State.MISSING_SCRIPT, row.checksum(), null));
+      byId.put(
+          row.id().stripTrailingZeros(),
+          new MigrationEntry(
+              row.id().toPlainString(),
+              row.description(),
+              null,
+              row.appliedAt(),
+              MigrationEntry.State.MISSING_SCRIPT,
+              row.checksum(),
+              null));
     }
     return new MigrationStatus(new ArrayList<>(byId.values()));
   }
@@ -427,8 +541,8 @@ public final class DatabaseMigrator {
     DatabaseOperationOption option = new DatabaseOperationOption();
     option.setChangelogTable(ScriptLoader.CHANGELOG_TABLE);
     option.setSendFullScript(false); // SQLite runs only the first statement of a full script
-    option.setThrowWarning(false);   // a PostgreSQL NOTICE is not a failure
-    option.setAutoCommit(false);     // one transaction per script
+    option.setThrowWarning(false); // a PostgreSQL NOTICE is not a failure
+    option.setAutoCommit(false); // one transaction per script
     option.setStopOnError(true);
     option.setRemoveCRs(true);
     return option;
@@ -452,7 +566,9 @@ public final class DatabaseMigrator {
         if (!Changelog.exists(connection)) {
           MigrationEntry first = before.entries().get(0);
           Progress progress = new Progress(before, null, false);
-          run(progress, () -> new UpOperation(1).operate(connections(), loader, options(), null, progress));
+          run(
+              progress,
+              () -> new UpOperation(1).operate(connections(), loader, options(), null, progress));
           ran.add(first);
         }
         MigrationStatus now = status();
@@ -478,30 +594,45 @@ public final class DatabaseMigrator {
    * What a stamp did: the migration it ran to create the changelog (when there was none), those it
    * marked as applied without running them, and those it unmarked (their tables stay).
    */
-  public record Stamped(List<MigrationEntry> ran, List<MigrationEntry> marked, List<MigrationEntry> unmarked) {
+  public record Stamped(
+      List<MigrationEntry> ran, List<MigrationEntry> marked, List<MigrationEntry> unmarked) {
     public boolean nothing() {
       return ran.isEmpty() && marked.isEmpty() && unmarked.isEmpty();
     }
   }
 
-  /** The migration id a stamp to {@code version} ({@code head} or an id) means; refuses base and unknown ids. */
+  /**
+   * The migration id a stamp to {@code version} ({@code head} or an id) means; refuses base and
+   * unknown ids.
+   */
   public String stampTarget(String version) {
     return stampTarget(status(), version);
   }
 
   private static String stampTarget(MigrationStatus status, String version) {
     if ("base".equals(version)) {
-      throw new MigrationFailure("stamping base would forget every migration while their tables stay; use `datamingle db downgrade base`"
-          + " to undo them, or `datamingle reset-db` to start over");
+      throw new MigrationFailure(
+          "stamping base would forget every migration while their tables stay; use `datamingle db"
+              + " downgrade base` to undo them, or `datamingle reset-db` to start over");
     }
     if ("head".equals(version)) {
-      return status.head().map(MigrationEntry::id).orElseThrow(() -> new MigrationFailure("there are no migration scripts to stamp"));
+      return status
+          .head()
+          .map(MigrationEntry::id)
+          .orElseThrow(() -> new MigrationFailure("there are no migration scripts to stamp"));
     }
     BigDecimal wanted = knownVersion(status, version);
-    return status.entries().stream().filter(e -> new BigDecimal(e.id()).compareTo(wanted) == 0).findFirst().orElseThrow().id();
+    return status.entries().stream()
+        .filter(e -> new BigDecimal(e.id()).compareTo(wanted) == 0)
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
-  /** Scripts older than the newest applied migration that were never applied: parallel work to merge. */
+  /**
+   * Scripts older than the newest applied migration that were never applied: parallel work to
+   * merge.
+   */
   public List<MigrationEntry> outOfOrder() {
     return status().withState(MigrationEntry.State.OUT_OF_ORDER);
   }
@@ -519,12 +650,15 @@ public final class DatabaseMigrator {
         return new MigrationReport(List.of(), before);
       }
       java.util.Set<String> runnable = new java.util.HashSet<>();
-      before.entries().stream().filter(e -> e.applied() || e.state() == MigrationEntry.State.OUT_OF_ORDER)
+      before.entries().stream()
+          .filter(e -> e.applied() || e.state() == MigrationEntry.State.OUT_OF_ORDER)
           .forEach(e -> runnable.add(e.id()));
       org.apache.ibatis.migration.MigrationLoader only = new FilteredLoader(loader, runnable);
       Progress progress = new Progress(before, listener, false);
       try {
-        run(progress, () -> new PendingOperation().operate(connections(), only, options(), null, progress));
+        run(
+            progress,
+            () -> new PendingOperation().operate(connections(), only, options(), null, progress));
       } finally {
         recordChecksums();
       }
@@ -549,7 +683,10 @@ public final class DatabaseMigrator {
     }
   }
 
-  /** What made the database: nothing yet, DataMingle (it has our changelog), or something else. Only reads. */
+  /**
+   * What made the database: nothing yet, DataMingle (it has our changelog), or something else. Only
+   * reads.
+   */
   public DatabaseOrigin origin() {
     try (Connection connection = target.openForReading()) {
       return DatabaseOrigin.inspect(connection, target.dialect());
@@ -575,13 +712,21 @@ public final class DatabaseMigrator {
     }
   }
 
-  /** Drops every table, view, trigger and sequence of the database (its current schema on PostgreSQL). */
+  /**
+   * Drops every table, view, trigger and sequence of the database (its current schema on
+   * PostgreSQL).
+   */
   public void dropEverything() {
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(lockTimeout);
-         Connection connection = target.open()) {
+        Connection connection = target.open()) {
       SchemaInspector.dropEverything(connection, target.dialect());
     } catch (SQLException e) {
-      throw new MigrationFailure("cannot empty the database " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
+      throw new MigrationFailure(
+          "cannot empty the database "
+              + target.describe()
+              + ": "
+              + MigrationFailure.oneLine(e.getMessage()),
+          e);
     }
   }
 
@@ -595,10 +740,14 @@ public final class DatabaseMigrator {
   }
 
   /** Only some scripts of another loader: those the caller lets through. */
-  private record FilteredLoader(ScriptLoader loader, java.util.Set<String> ids) implements org.apache.ibatis.migration.MigrationLoader {
+  private record FilteredLoader(ScriptLoader loader, java.util.Set<String> ids)
+      implements org.apache.ibatis.migration.MigrationLoader {
     @Override
     public List<Change> getMigrations() {
-      return new ArrayList<>(loader.getMigrations().stream().filter(c -> ids.contains(c.getId().toPlainString())).toList());
+      return new ArrayList<>(
+          loader.getMigrations().stream()
+              .filter(c -> ids.contains(c.getId().toPlainString()))
+              .toList());
     }
 
     @Override
@@ -638,8 +787,17 @@ public final class DatabaseMigrator {
     @Override
     public void beforeEach(Map<String, Object> bindings) {
       Change change = ((HookContext) bindings.get(MigrationHook.HOOK_CONTEXT)).getChange();
-      current = entries.getOrDefault(change.getId().toPlainString(), new MigrationEntry(change.getId().toPlainString(),
-          change.getDescription(), change.getFilename(), null, MigrationEntry.State.PENDING, null, null));
+      current =
+          entries.getOrDefault(
+              change.getId().toPlainString(),
+              new MigrationEntry(
+                  change.getId().toPlainString(),
+                  change.getDescription(),
+                  change.getFilename(),
+                  null,
+                  MigrationEntry.State.PENDING,
+                  null,
+                  null));
       started = Instant.now();
       listener.starting(current, undo);
     }

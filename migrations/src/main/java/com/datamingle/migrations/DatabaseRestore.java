@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code db restore}: checks a backup file completely before the database is touched, then
- * replaces the database's contents with it in one step that either happens whole or not at all.
- * The caller backs the current database up in between (see the CLI).
+ * {@code db restore}: checks a backup file completely before the database is touched, then replaces
+ * the database's contents with it in one step that either happens whole or not at all. The caller
+ * backs the current database up in between (see the CLI).
  *
  * <p>SQLite ({@link SqliteRestore}): the file is copied next to the database and checked there
  * (header, {@code PRAGMA integrity_check}, our changelog); the copy then replaces the database's
@@ -19,8 +19,12 @@ import java.util.Optional;
  * schema and drops the old one only at the end.
  */
 public final class DatabaseRestore {
-  /** How long the swap waits for sessions that hold the tables (a long transaction) before giving up, unchanged. */
+  /**
+   * How long the swap waits for sessions that hold the tables (a long transaction) before giving
+   * up, unchanged.
+   */
   static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+
   /** How long a restore waits for a migration that runs (the same wait as the migrator's). */
   private static final Duration SCHEMA_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,7 +57,11 @@ public final class DatabaseRestore {
 
     Verified(Path file, List<String> applied, Path workingCopy, String schema) {
       this.file = file;
-      this.applied = List.copyOf(applied.stream().sorted((a, b) -> new BigDecimal(a).compareTo(new BigDecimal(b))).toList());
+      this.applied =
+          List.copyOf(
+              applied.stream()
+                  .sorted((a, b) -> new BigDecimal(a).compareTo(new BigDecimal(b)))
+                  .toList());
       this.workingCopy = workingCopy;
       this.schema = schema;
     }
@@ -97,25 +105,33 @@ public final class DatabaseRestore {
     BackupFile.Kind kind = BackupFile.kind(file);
     if (target.dialect() == Dialect.SQLITE) {
       if (kind == BackupFile.Kind.PG_CUSTOM) {
-        throw new MigrationFailure(file + " is a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL database"
-            + " (DATABASE_URL=postgresql://...); the database is unchanged");
+        throw new MigrationFailure(
+            file
+                + " is a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL"
+                + " database (DATABASE_URL=postgresql://...); the database is unchanged");
       }
       if (kind != BackupFile.Kind.SQLITE) {
-        throw new MigrationFailure(file + " is " + BackupFile.describe(file) + ", not a SQLite backup made by `db backup`;"
-            + " the database is unchanged");
+        throw new MigrationFailure(
+            file
+                + " is "
+                + BackupFile.describe(file)
+                + ", not a SQLite backup made by `db backup`;"
+                + " the database is unchanged");
       }
       return new SqliteRestore(target).verify(file);
     }
     if (kind == BackupFile.Kind.SQLITE) {
-      throw new MigrationFailure(file + " is a SQLite database, not a PostgreSQL backup: restore it into a SQLite database"
-          + " (DATABASE_URL=jdbc:sqlite:FILE); the database is unchanged");
+      throw new MigrationFailure(
+          file
+              + " is a SQLite database, not a PostgreSQL backup: restore it into a SQLite database"
+              + " (DATABASE_URL=jdbc:sqlite:FILE); the database is unchanged");
     }
     return new PostgresRestore(target, lockTimeout).verify(file, kind);
   }
 
   /**
-   * Replaces the database's contents with the verified backup, under the schema lock, in one
-   * step: on any failure the database is left as it was.
+   * Replaces the database's contents with the verified backup, under the schema lock, in one step:
+   * on any failure the database is left as it was.
    */
   public void apply(Verified backup) {
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(SCHEMA_LOCK_TIMEOUT)) {

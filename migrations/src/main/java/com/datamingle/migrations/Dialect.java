@@ -27,6 +27,7 @@ public enum Dialect {
         return d;
       }
     }
-    throw new MigrationFailure("unsupported database URL: use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB");
+    throw new MigrationFailure(
+        "unsupported database URL: use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB");
   }
 }

@@ -34,7 +34,9 @@ public final class MigrationRehearsal {
   }
 
   public Result run(Path workDir) {
-    String suffix = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(System.nanoTime()).array());
+    String suffix =
+        HexFormat.of()
+            .formatHex(java.nio.ByteBuffer.allocate(8).putLong(System.nanoTime()).array());
     Path dump = workDir.resolve("datamingle-rehearsal-" + suffix + ".copy");
     try {
       DatabaseBackup original = new DatabaseBackup(target);
@@ -45,7 +47,9 @@ public final class MigrationRehearsal {
       String database = "dm_rehearsal_" + suffix.toLowerCase(Locale.ROOT);
       execute("CREATE DATABASE " + database);
       try {
-        MigrationTarget copy = new MigrationTarget(withDatabase(target.jdbcUrl(), database), target.user(), target.password());
+        MigrationTarget copy =
+            new MigrationTarget(
+                withDatabase(target.jdbcUrl(), database), target.user(), target.password());
         new DatabaseBackup(copy).restoreInto(dump, original.currentSchema());
         return rehearse(copy);
       } finally {
@@ -91,7 +95,8 @@ public final class MigrationRehearsal {
     return new Result(pending, differences);
   }
 
-  private static void compare(String when, List<String> expected, List<String> actual, List<String> differences) {
+  private static void compare(
+      String when, List<String> expected, List<String> actual, List<String> differences) {
     for (String line : expected) {
       if (!actual.contains(line)) {
         differences.add(when + ", missing: " + line);
@@ -105,16 +110,26 @@ public final class MigrationRehearsal {
   }
 
   private void execute(String sql) {
-    try (Connection c = target.open(); Statement s = c.createStatement()) {
+    try (Connection c = target.open();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new MigrationFailure("the rehearsal could not run `" + sql + "`: " + MigrationFailure.oneLine(e.getMessage())
-          + "; the database user needs the CREATEDB privilege for `db test` on PostgreSQL", e);
+      throw new MigrationFailure(
+          "the rehearsal could not run `"
+              + sql
+              + "`: "
+              + MigrationFailure.oneLine(e.getMessage())
+              + "; the database user needs the CREATEDB privilege for `db test` on PostgreSQL",
+          e);
     }
   }
 
   static String withDatabase(String jdbcUrl, String database) {
     URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
-    return "jdbc:postgresql://" + uri.getRawAuthority() + "/" + database + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return "jdbc:postgresql://"
+        + uri.getRawAuthority()
+        + "/"
+        + database
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 }

@@ -2,7 +2,10 @@ package com.datamingle.migrations;
 
 import java.util.List;
 
-/** What an upgrade or downgrade did: the migrations it ran, in order, and where it left the database. */
+/**
+ * What an upgrade or downgrade did: the migrations it ran, in order, and where it left the
+ * database.
+ */
 public record MigrationReport(List<MigrationEntry> ran, MigrationStatus after) {
 
   public MigrationReport {

@@ -3,7 +3,10 @@ package com.datamingle.migrations;
 import java.util.List;
 import java.util.Optional;
 
-/** Every known migration, in id order, with its state; what {@code db history} and {@code db current} show. */
+/**
+ * Every known migration, in id order, with its state; what {@code db history} and {@code db
+ * current} show.
+ */
 public record MigrationStatus(List<MigrationEntry> entries) {
 
   public MigrationStatus {
@@ -17,7 +20,9 @@ public record MigrationStatus(List<MigrationEntry> entries) {
 
   /** The newest script: the version an upgrade reaches. */
   public Optional<MigrationEntry> head() {
-    return entries.stream().filter(e -> e.state() != MigrationEntry.State.MISSING_SCRIPT).reduce((a, b) -> b);
+    return entries.stream()
+        .filter(e -> e.state() != MigrationEntry.State.MISSING_SCRIPT)
+        .reduce((a, b) -> b);
   }
 
   public List<MigrationEntry> withState(MigrationEntry.State state) {

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The database to migrate: a JDBC URL and credentials. Migrations get their own plain
- * connections in auto-commit mode (MyBatis Migrations manages its transactions, and a pooled
- * connection with auto-commit off breaks its first probe on PostgreSQL). On SQLite they run
- * without foreign-key enforcement, which table rebuilds need, and wait for the writer lock.
+ * The database to migrate: a JDBC URL and credentials. Migrations get their own plain connections
+ * in auto-commit mode (MyBatis Migrations manages its transactions, and a pooled connection with
+ * auto-commit off breaks its first probe on PostgreSQL). On SQLite they run without foreign-key
+ * enforcement, which table rebuilds need, and wait for the writer lock.
  */
 public record MigrationTarget(String jdbcUrl, String user, String password) {
   static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -72,8 +72,8 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
   /**
    * A connection for reading only. On SQLite it leaves the journal mode alone (opened read-only,
    * unless the file is in WAL mode already), so inspecting a database (status, what made it, its
-   * schema) never changes one byte of it; a file that does not exist yet reads as an empty
-   * database and is not created.
+   * schema) never changes one byte of it; a file that does not exist yet reads as an empty database
+   * and is not created.
    */
   Connection openForReading() throws SQLException {
     Optional<Path> file = sqliteFile();
@@ -87,7 +87,8 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
     Properties props = new Properties();
     if (!inWalMode(file.get())) {
       props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
-    } // else read-write, the journal mode untouched: the last connection to close then tidies the -wal and -shm files away
+    } // else read-write, the journal mode untouched: the last connection to close then tidies the
+    // -wal and -shm files away
     props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
     return DriverManager.getConnection(jdbcUrl, props);
   }
@@ -102,7 +103,10 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
     }
   }
 
-  /** A SQLite file whose folder is missing, or that is a folder, cannot be opened: say which, not "is it running". */
+  /**
+   * A SQLite file whose folder is missing, or that is a folder, cannot be opened: say which, not
+   * "is it running".
+   */
   void requireSqliteFolder() {
     Optional<Path> file = sqliteFile();
     if (file.isEmpty()) {
@@ -110,12 +114,21 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
     }
     Path folder = file.get().getParent();
     if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
-      throw new MigrationFailure("the folder " + folder + " of the SQLite database " + file.get().getFileName()
-          + " does not exist; create it (mkdir -p " + folder + ") or point DATABASE_URL (or --database-url) at an existing folder");
+      throw new MigrationFailure(
+          "the folder "
+              + folder
+              + " of the SQLite database "
+              + file.get().getFileName()
+              + " does not exist; create it (mkdir -p "
+              + folder
+              + ") or point DATABASE_URL (or --database-url) at an existing folder");
     }
     if (java.nio.file.Files.isDirectory(file.get())) {
-      throw new MigrationFailure(file.get() + " is a folder, not a SQLite database file; point DATABASE_URL (or --database-url)"
-          + " at a file, e.g. jdbc:sqlite:" + file.get().resolve("db.sqlite"));
+      throw new MigrationFailure(
+          file.get()
+              + " is a folder, not a SQLite database file; point DATABASE_URL (or --database-url)"
+              + " at a file, e.g. jdbc:sqlite:"
+              + file.get().resolve("db.sqlite"));
     }
   }
 

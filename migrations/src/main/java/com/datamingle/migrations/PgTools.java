@@ -25,7 +25,10 @@ final class PgTools {
     this.target = target;
   }
 
-  /** A process of one client program, connected to the target, with standard error going to {@code errors}. */
+  /**
+   * A process of one client program, connected to the target, with standard error going to {@code
+   * errors}.
+   */
   ProcessBuilder builder(List<String> command, Path errors) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
     builder.environment().putAll(libpqEnvironment());
@@ -43,7 +46,8 @@ final class PgTools {
       Process process = start(builder(command, errors).redirectOutput(output));
       if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new MigrationFailure(command.get(0) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
+        throw new MigrationFailure(
+            command.get(0) + " did not finish within " + TIMEOUT_MINUTES + " minutes");
       }
       if (process.exitValue() != 0) {
         throw new MigrationFailure(failure.apply(firstError(errors)));
@@ -63,7 +67,8 @@ final class PgTools {
       run(command, ProcessBuilder.Redirect.to(out.toFile()), failure);
       return Files.readString(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MigrationFailure("cannot read the output of " + command.get(0) + ": " + e.getMessage(), e);
+      throw new MigrationFailure(
+          "cannot read the output of " + command.get(0) + ": " + e.getMessage(), e);
     } finally {
       delete(out);
     }
@@ -73,18 +78,30 @@ final class PgTools {
     try {
       return builder.start();
     } catch (IOException e) {
-      throw new MigrationFailure(builder.command().get(0) + " is not installed: install the PostgreSQL client (Debian:"
-          + " apt-get install postgresql-client) and run the command again", e);
+      throw new MigrationFailure(
+          builder.command().get(0)
+              + " is not installed: install the PostgreSQL client (Debian:"
+              + " apt-get install postgresql-client) and run the command again",
+          e);
     }
   }
 
-  /** The first line that says what went wrong (an ERROR or FATAL line when there is one), else the first line. */
+  /**
+   * The first line that says what went wrong (an ERROR or FATAL line when there is one), else the
+   * first line.
+   */
   static String firstError(Path errors) {
     try {
-      List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8).stream().map(String::strip)
-          .filter(l -> !l.isEmpty()).toList();
-      String first = lines.stream().filter(l -> l.contains("ERROR") || l.contains("FATAL") || l.contains("error:"))
-          .findFirst().orElse(lines.isEmpty() ? "no message" : lines.get(0));
+      List<String> lines =
+          Files.readAllLines(errors, StandardCharsets.UTF_8).stream()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty())
+              .toList();
+      String first =
+          lines.stream()
+              .filter(l -> l.contains("ERROR") || l.contains("FATAL") || l.contains("error:"))
+              .findFirst()
+              .orElse(lines.isEmpty() ? "no message" : lines.get(0));
       return first.length() <= 400 ? first : first.substring(0, 400) + "...";
     } catch (IOException | java.io.UncheckedIOException e) {
       return "no message";
@@ -119,7 +136,8 @@ final class PgTools {
     if (uri.getRawQuery() != null) {
       for (String pair : uri.getRawQuery().split("&")) {
         String[] kv = pair.split("=", 2);
-        String value = kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+        String value =
+            kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
         if (kv[0].equals("user") && user == null) {
           user = value;
         } else if (kv[0].equals("password") && password == null) {

@@ -8,14 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads a database's own catalog: which tables exist, a text description of the schema, and how to drop it all. */
+/**
+ * Reads a database's own catalog: which tables exist, a text description of the schema, and how to
+ * drop it all.
+ */
 final class SchemaInspector {
   private SchemaInspector() {}
 
   static List<String> tables(Connection connection, Dialect dialect) throws SQLException {
-    String sql = dialect == Dialect.SQLITE
-        ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
-        : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name";
+    String sql =
+        dialect == Dialect.SQLITE
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                + " ORDER BY name"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                + " current_schema() ORDER BY table_name";
     return strings(connection, sql);
   }
 
@@ -23,22 +29,43 @@ final class SchemaInspector {
   static List<String> describe(Connection connection, Dialect dialect) throws SQLException {
     List<String> lines = new ArrayList<>();
     if (dialect == Dialect.SQLITE) {
-      for (String line : strings(connection, "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master"
-          + " WHERE name NOT LIKE 'sqlite_%' AND upper(tbl_name) <> 'CHANGELOG' ORDER BY type, name")) {
+      for (String line :
+          strings(
+              connection,
+              "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE"
+                  + " name NOT LIKE 'sqlite_%' AND upper(tbl_name) <> 'CHANGELOG' ORDER BY type,"
+                  + " name")) {
         // a table rebuilt and renamed comes back with its name quoted: quotes are not a difference
-        lines.add(line.replace("\"", "").replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")").strip());
+        lines.add(
+            line.replace("\"", "")
+                .replaceAll("\\s+", " ")
+                .replaceAll("\\( ", "(")
+                .replaceAll(" \\)", ")")
+                .strip());
       }
       return lines;
     }
-    lines.addAll(strings(connection, "SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type"
-        + " || coalesce('(' || character_maximum_length || ')', '') || CASE WHEN is_nullable = 'NO' THEN ' NOT NULL' ELSE '' END"
-        + " || coalesce(' DEFAULT ' || column_default, '') FROM information_schema.columns"
-        + " WHERE table_schema = current_schema() AND table_name <> 'changelog' ORDER BY table_name, column_name"));
-    lines.addAll(strings(connection, "SELECT 'index ' || indexname || ': ' || replace(indexdef, current_schema() || '.', '')"
-        + " FROM pg_indexes WHERE schemaname = current_schema() AND tablename <> 'changelog' ORDER BY indexname"));
-    lines.addAll(strings(connection, "SELECT 'constraint ' || c.conname || ' on ' || t.relname || ': ' || pg_get_constraintdef(c.oid)"
-        + " FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
-        + " WHERE n.nspname = current_schema() AND t.relname <> 'changelog' ORDER BY t.relname, c.conname"));
+    lines.addAll(
+        strings(
+            connection,
+            "SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type ||"
+                + " coalesce('(' || character_maximum_length || ')', '') || CASE WHEN is_nullable ="
+                + " 'NO' THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || column_default,"
+                + " '') FROM information_schema.columns WHERE table_schema = current_schema() AND"
+                + " table_name <> 'changelog' ORDER BY table_name, column_name"));
+    lines.addAll(
+        strings(
+            connection,
+            "SELECT 'index ' || indexname || ': ' || replace(indexdef, current_schema() || '.', '')"
+                + " FROM pg_indexes WHERE schemaname = current_schema() AND tablename <>"
+                + " 'changelog' ORDER BY indexname"));
+    lines.addAll(
+        strings(
+            connection,
+            "SELECT 'constraint ' || c.conname || ' on ' || t.relname || ': ' ||"
+                + " pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid ="
+                + " c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname ="
+                + " current_schema() AND t.relname <> 'changelog' ORDER BY t.relname, c.conname"));
     return lines;
   }
 
@@ -47,9 +74,18 @@ final class SchemaInspector {
       if (dialect == Dialect.SQLITE) {
         s.execute("PRAGMA foreign_keys = OFF");
         for (String type : new String[] {"view", "trigger", "table"}) {
-          for (String name : strings(connection, "SELECT name FROM sqlite_master WHERE type = '" + type
-              + "' AND name NOT LIKE 'sqlite_%'")) {
-            s.execute("DROP " + type.toUpperCase(Locale.ROOT) + " IF EXISTS \"" + name.replace("\"", "\"\"") + "\"");
+          for (String name :
+              strings(
+                  connection,
+                  "SELECT name FROM sqlite_master WHERE type = '"
+                      + type
+                      + "' AND name NOT LIKE 'sqlite_%'")) {
+            s.execute(
+                "DROP "
+                    + type.toUpperCase(Locale.ROOT)
+                    + " IF EXISTS \""
+                    + name.replace("\"", "\"\"")
+                    + "\"");
           }
         }
         s.execute("VACUUM");
@@ -64,7 +100,8 @@ final class SchemaInspector {
 
   private static List<String> strings(Connection connection, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }

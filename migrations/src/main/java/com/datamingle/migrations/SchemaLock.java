@@ -1,7 +1,6 @@
 package com.datamingle.migrations;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,9 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Serialises schema changes (MyBatis Migrations has no lock of its own, and two concurrent runs
- * both apply the same script). PostgreSQL: a session advisory lock held on a connection of its
- * own, keyed by database and schema. SQLite: an OS file lock on {@code <db>.migrate.lock}, which
- * the OS releases if the process dies, plus a JVM lock (file locks are per process).
+ * both apply the same script). PostgreSQL: a session advisory lock held on a connection of its own,
+ * keyed by database and schema. SQLite: an OS file lock on {@code <db>.migrate.lock}, which the OS
+ * releases if the process dies, plus a JVM lock (file locks are per process).
  */
 abstract class SchemaLock {
   private static final Duration POLL = Duration.ofMillis(200);
@@ -69,7 +68,8 @@ abstract class SchemaLock {
     Held acquire(Duration timeout) {
       try {
         if (!LOCK.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          throw new MigrationFailure("another migration in this process still runs; try again when it has finished");
+          throw new MigrationFailure(
+              "another migration in this process still runs; try again when it has finished");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -92,7 +92,10 @@ abstract class SchemaLock {
       Instant deadline = Instant.now().plus(timeout);
       try {
         if (!JVM_LOCK.tryLock(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          throw new MigrationFailure("another migration in this process holds " + lockFile + "; try again when it has finished");
+          throw new MigrationFailure(
+              "another migration in this process holds "
+                  + lockFile
+                  + "; try again when it has finished");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -100,7 +103,12 @@ abstract class SchemaLock {
       }
       try {
         Files.createDirectories(lockFile.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel =
+            FileChannel.open(
+                lockFile,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         while (true) {
           FileLock lock;
           try {
@@ -127,14 +135,19 @@ abstract class SchemaLock {
           if (Instant.now().isAfter(deadline)) {
             String holder = readHolder();
             channel.close();
-            throw new MigrationFailure("another migration holds the lock " + lockFile + " (" + holder
-                + "); wait for it to finish and try again, or stop that process");
+            throw new MigrationFailure(
+                "another migration holds the lock "
+                    + lockFile
+                    + " ("
+                    + holder
+                    + "); wait for it to finish and try again, or stop that process");
           }
           sleep();
         }
       } catch (IOException e) {
         JVM_LOCK.unlock();
-        throw new MigrationFailure("cannot open the migration lock file " + lockFile + ": " + e.getMessage(), e);
+        throw new MigrationFailure(
+            "cannot open the migration lock file " + lockFile + ": " + e.getMessage(), e);
       } catch (RuntimeException e) {
         JVM_LOCK.unlock();
         throw e;
@@ -170,7 +183,8 @@ abstract class SchemaLock {
         long key = key(connection);
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-          try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+          try (PreparedStatement ps =
+              connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
             ps.setLong(1, key);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
@@ -182,8 +196,12 @@ abstract class SchemaLock {
           if (Instant.now().isAfter(deadline)) {
             String holder = holder(connection, key);
             connection.close();
-            throw new MigrationFailure("another migration holds the PostgreSQL advisory lock " + key + " (" + holder
-                + "); wait for it to finish and try again, or end that session");
+            throw new MigrationFailure(
+                "another migration holds the PostgreSQL advisory lock "
+                    + key
+                    + " ("
+                    + holder
+                    + "); wait for it to finish and try again, or end that session");
           }
           sleep();
         }
@@ -198,11 +216,13 @@ abstract class SchemaLock {
 
     /** One lock per database and schema, so isolated test schemas do not wait for each other. */
     private static long key(Connection connection) throws SQLException {
-      try (PreparedStatement ps = connection.prepareStatement("SELECT current_database() || '.' || current_schema()");
-           ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps =
+              connection.prepareStatement("SELECT current_database() || '.' || current_schema()");
+          ResultSet rs = ps.executeQuery()) {
         rs.next();
         long hash = 0x44_61_74_61_4D_69_6EL; // "DataMin"
-        for (byte b : ("datamingle-migrations:" + rs.getString(1)).getBytes(StandardCharsets.UTF_8)) {
+        for (byte b :
+            ("datamingle-migrations:" + rs.getString(1)).getBytes(StandardCharsets.UTF_8)) {
           hash = hash * 31 + b;
         }
         return hash;
@@ -210,16 +230,24 @@ abstract class SchemaLock {
     }
 
     private static String holder(Connection connection, long key) {
-      String sql = "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'), a.backend_start"
-          + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
-          + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? LIMIT 1";
+      String sql =
+          "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'),"
+              + " a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE"
+              + " l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? LIMIT 1";
       try (PreparedStatement ps = connection.prepareStatement(sql)) {
         ps.setLong(1, (key >>> 32) & 0xFFFFFFFFL);
         ps.setLong(2, key & 0xFFFFFFFFL);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            return "held by backend pid " + rs.getInt(1) + " (" + rs.getString(2) + ", client " + rs.getString(3)
-                + ", connected " + rs.getTimestamp(4).toInstant() + ")";
+            return "held by backend pid "
+                + rs.getInt(1)
+                + " ("
+                + rs.getString(2)
+                + ", client "
+                + rs.getString(3)
+                + ", connected "
+                + rs.getTimestamp(4).toInstant()
+                + ")";
           }
         }
       } catch (SQLException e) {

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes migration scripts into a scripts folder: a scaffold, a new migration, renumbered parallel work. */
+/**
+ * Writes migration scripts into a scripts folder: a scaffold, a new migration, renumbered parallel
+ * work.
+ */
 public final class ScriptFiles {
   private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -32,7 +35,8 @@ public final class ScriptFiles {
       if (Files.isDirectory(dir)) {
         try (var files = Files.list(dir)) {
           if (files.findAny().isPresent()) {
-            throw new MigrationFailure(dir + " already holds files; `db init` never overwrites: pick an empty folder");
+            throw new MigrationFailure(
+                dir + " already holds files; `db init` never overwrites: pick an empty folder");
           }
         } catch (IOException e) {
           throw new MigrationFailure("cannot read " + dir + ": " + e.getMessage(), e);
@@ -55,7 +59,9 @@ public final class ScriptFiles {
       }
       Path readme = root.resolve("README.md");
       if (!Files.exists(readme)) {
-        Files.writeString(readme, """
+        Files.writeString(
+            readme,
+            """
             # Migrations
 
             One folder per database, `sqlite/` and `postgresql/`, with the same file names:
@@ -66,12 +72,14 @@ public final class ScriptFiles {
             - `datamingle --migrations <this folder> db new -m "add something"` writes a new pair.
             - Review with `db upgrade --sql`, rehearse with `db test`, apply with `db upgrade`.
             - Never edit a migration once applied anywhere: write a new one (`db validate` catches edits).
-            """, StandardCharsets.UTF_8);
+            """,
+            StandardCharsets.UTF_8);
         written.add(readme);
       }
       return written;
     } catch (IOException e) {
-      throw new MigrationFailure("cannot write the migrations folder " + root + ": " + e.getMessage(), e);
+      throw new MigrationFailure(
+          "cannot write the migrations folder " + root + ": " + e.getMessage(), e);
     }
   }
 
@@ -81,9 +89,15 @@ public final class ScriptFiles {
    * @return the files written
    */
   public static List<Path> newMigration(ScriptSource scripts, String message, Clock clock) {
-    String slug = message.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    String slug =
+        message
+            .strip()
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "_")
+            .replaceAll("^_+|_+$", "");
     if (slug.isEmpty()) {
-      throw new MigrationFailure("the message must contain letters or digits, e.g. -m \"add teams table\"");
+      throw new MigrationFailure(
+          "the message must contain letters or digits, e.g. -m \"add teams table\"");
     }
     if (slug.length() > 80) {
       slug = slug.substring(0, 80).replaceAll("_+$", "");
@@ -91,15 +105,29 @@ public final class ScriptFiles {
     String id = nextId(scripts, clock);
     List<Path> written = new java.util.ArrayList<>();
     for (Dialect d : Dialect.values()) {
-      Path dir = scripts.folder(d).orElseThrow(() -> new MigrationFailure(
-          "new migrations are written to a folder: pass --migrations DIR (or set DATAMINGLE_MIGRATIONS);"
-              + " from a checkout, ./datamingle does that for you"));
+      Path dir =
+          scripts
+              .folder(d)
+              .orElseThrow(
+                  () ->
+                      new MigrationFailure(
+                          "new migrations are written to a folder: pass --migrations DIR (or set"
+                              + " DATAMINGLE_MIGRATIONS); from a checkout, ./datamingle does that"
+                              + " for you"));
       Path file = dir.resolve(id + "_" + slug + ".sql");
       try {
         Files.createDirectories(dir);
-        Files.writeString(file, "-- // " + message.strip().replace("\n", " ") + "\n"
-            + "-- Write the " + d.id() + " statements below, each ending with ;\n\n\n"
-            + "-- //@UNDO\n-- The statements that reverse the ones above, in reverse order.\n\n", StandardCharsets.UTF_8,
+        Files.writeString(
+            file,
+            "-- // "
+                + message.strip().replace("\n", " ")
+                + "\n"
+                + "-- Write the "
+                + d.id()
+                + " statements below, each ending with ;\n\n\n"
+                + "-- //@UNDO\n"
+                + "-- The statements that reverse the ones above, in reverse order.\n\n",
+            StandardCharsets.UTF_8,
             java.nio.file.StandardOpenOption.CREATE_NEW);
       } catch (IOException e) {
         throw new MigrationFailure("cannot write " + file + ": " + e.getMessage(), e);
@@ -120,7 +148,8 @@ public final class ScriptFiles {
         newest = newest.max(change.getId());
       }
     }
-    BigDecimal now = new BigDecimal(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(ID));
+    BigDecimal now =
+        new BigDecimal(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).format(ID));
     return now.compareTo(newest) > 0 ? now.toPlainString() : after(newest.toPlainString());
   }
 
@@ -130,14 +159,21 @@ public final class ScriptFiles {
   }
 
   /** Renames the given scripts, in every dialect's folder, to ids after the newest script. */
-  static Map<String, String> renumber(ScriptSource scripts, List<MigrationEntry> toMove, List<MigrationEntry> all, Clock clock) {
+  static Map<String, String> renumber(
+      ScriptSource scripts, List<MigrationEntry> toMove, List<MigrationEntry> all, Clock clock) {
     String next = nextId(scripts, clock);
     Map<String, String> renamed = new LinkedHashMap<>();
     for (MigrationEntry e : toMove) {
       String newName = next + e.fileName().substring(e.id().length());
       for (Dialect d : Dialect.values()) {
-        Path dir = scripts.folder(d).orElseThrow(() -> new MigrationFailure(
-            "--renumber renames files in a scripts folder: pass --migrations DIR (from a checkout, ./datamingle does)"));
+        Path dir =
+            scripts
+                .folder(d)
+                .orElseThrow(
+                    () ->
+                        new MigrationFailure(
+                            "--renumber renames files in a scripts folder: pass --migrations DIR"
+                                + " (from a checkout, ./datamingle does)"));
         Path from = dir.resolve(e.fileName());
         if (Files.exists(from)) {
           try {

@@ -14,9 +14,9 @@ import org.apache.ibatis.migration.MigrationLoader;
 import org.apache.ibatis.migration.MigrationReader;
 
 /**
- * MyBatis Migrations loader over a {@link ScriptSource}: one dialect's scripts, named
- * {@code <14-digit id>_<description>.sql}, in id order. A file whose name does not follow the
- * pattern is refused rather than skipped, so a typo cannot hide a migration.
+ * MyBatis Migrations loader over a {@link ScriptSource}: one dialect's scripts, named {@code
+ * <14-digit id>_<description>.sql}, in id order. A file whose name does not follow the pattern is
+ * refused rather than skipped, so a typo cannot hide a migration.
  */
 final class ScriptLoader implements MigrationLoader {
   static final Pattern FILE_NAME = Pattern.compile("(\\d{14})_([a-z0-9][a-z0-9_]*)\\.sql");
@@ -35,13 +35,21 @@ final class ScriptLoader implements MigrationLoader {
   public List<Change> getMigrations() {
     List<Change> changes = new ArrayList<>();
     for (String name : source.list(dialect)) {
-      if (name.equals("README.md") || name.equals("bootstrap.sql") || name.equals("onabort.sql") || name.startsWith(".")) {
+      if (name.equals("README.md")
+          || name.equals("bootstrap.sql")
+          || name.equals("onabort.sql")
+          || name.startsWith(".")) {
         continue;
       }
       var matcher = FILE_NAME.matcher(name);
       if (!matcher.matches()) {
-        throw new MigrationFailure("migration script name '" + name + "' in " + source.describe(dialect)
-            + " is not <yyyyMMddHHmmss>_<description>.sql (lower case, digits and _); rename it");
+        throw new MigrationFailure(
+            "migration script name '"
+                + name
+                + "' in "
+                + source.describe(dialect)
+                + " is not <yyyyMMddHHmmss>_<description>.sql (lower case, digits and _); rename"
+                + " it");
       }
       Change change = new Change(new BigDecimal(matcher.group(1)));
       change.setDescription(matcher.group(2).replace('_', ' '));
@@ -51,8 +59,14 @@ final class ScriptLoader implements MigrationLoader {
     Collections.sort(changes);
     for (int i = 1; i < changes.size(); i++) {
       if (changes.get(i).getId().equals(changes.get(i - 1).getId())) {
-        throw new MigrationFailure("two migration scripts share the id " + changes.get(i).getId() + ": "
-            + changes.get(i - 1).getFilename() + " and " + changes.get(i).getFilename() + "; give one a new id");
+        throw new MigrationFailure(
+            "two migration scripts share the id "
+                + changes.get(i).getId()
+                + ": "
+                + changes.get(i - 1).getFilename()
+                + " and "
+                + changes.get(i).getFilename()
+                + "; give one a new id");
       }
     }
     return changes;
@@ -75,11 +89,20 @@ final class ScriptLoader implements MigrationLoader {
 
   private Reader reader(String fileName, boolean undo) {
     try {
-      InputStream in = source.open(dialect, fileName)
-          .orElseThrow(() -> new MigrationFailure("migration script " + fileName + " is missing from " + source.describe(dialect)));
+      InputStream in =
+          source
+              .open(dialect, fileName)
+              .orElseThrow(
+                  () ->
+                      new MigrationFailure(
+                          "migration script "
+                              + fileName
+                              + " is missing from "
+                              + source.describe(dialect)));
       return new MigrationReader(in, "UTF-8", undo, variables);
     } catch (IOException e) {
-      throw new MigrationFailure("cannot read migration script " + fileName + ": " + e.getMessage(), e);
+      throw new MigrationFailure(
+          "cannot read migration script " + fileName + ": " + e.getMessage(), e);
     }
   }
 }

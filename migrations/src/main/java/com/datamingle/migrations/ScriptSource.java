@@ -70,7 +70,9 @@ public abstract class ScriptSource {
             try (JarFile jar = connection.getJarFile()) {
               for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
-                if (name.startsWith(base) && name.length() > base.length() && name.indexOf('/', base.length()) < 0) {
+                if (name.startsWith(base)
+                    && name.length() > base.length()
+                    && name.indexOf('/', base.length()) < 0) {
                   names.add(name.substring(base.length()));
                 }
               }
@@ -83,14 +85,16 @@ public abstract class ScriptSource {
           }
         }
       } catch (IOException | URISyntaxException e) {
-        throw new MigrationFailure("cannot list the packaged migration scripts (" + base + "): " + e.getMessage(), e);
+        throw new MigrationFailure(
+            "cannot list the packaged migration scripts (" + base + "): " + e.getMessage(), e);
       }
       return new ArrayList<>(names);
     }
 
     @Override
     Optional<InputStream> open(Dialect dialect, String fileName) {
-      return Optional.ofNullable(classLoader.getResourceAsStream(root + dialect.id() + "/" + fileName));
+      return Optional.ofNullable(
+          classLoader.getResourceAsStream(root + dialect.id() + "/" + fileName));
     }
 
     @Override
@@ -110,8 +114,12 @@ public abstract class ScriptSource {
     List<String> list(Dialect dialect) {
       Path dir = root.resolve(dialect.id());
       if (!Files.isDirectory(dir)) {
-        throw new MigrationFailure("no migrations folder " + dir
-            + "; create it with `datamingle db init " + root + "` or point --migrations at the right folder");
+        throw new MigrationFailure(
+            "no migrations folder "
+                + dir
+                + "; create it with `datamingle db init "
+                + root
+                + "` or point --migrations at the right folder");
       }
       try (Stream<Path> files = Files.list(dir)) {
         return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();

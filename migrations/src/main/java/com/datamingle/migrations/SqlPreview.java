@@ -21,22 +21,39 @@ final class SqlPreview {
     for (MigrationEntry e : pending) {
       out.append("-- ==== apply ").append(e.fileName()).append(" ====\n");
       out.append(section(loader, e, false));
-      out.append("INSERT INTO ").append(Changelog.TABLE).append(" (ID, APPLIED_AT, DESCRIPTION) VALUES (")
-          .append(e.id()).append(", '").append(now).append("', '").append(e.description().replace("'", "''")).append("');\n");
-      out.append("UPDATE ").append(Changelog.TABLE).append(" SET CHECKSUM = '").append(e.scriptChecksum())
-          .append("' WHERE ID = ").append(e.id()).append(";\n\n");
+      out.append("INSERT INTO ")
+          .append(Changelog.TABLE)
+          .append(" (ID, APPLIED_AT, DESCRIPTION) VALUES (")
+          .append(e.id())
+          .append(", '")
+          .append(now)
+          .append("', '")
+          .append(e.description().replace("'", "''"))
+          .append("');\n");
+      out.append("UPDATE ")
+          .append(Changelog.TABLE)
+          .append(" SET CHECKSUM = '")
+          .append(e.scriptChecksum())
+          .append("' WHERE ID = ")
+          .append(e.id())
+          .append(";\n\n");
     }
     return out.length() == 0 ? "-- nothing to apply: the database is at head\n" : out.toString();
   }
 
-  static String downgrade(ScriptLoader loader, List<MigrationEntry> undo, String changelogMigrationId) {
+  static String downgrade(
+      ScriptLoader loader, List<MigrationEntry> undo, String changelogMigrationId) {
     StringBuilder out = new StringBuilder();
     for (int i = undo.size() - 1; i >= 0; i--) {
       MigrationEntry e = undo.get(i);
       out.append("-- ==== undo ").append(e.fileName()).append(" ====\n");
       out.append(section(loader, e, true));
       if (!e.id().equals(changelogMigrationId)) {
-        out.append("DELETE FROM ").append(Changelog.TABLE).append(" WHERE ID = ").append(e.id()).append(";\n");
+        out.append("DELETE FROM ")
+            .append(Changelog.TABLE)
+            .append(" WHERE ID = ")
+            .append(e.id())
+            .append(";\n");
       }
       out.append('\n');
     }
@@ -47,7 +64,8 @@ final class SqlPreview {
     Change change = new Change(new BigDecimal(e.id()));
     change.setFilename(e.fileName());
     StringBuilder out = new StringBuilder();
-    try (Reader reader = loader.getScriptReader(change, undo); BufferedReader lines = new BufferedReader(reader)) {
+    try (Reader reader = loader.getScriptReader(change, undo);
+        BufferedReader lines = new BufferedReader(reader)) {
       String line;
       while ((line = lines.readLine()) != null) {
         out.append(line).append('\n');

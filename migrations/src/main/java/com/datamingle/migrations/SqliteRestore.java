@@ -16,17 +16,17 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Restore on SQLite. The backup is first copied next to the database (same folder, so same disk)
  * and every check runs on that copy, which nobody else writes: header and size, {@code PRAGMA
- * integrity_check}, our changelog. The copy then replaces the database's contents through
- * SQLite's online backup API, which writes every page in ONE write transaction of the live
- * database: it commits whole or rolls back (a crash or a kill half-way leaves uncommitted pages
- * that SQLite discards), and it keeps WAL mode with its {@code -wal}/{@code -shm} files consistent.
+ * integrity_check}, our changelog. The copy then replaces the database's contents through SQLite's
+ * online backup API, which writes every page in ONE write transaction of the live database: it
+ * commits whole or rolls back (a crash or a kill half-way leaves uncommitted pages that SQLite
+ * discards), and it keeps WAL mode with its {@code -wal}/{@code -shm} files consistent.
  *
- * <p>Why not rename the copy over the database file: a running server keeps its connections open
- * on the old file (the inode stays alive after a rename), so it would go on reading and writing a
+ * <p>Why not rename the copy over the database file: a running server keeps its connections open on
+ * the old file (the inode stays alive after a rename), so it would go on reading and writing a
  * deleted file, and a stale {@code -shm} would be applied to the new one. With the backup API, a
- * running server's connections see the old contents until the commit and the restored ones from
- * the next statement on (their prepared statements are re-prepared for the new schema); its
- * writes wait for the commit (up to its busy timeout).
+ * running server's connections see the old contents until the commit and the restored ones from the
+ * next statement on (their prepared statements are re-prepared for the new schema); its writes wait
+ * for the commit (up to its busy timeout).
  */
 final class SqliteRestore {
   private final MigrationTarget target;
@@ -36,33 +36,63 @@ final class SqliteRestore {
   }
 
   DatabaseRestore.Verified verify(Path file) {
-    Path database = target.sqliteFile().orElseThrow(() ->
-        new MigrationFailure("an in-memory SQLite database cannot be restored into; point DATABASE_URL at a file"));
+    Path database =
+        target
+            .sqliteFile()
+            .orElseThrow(
+                () ->
+                    new MigrationFailure(
+                        "an in-memory SQLite database cannot be restored into; point DATABASE_URL"
+                            + " at a file"));
     target.requireSqliteFolder();
     BackupFile.checkSqliteSize(file);
     removeCopiesOfDeadRestores(database);
-    Path copy = database.resolveSibling(database.getFileName() + ".restore-" + ProcessHandle.current().pid() + "-"
-        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ".tmp");
+    Path copy =
+        database.resolveSibling(
+            database.getFileName()
+                + ".restore-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt())
+                + ".tmp");
     try {
       Files.copy(file, copy);
     } catch (IOException e) {
       deleteWithCompanions(copy);
-      throw new MigrationFailure("cannot copy " + file + " next to the database (" + e.getMessage() + "); the database is unchanged", e);
+      throw new MigrationFailure(
+          "cannot copy "
+              + file
+              + " next to the database ("
+              + e.getMessage()
+              + "); the database is unchanged",
+          e);
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
       List<String> problems = strings(c, "PRAGMA integrity_check");
       if (!problems.equals(List.of("ok"))) {
-        throw new MigrationFailure(file + " is a damaged SQLite database (integrity_check: " + oneLine(problems.get(0))
-            + (problems.size() > 1 ? ", and " + (problems.size() - 1) + " more problem(s)" : "") + "); the database is unchanged");
+        throw new MigrationFailure(
+            file
+                + " is a damaged SQLite database (integrity_check: "
+                + oneLine(problems.get(0))
+                + (problems.size() > 1 ? ", and " + (problems.size() - 1) + " more problem(s)" : "")
+                + "); the database is unchanged");
       }
       DatabaseOrigin origin = DatabaseOrigin.inspect(c, Dialect.SQLITE);
       if (origin.kind() == DatabaseOrigin.Kind.EMPTY && origin.tables().isEmpty()) {
-        throw new MigrationFailure(file + " is an empty SQLite database (no table), not a backup made by `db backup`;"
-            + " the database is unchanged");
+        throw new MigrationFailure(
+            file
+                + " is an empty SQLite database (no table), not a backup made by `db backup`;"
+                + " the database is unchanged");
       }
       if (origin.foreign()) {
-        throw new MigrationFailure(file + " is a SQLite database " + origin.describe() + ", not a DataMingle backup;"
-            + " the database is unchanged. To bring its data in, use `datamingle db import --from jdbc:sqlite:" + file + "`");
+        throw new MigrationFailure(
+            file
+                + " is a SQLite database "
+                + origin.describe()
+                + ", not a DataMingle backup; the database is unchanged. To bring its data in, use"
+                + " `datamingle db import --from jdbc:sqlite:"
+                + file
+                + "`");
       }
       List<String> applied = new ArrayList<>();
       for (Changelog.Row row : Changelog.read(c)) {
@@ -71,7 +101,12 @@ final class SqliteRestore {
       return new DatabaseRestore.Verified(file, applied, copy, null);
     } catch (SQLException e) {
       deleteWithCompanions(copy);
-      throw new MigrationFailure(file + " is not a readable SQLite database (" + oneLine(e.getMessage()) + "); the database is unchanged", e);
+      throw new MigrationFailure(
+          file
+              + " is not a readable SQLite database ("
+              + oneLine(e.getMessage())
+              + "); the database is unchanged",
+          e);
     } catch (RuntimeException e) {
       deleteWithCompanions(copy);
       throw e;
@@ -80,20 +115,30 @@ final class SqliteRestore {
 
   void apply(DatabaseRestore.Verified backup) {
     Path copy = backup.workingCopy();
-    try (Connection live = target.open(); Statement s = live.createStatement()) {
+    try (Connection live = target.open();
+        Statement s = live.createStatement()) {
       int pageSize = Integer.parseInt(strings(live, "PRAGMA page_size").get(0));
       matchPageSize(copy, pageSize);
-      // the backup API in one transaction: sqlite-jdbc's "restore from" runs sqlite3_backup_step until done
+      // the backup API in one transaction: sqlite-jdbc's "restore from" runs sqlite3_backup_step
+      // until done
       s.executeUpdate("restore from '" + copy.toAbsolutePath().toString().replace("'", "''") + "'");
     } catch (SQLException e) {
-      throw new MigrationFailure("the restore from " + backup.file() + " failed and was rolled back; the database is as it was: "
-          + oneLine(e.getMessage()), e);
+      throw new MigrationFailure(
+          "the restore from "
+              + backup.file()
+              + " failed and was rolled back; the database is as it was: "
+              + oneLine(e.getMessage()),
+          e);
     }
   }
 
-  /** SQLite cannot copy pages of another size into a database in WAL mode: give the copy the live database's page size. */
+  /**
+   * SQLite cannot copy pages of another size into a database in WAL mode: give the copy the live
+   * database's page size.
+   */
   private static void matchPageSize(Path copy, int pageSize) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+        Statement s = c.createStatement()) {
       if (Integer.parseInt(strings(c, "PRAGMA page_size").get(0)) != pageSize) {
         s.execute("PRAGMA journal_mode = DELETE");
         s.execute("PRAGMA page_size = " + pageSize);
@@ -104,7 +149,8 @@ final class SqliteRestore {
 
   private static List<String> strings(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -122,8 +168,10 @@ final class SqliteRestore {
    * restore that still runs).
    */
   private static void removeCopiesOfDeadRestores(Path database) {
-    java.util.regex.Pattern copy = java.util.regex.Pattern.compile(
-        java.util.regex.Pattern.quote(database.getFileName().toString()) + "\\.restore-(\\d+)-[0-9a-f]+\\.tmp");
+    java.util.regex.Pattern copy =
+        java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(database.getFileName().toString())
+                + "\\.restore-(\\d+)-[0-9a-f]+\\.tmp");
     try (var files = Files.list(database.getParent())) {
       for (Path file : (Iterable<Path>) files::iterator) {
         java.util.regex.Matcher m = copy.matcher(file.getFileName().toString());

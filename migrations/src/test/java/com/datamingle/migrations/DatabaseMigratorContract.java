@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class DatabaseMigratorContract {
   static final String CHANGELOG = "20261124000001";
   static final String USERS = "20261124000002";
+
   /** The head: the WorkOS sync tables. */
   static final String SYNC = "20261124213504";
 
@@ -63,18 +64,24 @@ abstract class DatabaseMigratorContract {
   @Test
   void upgradeFromEmptyCreatesTheUsersTableAndReachesHead() throws SQLException {
     List<String> seen = new ArrayList<>();
-    MigrationReport report = packaged().upgrade(null, new MigrationListener() {
-      @Override
-      public void finished(MigrationEntry migration, boolean undo, java.time.Duration took) {
-        seen.add(migration.id());
-      }
-    });
+    MigrationReport report =
+        packaged()
+            .upgrade(
+                null,
+                new MigrationListener() {
+                  @Override
+                  public void finished(
+                      MigrationEntry migration, boolean undo, java.time.Duration took) {
+                    seen.add(migration.id());
+                  }
+                });
 
     assertThat(seen).containsExactly(CHANGELOG, USERS, SYNC);
     assertThat(report.ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS, SYNC);
     assertThat(report.after().atHead()).isTrue();
     assertThat(report.after().current().orElseThrow().id()).isEqualTo(SYNC);
-    assertThat(tables()).contains("changelog", "users", "workos_events", "workos_user_sync", "sync_cursors");
+    assertThat(tables())
+        .contains("changelog", "users", "workos_events", "workos_user_sync", "sync_cursors");
   }
 
   @Test
@@ -91,9 +98,13 @@ abstract class DatabaseMigratorContract {
     MigrationReport down = packaged().downgradeSteps(1, null);
 
     assertThat(down.ran()).extracting(MigrationEntry::id).containsExactly(SYNC);
-    assertThat(tables()).doesNotContain("workos_events", "workos_user_sync", "sync_cursors").contains("changelog", "users");
+    assertThat(tables())
+        .doesNotContain("workos_events", "workos_user_sync", "sync_cursors")
+        .contains("changelog", "users");
     assertThat(down.after().current().orElseThrow().id()).isEqualTo(USERS);
-    assertThat(down.after().withState(MigrationEntry.State.PENDING)).extracting(MigrationEntry::id).containsExactly(SYNC);
+    assertThat(down.after().withState(MigrationEntry.State.PENDING))
+        .extracting(MigrationEntry::id)
+        .containsExactly(SYNC);
 
     packaged().upgrade(null, null);
     assertThat(tables()).contains("workos_events");
@@ -112,36 +123,50 @@ abstract class DatabaseMigratorContract {
 
   @Test
   void upgradeAndDowngradeToAVersion() throws SQLException {
-    assertThat(packaged().upgrade(CHANGELOG, null).ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG);
+    assertThat(packaged().upgrade(CHANGELOG, null).ran())
+        .extracting(MigrationEntry::id)
+        .containsExactly(CHANGELOG);
     assertThat(tables()).containsExactly("changelog");
 
     packaged().upgrade(USERS, null);
-    assertThat(packaged().downgradeTo(CHANGELOG, null).ran()).extracting(MigrationEntry::id).containsExactly(USERS);
+    assertThat(packaged().downgradeTo(CHANGELOG, null).ran())
+        .extracting(MigrationEntry::id)
+        .containsExactly(USERS);
     assertThat(packaged().status().current().orElseThrow().id()).isEqualTo(CHANGELOG);
   }
 
   @Test
   void refusesUnknownTargetsWithoutChangingAnything() throws SQLException {
     assertThatThrownBy(() -> packaged().upgrade("20990101000000", null))
-        .isInstanceOf(MigrationFailure.class).hasMessageContaining("db history");
-    assertThatThrownBy(() -> packaged().upgrade("head-ish", null)).hasMessageContaining("not a migration id");
-    assertThatThrownBy(() -> packaged().downgradeSteps(1, null)).hasMessageContaining("nothing to downgrade");
+        .isInstanceOf(MigrationFailure.class)
+        .hasMessageContaining("db history");
+    assertThatThrownBy(() -> packaged().upgrade("head-ish", null))
+        .hasMessageContaining("not a migration id");
+    assertThatThrownBy(() -> packaged().downgradeSteps(1, null))
+        .hasMessageContaining("nothing to downgrade");
     assertThat(tables()).isEmpty();
 
     packaged().upgrade(null, null);
-    assertThatThrownBy(() -> packaged().downgradeSteps(4, null)).hasMessageContaining("only 3 are applied");
-    assertThatThrownBy(() -> packaged().upgrade(CHANGELOG, null)).hasMessageContaining("db downgrade");
+    assertThatThrownBy(() -> packaged().downgradeSteps(4, null))
+        .hasMessageContaining("only 3 are applied");
+    assertThatThrownBy(() -> packaged().upgrade(CHANGELOG, null))
+        .hasMessageContaining("db downgrade");
     assertThat(tables()).contains("users");
   }
 
   @Test
   void aFailingScriptIsRolledBackAndNamedWithItsStatement() throws Exception {
-    DatabaseMigrator migrator = withExtraScript("20261201000000_add_broken.sql", String.join("\n",
-        "-- // add broken",
-        "CREATE TABLE half_done (id INTEGER PRIMARY KEY);",
-        "INSERT INTO no_such_table VALUES (1);",
-        "-- //@UNDO",
-        "DROP TABLE half_done;", ""));
+    DatabaseMigrator migrator =
+        withExtraScript(
+            "20261201000000_add_broken.sql",
+            String.join(
+                "\n",
+                "-- // add broken",
+                "CREATE TABLE half_done (id INTEGER PRIMARY KEY);",
+                "INSERT INTO no_such_table VALUES (1);",
+                "-- //@UNDO",
+                "DROP TABLE half_done;",
+                ""));
 
     assertThatThrownBy(() -> migrator.upgrade(null, null))
         .isInstanceOf(MigrationFailure.class)
@@ -152,13 +177,20 @@ abstract class DatabaseMigratorContract {
     assertThat(tables()).doesNotContain("half_done").contains("users");
     MigrationStatus status = migrator.status();
     assertThat(status.current().orElseThrow().id()).isEqualTo(SYNC);
-    assertThat(status.withState(MigrationEntry.State.PENDING)).extracting(MigrationEntry::id).containsExactly("20261201000000");
+    assertThat(status.withState(MigrationEntry.State.PENDING))
+        .extracting(MigrationEntry::id)
+        .containsExactly("20261201000000");
   }
 
   @Test
   void refusesToDowngradeAMigrationWithoutUndo() throws Exception {
-    DatabaseMigrator migrator = withExtraScript("20261201000000_no_way_back.sql",
-        "-- // no way back\nCREATE TABLE one_way (id INTEGER PRIMARY KEY);\n-- //@UNDO\n-- nothing\n");
+    DatabaseMigrator migrator =
+        withExtraScript(
+            "20261201000000_no_way_back.sql",
+            "-- // no way back\n"
+                + "CREATE TABLE one_way (id INTEGER PRIMARY KEY);\n"
+                + "-- //@UNDO\n"
+                + "-- nothing\n");
     migrator.upgrade(null, null);
 
     assertThatThrownBy(() -> migrator.downgradeSteps(1, null))
@@ -170,55 +202,83 @@ abstract class DatabaseMigratorContract {
   void refusesScriptNamesItCannotParse() throws Exception {
     DatabaseMigrator migrator = withExtraScript("2026_bad name.sql", "-- // x\n");
 
-    assertThatThrownBy(migrator::status).hasMessageContaining("2026_bad name.sql").hasMessageContaining("rename it");
+    assertThatThrownBy(migrator::status)
+        .hasMessageContaining("2026_bad name.sql")
+        .hasMessageContaining("rename it");
   }
 
   @Test
   void refusesToSkipParallelWorkSilently() throws Exception {
-    DatabaseMigrator later = withExtraScript("20261201000000_later.sql",
-        "-- // later\nCREATE TABLE later_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE later_t;\n");
+    DatabaseMigrator later =
+        withExtraScript(
+            "20261201000000_later.sql",
+            "-- // later\n"
+                + "CREATE TABLE later_t (id INTEGER PRIMARY KEY);\n"
+                + "-- //@UNDO\n"
+                + "DROP TABLE later_t;\n");
     later.upgrade(null, null);
-    Files.writeString(scriptsRoot.resolve(target().dialect().id()).resolve("20261130000000_parallel.sql"),
-        "-- // parallel\nCREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE parallel_t;\n");
+    Files.writeString(
+        scriptsRoot.resolve(target().dialect().id()).resolve("20261130000000_parallel.sql"),
+        "-- // parallel\n"
+            + "CREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE parallel_t;\n");
 
     MigrationStatus status = later.status();
 
-    assertThat(status.withState(MigrationEntry.State.OUT_OF_ORDER)).extracting(MigrationEntry::id).containsExactly("20261130000000");
+    assertThat(status.withState(MigrationEntry.State.OUT_OF_ORDER))
+        .extracting(MigrationEntry::id)
+        .containsExactly("20261130000000");
     assertThat(status.atHead()).isFalse();
-    assertThatThrownBy(() -> later.upgrade(null, null)).hasMessageContaining("20261130000000_parallel.sql")
+    assertThatThrownBy(() -> later.upgrade(null, null))
+        .hasMessageContaining("20261130000000_parallel.sql")
         .hasMessageContaining("never applied");
     assertThat(tables()).doesNotContain("parallel_t");
   }
 
   @Test
   void reportsAppliedMigrationsWhoseScriptIsGone() throws Exception {
-    DatabaseMigrator withExtra = withExtraScript("20261201000000_extra.sql",
-        "-- // extra\nCREATE TABLE extra_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE extra_t;\n");
+    DatabaseMigrator withExtra =
+        withExtraScript(
+            "20261201000000_extra.sql",
+            "-- // extra\n"
+                + "CREATE TABLE extra_t (id INTEGER PRIMARY KEY);\n"
+                + "-- //@UNDO\n"
+                + "DROP TABLE extra_t;\n");
     withExtra.upgrade(null, null);
 
     MigrationStatus status = packaged().status();
 
-    assertThat(status.withState(MigrationEntry.State.MISSING_SCRIPT)).extracting(MigrationEntry::id).containsExactly("20261201000000");
+    assertThat(status.withState(MigrationEntry.State.MISSING_SCRIPT))
+        .extracting(MigrationEntry::id)
+        .containsExactly("20261201000000");
     assertThatThrownBy(() -> packaged().upgrade(null, null)).hasMessageContaining("no script here");
   }
 
   @Test
   void concurrentUpgradesApplyEachMigrationOnce() throws Exception {
-    DatabaseMigrator migrator = withExtraScript("20261201000000_counted.sql", String.join("\n",
-        "-- // counted",
-        "CREATE TABLE IF NOT EXISTS applications (n INTEGER);",
-        "INSERT INTO applications (n) VALUES (1);",
-        "-- //@UNDO",
-        "DROP TABLE applications;", ""));
+    DatabaseMigrator migrator =
+        withExtraScript(
+            "20261201000000_counted.sql",
+            String.join(
+                "\n",
+                "-- // counted",
+                "CREATE TABLE IF NOT EXISTS applications (n INTEGER);",
+                "INSERT INTO applications (n) VALUES (1);",
+                "-- //@UNDO",
+                "DROP TABLE applications;",
+                ""));
     int workers = 4;
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<MigrationReport>> results = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return migrator.upgrade(null, null);
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return migrator.upgrade(null, null);
+              }));
     }
     start.countDown();
     int ran = 0;
@@ -228,8 +288,9 @@ abstract class DatabaseMigratorContract {
     pool.shutdown();
 
     assertThat(ran).as("the packaged scripts and the counted one, each once").isEqualTo(4);
-    try (Connection c = connect(); Statement s = c.createStatement();
-         var rs = s.executeQuery("SELECT count(*) FROM applications")) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*) FROM applications")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
     }
@@ -237,23 +298,48 @@ abstract class DatabaseMigratorContract {
 
   @Test
   void anEditedAppliedMigrationIsRefusedNamingTheFileAndBothChecksums() throws Exception {
-    DatabaseMigrator migrator = withExtraScript("20261201000000_extra.sql",
-        "-- // extra\nCREATE TABLE extra_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE extra_t;\n");
+    DatabaseMigrator migrator =
+        withExtraScript(
+            "20261201000000_extra.sql",
+            "-- // extra\n"
+                + "CREATE TABLE extra_t (id INTEGER PRIMARY KEY);\n"
+                + "-- //@UNDO\n"
+                + "DROP TABLE extra_t;\n");
     migrator.upgrade(null, null);
-    MigrationEntry applied = migrator.status().entries().stream().filter(e -> e.id().equals("20261201000000")).findFirst().orElseThrow();
+    MigrationEntry applied =
+        migrator.status().entries().stream()
+            .filter(e -> e.id().equals("20261201000000"))
+            .findFirst()
+            .orElseThrow();
     assertThat(applied.recordedChecksum()).isNotNull().isEqualTo(applied.scriptChecksum());
     Path file = scriptsRoot.resolve(target().dialect().id()).resolve("20261201000000_extra.sql");
-    Files.writeString(file, "-- // extra\nCREATE TABLE extra_t (id INTEGER PRIMARY KEY, sneaky TEXT);\n-- //@UNDO\nDROP TABLE extra_t;\n");
+    Files.writeString(
+        file,
+        "-- // extra\n"
+            + "CREATE TABLE extra_t (id INTEGER PRIMARY KEY, sneaky TEXT);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE extra_t;\n");
 
-    assertThat(migrator.validate()).singleElement().asString()
-        .contains("20261201000000_extra.sql").contains(applied.recordedChecksum()).contains("db repair");
-    assertThatThrownBy(() -> migrator.upgrade(null, null)).hasMessageContaining("edited after it was applied");
-    assertThatThrownBy(() -> migrator.downgradeSteps(1, null)).hasMessageContaining("20261201000000_extra.sql");
+    assertThat(migrator.validate())
+        .singleElement()
+        .asString()
+        .contains("20261201000000_extra.sql")
+        .contains(applied.recordedChecksum())
+        .contains("db repair");
+    assertThatThrownBy(() -> migrator.upgrade(null, null))
+        .hasMessageContaining("edited after it was applied");
+    assertThatThrownBy(() -> migrator.downgradeSteps(1, null))
+        .hasMessageContaining("20261201000000_extra.sql");
     assertThat(tables()).contains("extra_t");
 
     assertThat(migrator.repair()).extracting(MigrationEntry::id).containsExactly("20261201000000");
     assertThat(migrator.validate()).isEmpty();
-    Files.writeString(file, "-- // extra\r\nCREATE TABLE extra_t (id INTEGER PRIMARY KEY, sneaky TEXT);   \r\n-- //@UNDO\r\nDROP TABLE extra_t;\r\n");
+    Files.writeString(
+        file,
+        "-- // extra\r\n"
+            + "CREATE TABLE extra_t (id INTEGER PRIMARY KEY, sneaky TEXT);   \r\n"
+            + "-- //@UNDO\r\n"
+            + "DROP TABLE extra_t;\r\n");
     assertThat(migrator.validate()).as("line endings and trailing blanks are not edits").isEmpty();
   }
 
@@ -261,13 +347,17 @@ abstract class DatabaseMigratorContract {
   void sqlPreviewShowsWhatWouldRunWithoutRunningIt() throws SQLException {
     String up = packaged().upgradeSql(null);
 
-    assertThat(up).contains("CREATE TABLE CHANGELOG").contains("CREATE TABLE users")
+    assertThat(up)
+        .contains("CREATE TABLE CHANGELOG")
+        .contains("CREATE TABLE users")
         .contains("INSERT INTO CHANGELOG (ID, APPLIED_AT, DESCRIPTION) VALUES (20261124000002");
     assertThat(tables()).isEmpty();
 
     packaged().upgrade(null, null);
     String down = packaged().downgradeStepsSql(1);
-    assertThat(down).contains("DROP TABLE workos_events").contains("DELETE FROM CHANGELOG WHERE ID = " + SYNC);
+    assertThat(down)
+        .contains("DROP TABLE workos_events")
+        .contains("DELETE FROM CHANGELOG WHERE ID = " + SYNC);
     assertThat(packaged().downgradeToSql("base")).contains("DROP TABLE CHANGELOG");
     assertThat(tables()).contains("users");
     assertThat(packaged().upgradeSql(null)).contains("nothing to apply");
@@ -275,7 +365,8 @@ abstract class DatabaseMigratorContract {
 
   @Test
   void stampAdoptsADatabaseMadeElsewhere() throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
     }
 
@@ -293,30 +384,53 @@ abstract class DatabaseMigratorContract {
     assertThat(packaged().stamp(CHANGELOG).nothing()).isTrue();
     assertThat(packaged().status().current().orElseThrow().id()).isEqualTo(CHANGELOG);
     assertThatThrownBy(() -> packaged().stamp("base")).hasMessageContaining("reset-db");
-    assertThatThrownBy(() -> packaged().stamp("nonsense")).hasMessageContaining("not a migration id");
+    assertThatThrownBy(() -> packaged().stamp("nonsense"))
+        .hasMessageContaining("not a migration id");
   }
 
   @Test
   void mergeAppliesParallelWorkInOrderOrRenumbersIt() throws Exception {
-    DatabaseMigrator migrator = withExtraScript("20261201000000_later.sql",
-        "-- // later\nCREATE TABLE later_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE later_t;\n");
+    DatabaseMigrator migrator =
+        withExtraScript(
+            "20261201000000_later.sql",
+            "-- // later\n"
+                + "CREATE TABLE later_t (id INTEGER PRIMARY KEY);\n"
+                + "-- //@UNDO\n"
+                + "DROP TABLE later_t;\n");
     migrator.upgrade(null, null);
     Path dir = scriptsRoot.resolve(target().dialect().id());
-    Files.writeString(dir.resolve("20261130000000_parallel.sql"),
-        "-- // parallel\nCREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE parallel_t;\n");
-    Files.writeString(dir.resolve("20261202000000_newer.sql"),
-        "-- // newer\nCREATE TABLE newer_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE newer_t;\n");
+    Files.writeString(
+        dir.resolve("20261130000000_parallel.sql"),
+        "-- // parallel\n"
+            + "CREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE parallel_t;\n");
+    Files.writeString(
+        dir.resolve("20261202000000_newer.sql"),
+        "-- // newer\n"
+            + "CREATE TABLE newer_t (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE newer_t;\n");
 
-    assertThat(migrator.outOfOrder()).extracting(MigrationEntry::id).containsExactly("20261130000000");
+    assertThat(migrator.outOfOrder())
+        .extracting(MigrationEntry::id)
+        .containsExactly("20261130000000");
     MigrationReport merged = migrator.applyOutOfOrder(null);
 
     assertThat(merged.ran()).extracting(MigrationEntry::id).containsExactly("20261130000000");
     assertThat(tables()).contains("parallel_t").doesNotContain("newer_t");
     assertThat(migrator.validate()).isEmpty();
 
-    Files.writeString(dir.resolve("20261129000000_other.sql"),
-        "-- // other\nCREATE TABLE other_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE other_t;\n");
-    var renamed = migrator.renumberOutOfOrder(java.time.Clock.fixed(java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
+    Files.writeString(
+        dir.resolve("20261129000000_other.sql"),
+        "-- // other\n"
+            + "CREATE TABLE other_t (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE other_t;\n");
+    var renamed =
+        migrator.renumberOutOfOrder(
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
     assertThat(renamed).containsEntry("20261129000000_other.sql", "20261202000001_other.sql");
     assertThat(migrator.outOfOrder()).isEmpty();
     migrator.upgrade(null, null);
@@ -328,7 +442,10 @@ abstract class DatabaseMigratorContract {
     assertThat(packaged().isEmpty()).isTrue();
     packaged().upgrade(null, null);
     assertThat(packaged().isEmpty()).isFalse();
-    assertThat(String.join("\n", packaged().schema())).contains("users").contains("ix_users_email").doesNotContainIgnoringCase("changelog");
+    assertThat(String.join("\n", packaged().schema()))
+        .contains("users")
+        .contains("ix_users_email")
+        .doesNotContainIgnoringCase("changelog");
 
     packaged().dropEverything();
 
@@ -339,17 +456,28 @@ abstract class DatabaseMigratorContract {
   @Test
   void aRestoreGivesBackIdenticalRows() throws Exception {
     packaged().upgrade(null, null);
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       for (int i = 0; i < 50; i++) {
-        s.execute("INSERT INTO users (id, workos_user_id, email, first_name, is_active, is_admin, timezone, language, created_at, updated_at)"
-            + " VALUES ('0192b3c4-5d6e-7f80-9a1b-" + String.format("%012d", i) + "', 'user_01B" + i + "', 'u" + i + "@example.com',"
-            + " 'Zoë " + i + "', TRUE, FALSE, 'UTC', 'en', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        s.execute(
+            "INSERT INTO users (id, workos_user_id, email, first_name, is_active, is_admin,"
+                + " timezone, language, created_at, updated_at) VALUES ('0192b3c4-5d6e-7f80-9a1b-"
+                + String.format("%012d", i)
+                + "', 'user_01B"
+                + i
+                + "', 'u"
+                + i
+                + "@example.com',"
+                + " 'Zoë "
+                + i
+                + "', TRUE, FALSE, 'UTC', 'en', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
       }
     }
     List<String> before = rows();
     DatabaseBackup backup = new DatabaseBackup(target());
     Path file = backup.backup(scriptsRoot.resolve("backup.bin"));
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("DELETE FROM users WHERE email LIKE 'u1%'");
       s.execute("UPDATE users SET first_name = 'changed'");
     }
@@ -368,21 +496,39 @@ abstract class DatabaseMigratorContract {
 
   @Test
   void aHeldLockMakesOthersWaitThenFailNamingTheHolder() {
-    try (SchemaLock.Held held = SchemaLock.forTarget(target()).acquire(java.time.Duration.ofSeconds(5))) {
-      assertThatThrownBy(() -> packaged().withLockTimeout(java.time.Duration.ofMillis(500)).upgrade(null, null))
+    try (SchemaLock.Held held =
+        SchemaLock.forTarget(target()).acquire(java.time.Duration.ofSeconds(5))) {
+      assertThatThrownBy(
+              () ->
+                  packaged().withLockTimeout(java.time.Duration.ofMillis(500)).upgrade(null, null))
           .isInstanceOf(MigrationFailure.class)
           .hasMessageContaining("another migration")
           .hasMessageContaining("try again");
     }
-    assertThat(packaged().upgrade(null, null).ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS, SYNC);
+    assertThat(packaged().upgrade(null, null).ran())
+        .extracting(MigrationEntry::id)
+        .containsExactly(CHANGELOG, USERS, SYNC);
   }
 
   List<String> rows() throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = connect(); Statement s = c.createStatement();
-         var rs = s.executeQuery("SELECT id, workos_user_id, email, first_name, created_at FROM users ORDER BY id")) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT id, workos_user_id, email, first_name, created_at FROM users ORDER BY"
+                    + " id")) {
       while (rs.next()) {
-        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getString(5));
+        rows.add(
+            rs.getString(1)
+                + "|"
+                + rs.getString(2)
+                + "|"
+                + rs.getString(3)
+                + "|"
+                + rs.getString(4)
+                + "|"
+                + rs.getString(5));
       }
     }
     return rows;

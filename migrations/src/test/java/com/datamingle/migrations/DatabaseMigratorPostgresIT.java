@@ -11,7 +11,8 @@ class DatabaseMigratorPostgresIT extends DatabaseMigratorContract {
 
   @Override
   MigrationTarget target() {
-    return new MigrationTarget(postgres.database().jdbcUrl(), postgres.database().user(), postgres.database().password());
+    return new MigrationTarget(
+        postgres.database().jdbcUrl(), postgres.database().user(), postgres.database().password());
   }
 
   @Override

@@ -53,8 +53,10 @@ class DatabaseMigratorTest extends DatabaseMigratorContract {
     for (Dialect dialect : Dialect.values()) {
       for (String name : ScriptSource.packaged().list(dialect)) {
         try (InputStream in = ScriptSource.packaged().open(dialect, name).orElseThrow()) {
-          String text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-              .collect(Collectors.joining("\n"));
+          String text =
+              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                  .lines()
+                  .collect(Collectors.joining("\n"));
           assertThat(text).as(dialect + "/" + name).contains("-- //@UNDO");
         }
       }
@@ -70,7 +72,9 @@ class DatabaseMigratorTest extends DatabaseMigratorContract {
 
   @Test
   void aDriversMultiLineMessageIsQuotedAsOneLine() {
-    assertThat(MigrationFailure.oneLine("ERROR: relation \"x\" does not exist\n  Hint: create it\r\n  Position: 15\n"))
+    assertThat(
+            MigrationFailure.oneLine(
+                "ERROR: relation \"x\" does not exist\n  Hint: create it\r\n  Position: 15\n"))
         .isEqualTo("ERROR: relation \"x\" does not exist; Hint: create it; Position: 15");
     assertThat(MigrationFailure.oneLine(null)).isEqualTo("no message");
     assertThat(MigrationFailure.oneLine("x".repeat(1000))).hasSize(403);

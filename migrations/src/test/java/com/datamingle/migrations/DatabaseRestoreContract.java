@@ -27,8 +27,12 @@ abstract class DatabaseRestoreContract {
   }
 
   void insertUsers(int from, int n) throws SQLException {
-    try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, workos_user_id, email,"
-        + " is_active, is_admin, timezone, language, created_at, updated_at) VALUES (?, ?, ?, TRUE, FALSE, 'UTC', 'en', ?, ?)")) {
+    try (Connection c = connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO users (id, workos_user_id, email, is_active, is_admin, timezone,"
+                    + " language, created_at, updated_at) VALUES (?, ?, ?, TRUE, FALSE, 'UTC',"
+                    + " 'en', ?, ?)")) {
       c.setAutoCommit(false);
       for (int i = from; i < from + n; i++) {
         String id = new java.util.UUID(7, i).toString();
@@ -63,20 +67,23 @@ abstract class DatabaseRestoreContract {
     insertUsers(20_000, 5_000);
     ConcurrentLinkedQueue<Object> seen = new ConcurrentLinkedQueue<>();
     AtomicBoolean done = new AtomicBoolean();
-    Thread reader = new Thread(() -> {
-      try (Connection c = connect(); Statement s = c.createStatement()) {
-        while (!done.get()) {
-          try {
-            seen.add(count(s));
-          } catch (SQLException e) {
-            seen.add(e.getMessage());
-          }
-        }
-        seen.add(count(s));
-      } catch (SQLException e) {
-        seen.add(e.getMessage());
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (Connection c = connect();
+                  Statement s = c.createStatement()) {
+                while (!done.get()) {
+                  try {
+                    seen.add(count(s));
+                  } catch (SQLException e) {
+                    seen.add(e.getMessage());
+                  }
+                }
+                seen.add(count(s));
+              } catch (SQLException e) {
+                seen.add(e.getMessage());
+              }
+            });
     reader.start();
     Thread.sleep(100);
 
@@ -89,9 +96,12 @@ abstract class DatabaseRestoreContract {
     }
 
     List<Object> results = List.copyOf(seen);
-    assertThat(results).contains(25_000, 20_000).allSatisfy(r -> assertThat(r).isIn(25_000, 20_000));
+    assertThat(results)
+        .contains(25_000, 20_000)
+        .allSatisfy(r -> assertThat(r).isIn(25_000, 20_000));
     assertThat(results.get(results.size() - 1)).isEqualTo(20_000);
-    assertThat(results.indexOf(20_000)).as("once restored, never the old rows again")
+    assertThat(results.indexOf(20_000))
+        .as("once restored, never the old rows again")
         .isGreaterThanOrEqualTo(results.lastIndexOf(25_000));
   }
 }

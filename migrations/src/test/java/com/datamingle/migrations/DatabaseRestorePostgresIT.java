@@ -19,7 +19,8 @@ class DatabaseRestorePostgresIT extends DatabaseRestoreContract {
 
   @Override
   MigrationTarget target() {
-    return new MigrationTarget(postgres.database().jdbcUrl(), postgres.database().user(), postgres.database().password());
+    return new MigrationTarget(
+        postgres.database().jdbcUrl(), postgres.database().user(), postgres.database().password());
   }
 
   @Override
@@ -28,27 +29,35 @@ class DatabaseRestorePostgresIT extends DatabaseRestoreContract {
   }
 
   @Test
-  void aSessionThatHoldsTheTablesMakesTheRestoreGiveUpUnchangedAfterTheLockTimeout() throws Exception {
+  void aSessionThatHoldsTheTablesMakesTheRestoreGiveUpUnchangedAfterTheLockTimeout()
+      throws Exception {
     packaged().upgrade(null, null);
     insertUsers(0, 10);
     Path backup = new DatabaseBackup(target()).backup(files.resolve("backup"));
     insertUsers(10, 5);
-    try (Connection holder = connect(); Statement s = holder.createStatement()) {
+    try (Connection holder = connect();
+        Statement s = holder.createStatement()) {
       holder.setAutoCommit(false);
       assertThat(count(s)).isEqualTo(15); // an open transaction that has read users: a long request
 
-      DatabaseRestore restore = new DatabaseRestore(target()).withLockTimeout(Duration.ofMillis(500));
+      DatabaseRestore restore =
+          new DatabaseRestore(target()).withLockTimeout(Duration.ofMillis(500));
       try (DatabaseRestore.Verified verified = restore.verify(backup)) {
-        assertThatThrownBy(() -> restore.apply(verified)).isInstanceOf(MigrationFailure.class)
-            .hasMessageContaining("rolled back").hasMessageContaining("lock timeout").hasMessageContaining("try again");
+        assertThatThrownBy(() -> restore.apply(verified))
+            .isInstanceOf(MigrationFailure.class)
+            .hasMessageContaining("rolled back")
+            .hasMessageContaining("lock timeout")
+            .hasMessageContaining("try again");
       }
 
       assertThat(count(s)).as("the holder's transaction goes on").isEqualTo(15);
       holder.commit();
     }
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       assertThat(count(s)).isEqualTo(15);
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dm_restore_%'")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dm_restore_%'")) {
         rs.next();
         assertThat(rs.getInt(1)).isZero();
       }
@@ -60,7 +69,8 @@ class DatabaseRestorePostgresIT extends DatabaseRestoreContract {
     packaged().upgrade(null, null);
     Path backup = new DatabaseBackup(target()).backup(files.resolve("backup"));
     String schema = postgres.database().schema();
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("GRANT USAGE ON SCHEMA " + schema + " TO PUBLIC");
     }
 
@@ -69,8 +79,10 @@ class DatabaseRestorePostgresIT extends DatabaseRestoreContract {
       restore.apply(verified);
     }
 
-    try (Connection c = connect(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT has_schema_privilege('public', '" + schema + "', 'USAGE')")) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT has_schema_privilege('public', '" + schema + "', 'USAGE')")) {
       rs.next();
       assertThat(rs.getBoolean(1)).isTrue();
     }

@@ -8,8 +8,12 @@ public final class DataMingleCli {
   private DataMingleCli() {}
 
   public static void main(String[] args) {
-    int code = RootCommand.run(args, System.getenv(),
-        new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    int code =
+        RootCommand.run(
+            args,
+            System.getenv(),
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true));
     if (code != RootCommand.KEEP_RUNNING) {
       System.exit(code);
     }

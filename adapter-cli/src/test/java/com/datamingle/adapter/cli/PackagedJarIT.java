@@ -23,10 +23,13 @@ class PackagedJarIT {
 
   record Result(int code, String out, String err) {}
 
-  private Result datamingle(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  private Result datamingle(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Process process = start(env, "run", args);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("datamingle finished").isTrue();
-    return new Result(process.exitValue(), Files.readString(workDir.resolve("run.out"), StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(workDir.resolve("run.out"), StandardCharsets.UTF_8),
         Files.readString(workDir.resolve("run.err"), StandardCharsets.UTF_8));
   }
 
@@ -37,11 +40,13 @@ class PackagedJarIT {
     assertThat(up.code()).as(up.err()).isZero();
     assertThat(workDir.resolve("db.sqlite")).exists();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + workDir.resolve("db.sqlite"));
-         ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
+        ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
       assertThat(rs.next()).isTrue();
     }
-    assertThat(datamingle(Map.of(), "db", "current").out()).contains("20261124213504 workos sync (head)");
-    assertThat(datamingle(Map.of(), "db", "history").out()).containsPattern("20261124000002\\s+create users.*applied")
+    assertThat(datamingle(Map.of(), "db", "current").out())
+        .contains("20261124213504 workos sync (head)");
+    assertThat(datamingle(Map.of(), "db", "history").out())
+        .containsPattern("20261124000002\\s+create users.*applied")
         .containsPattern("20261124213504\\s+workos sync.*applied");
     assertThat(datamingle(Map.of(), "db", "downgrade").code()).isZero();
     assertThat(datamingle(Map.of(), "db", "current").out()).contains("1 pending");
@@ -54,9 +59,11 @@ class PackagedJarIT {
 
       Result up = datamingle(env, "db", "upgrade");
       assertThat(up.code()).as(up.err()).isZero();
-      assertThat(datamingle(env, "db", "current").out()).contains("20261124213504 workos sync (head)");
-      assertThat(datamingle(env, "db", "history").out()).containsPattern("20261124000002\\s+create users.*applied")
-        .containsPattern("20261124213504\\s+workos sync.*applied");
+      assertThat(datamingle(env, "db", "current").out())
+          .contains("20261124213504 workos sync (head)");
+      assertThat(datamingle(env, "db", "history").out())
+          .containsPattern("20261124000002\\s+create users.*applied")
+          .containsPattern("20261124213504\\s+workos sync.*applied");
       assertThat(datamingle(env, "db", "downgrade").code()).isZero();
       assertThat(datamingle(env, "db", "current").out()).contains("1 pending");
       assertThat(workDir.resolve("db.sqlite")).doesNotExist();
@@ -68,30 +75,42 @@ class PackagedJarIT {
     Path root = workDir.resolve("scripts");
     for (String d : List.of("sqlite", "postgresql")) {
       Path dir = Files.createDirectories(root.resolve(d));
-      for (String name : List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
-        try (var in = getClass().getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
+      for (String name :
+          List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
+        try (var in =
+            getClass()
+                .getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
           Files.copy(in, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      String pause = !slow ? "" : d.equals("sqlite")
-          ? "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 40000000) SELECT count(*) FROM c;\n"
-          : "SELECT pg_sleep(4);\n";
-      Files.writeString(dir.resolve("20261201000000_counted.sql"), "-- // counted\n"
-          + "CREATE TABLE applications (n INTEGER);\n" + pause + "INSERT INTO applications (n) VALUES (1);\n"
-          + "-- //@UNDO\nDROP TABLE applications;\n");
+      String pause =
+          !slow
+              ? ""
+              : d.equals("sqlite")
+                  ? "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x <"
+                      + " 40000000) SELECT count(*) FROM c;\n"
+                  : "SELECT pg_sleep(4);\n";
+      Files.writeString(
+          dir.resolve("20261201000000_counted.sql"),
+          "-- // counted\n"
+              + "CREATE TABLE applications (n INTEGER);\n"
+              + pause
+              + "INSERT INTO applications (n) VALUES (1);\n"
+              + "-- //@UNDO\nDROP TABLE applications;\n");
     }
     return root;
   }
 
   private int applications(String jdbcUrl, String user) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
-         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM applications")) {
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM applications")) {
       rs.next();
       return rs.getInt(1);
     }
   }
 
-  private void fourConcurrentUpgradesApplyOnce(Map<String, String> env, String jdbcUrl, String user) throws Exception {
+  private void fourConcurrentUpgradesApplyOnce(Map<String, String> env, String jdbcUrl, String user)
+      throws Exception {
     Path scripts = scriptsWithCountedMigration(false);
     Map<String, String> withScripts = new java.util.HashMap<>(env);
     withScripts.put("DATAMINGLE_MIGRATIONS", scripts.toString());
@@ -101,12 +120,15 @@ class PackagedJarIT {
     }
     for (Process p : processes) {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      assertThat(p.exitValue()).as(Files.readString(workDir.resolve("out" + processes.indexOf(p) + ".err"))).isZero();
+      assertThat(p.exitValue())
+          .as(Files.readString(workDir.resolve("out" + processes.indexOf(p) + ".err")))
+          .isZero();
     }
     assertThat(applications(jdbcUrl, user)).isEqualTo(1);
   }
 
-  private void aKilledUpgradeConvergesOnTheNextRun(Map<String, String> env, String jdbcUrl, String user) throws Exception {
+  private void aKilledUpgradeConvergesOnTheNextRun(
+      Map<String, String> env, String jdbcUrl, String user) throws Exception {
     Path scripts = scriptsWithCountedMigration(true);
     Map<String, String> withScripts = new java.util.HashMap<>(env);
     withScripts.put("DATAMINGLE_MIGRATIONS", scripts.toString());
@@ -123,21 +145,29 @@ class PackagedJarIT {
     Result again = datamingle(withScripts, "db", "upgrade");
 
     assertThat(again.code()).as(again.err()).isZero();
-    assertThat(datamingle(withScripts, "db", "current").out()).contains("20261201000000 counted (head)");
+    assertThat(datamingle(withScripts, "db", "current").out())
+        .contains("20261201000000 counted (head)");
     assertThat(applications(jdbcUrl, user)).isEqualTo(1);
   }
 
   private Process start(Map<String, String> env, String name, String... args) throws IOException {
     Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
     assertThat(jar).as("the packaged jar (run mvn verify)").exists();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     builder.environment().remove("DATABASE_URL");
     builder.environment().remove("DATAMINGLE_MIGRATIONS");
     builder.environment().putAll(env);
-    return builder.redirectOutput(workDir.resolve(name + ".out").toFile()).redirectError(workDir.resolve(name + ".err").toFile()).start();
+    return builder
+        .redirectOutput(workDir.resolve(name + ".out").toFile())
+        .redirectError(workDir.resolve(name + ".err").toFile())
+        .start();
   }
 
   @Test
@@ -153,16 +183,19 @@ class PackagedJarIT {
   @Test
   void concurrencyAndCrashesOnPostgresql() throws Exception {
     try (PostgresTestDatabase database = PostgresTestDatabase.createIsolated()) {
-      fourConcurrentUpgradesApplyOnce(Map.of("DATABASE_URL", database.postgresUrl()), database.jdbcUrl(), database.user());
+      fourConcurrentUpgradesApplyOnce(
+          Map.of("DATABASE_URL", database.postgresUrl()), database.jdbcUrl(), database.user());
     }
     try (PostgresTestDatabase database = PostgresTestDatabase.createIsolated()) {
-      aKilledUpgradeConvergesOnTheNextRun(Map.of("DATABASE_URL", database.postgresUrl()), database.jdbcUrl(), database.user());
+      aKilledUpgradeConvergesOnTheNextRun(
+          Map.of("DATABASE_URL", database.postgresUrl()), database.jdbcUrl(), database.user());
     }
   }
 
   @Test
   void aBadDatabaseUrlGivesOneLineAndExitOne() throws Exception {
-    Result bad = datamingle(Map.of("DATABASE_URL", "oracle://scott:tiger@db/orcl"), "db", "current");
+    Result bad =
+        datamingle(Map.of("DATABASE_URL", "oracle://scott:tiger@db/orcl"), "db", "current");
 
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.err().lines().toList()).hasSize(1);
@@ -172,11 +205,18 @@ class PackagedJarIT {
   /** Users with ids from..from+n, in batches, straight through JDBC. */
   private static void insertUsers(String jdbcUrl, String user, int from, int n) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
-         java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, workos_user_id, email, first_name, is_active,"
-             + " is_admin, timezone, language, created_at, updated_at) VALUES (?, ?, ?, ?, TRUE, FALSE, 'UTC', 'en', ?, ?)")) {
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO users (id, workos_user_id, email, first_name, is_active, is_admin,"
+                    + " timezone, language, created_at, updated_at) VALUES (?, ?, ?, ?, TRUE,"
+                    + " FALSE, 'UTC', 'en', ?, ?)")) {
       c.setAutoCommit(false);
       for (int i = from; i < from + n; i++) {
-        ps.setObject(1, jdbcUrl.startsWith("jdbc:sqlite") ? new java.util.UUID(42, i).toString() : new java.util.UUID(42, i));
+        ps.setObject(
+            1,
+            jdbcUrl.startsWith("jdbc:sqlite")
+                ? new java.util.UUID(42, i).toString()
+                : new java.util.UUID(42, i));
         ps.setString(2, "user_01KILL" + i);
         ps.setString(3, "kill" + i + "@example.com");
         ps.setString(4, "A name long enough to fill some pages " + i);
@@ -194,7 +234,7 @@ class PackagedJarIT {
 
   private static int users(String jdbcUrl, String user) throws Exception {
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, null);
-         ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM users")) {
+        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM users")) {
       rs.next();
       return rs.getInt(1);
     }
@@ -204,7 +244,8 @@ class PackagedJarIT {
    * A restore killed at several moments after it began to replace the database leaves either the
    * database as it was or the backup, whole, never a mix; the next restore then completes.
    */
-  private void aKilledRestoreLeavesTheOldOrTheNewDatabase(Map<String, String> env, String jdbcUrl, String user) throws Exception {
+  private void aKilledRestoreLeavesTheOldOrTheNewDatabase(
+      Map<String, String> env, String jdbcUrl, String user) throws Exception {
     assertThat(datamingle(env, "db", "upgrade").code()).isZero();
     insertUsers(jdbcUrl, user, 0, 60_000);
     Path backup = workDir.resolve("big.backup");
@@ -217,7 +258,9 @@ class PackagedJarIT {
     for (int delay : new int[] {0, 25, 60, 120, 400}) {
       Process victim = start(env, "restore" + delay, "db", "restore", backup.toString(), "--yes");
       Path out = workDir.resolve("restore" + delay + ".out");
-      for (int i = 0; i < 1200 && victim.isAlive() && !Files.readString(out).contains("Backup written to"); i++) {
+      for (int i = 0;
+          i < 1200 && victim.isAlive() && !Files.readString(out).contains("Backup written to");
+          i++) {
         Thread.sleep(10);
       }
       Thread.sleep(delay);
@@ -226,7 +269,8 @@ class PackagedJarIT {
       int now = users(jdbcUrl, user);
       assertThat(now).as("after a kill " + delay + " ms into the swap").isIn(before, restored);
       if (jdbcUrl.startsWith("jdbc:sqlite")) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl); ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+            ResultSet rs = c.createStatement().executeQuery("PRAGMA integrity_check")) {
           rs.next();
           assertThat(rs.getString(1)).isEqualTo("ok");
         }
@@ -241,7 +285,8 @@ class PackagedJarIT {
     assertThat(finished.code()).as(finished.err()).isZero();
     assertThat(users(jdbcUrl, user)).isEqualTo(restored);
     try (var files = Files.list(workDir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).as("working copies of killed restores are tidied away")
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("working copies of killed restores are tidied away")
           .noneMatch(n -> n.contains(".restore-"));
     }
   }
@@ -255,10 +300,15 @@ class PackagedJarIT {
   @Test
   void aKilledRestoreOnPostgresql() throws Exception {
     try (PostgresTestDatabase database = PostgresTestDatabase.createIsolated()) {
-      Map<String, String> env = Map.of("DATABASE_URL", database.postgresUrl(), "DATAMINGLE_BACKUP_DIR", workDir.toString());
+      Map<String, String> env =
+          Map.of(
+              "DATABASE_URL", database.postgresUrl(), "DATAMINGLE_BACKUP_DIR", workDir.toString());
       aKilledRestoreLeavesTheOldOrTheNewDatabase(env, database.jdbcUrl(), database.user());
       try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
-           ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dm_restore_%'")) {
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery(
+                      "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dm_restore_%'")) {
         rs.next();
         assertThat(rs.getInt(1)).as("no schema left aside by a killed restore").isZero();
       }

@@ -70,11 +70,20 @@ class ServeIT {
 
   Process start(Map<String, String> env, String... args) throws IOException {
     Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith("WORKOS_") || k.startsWith("DATAMINGLE_") || k.equals("DATABASE_URL"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("WORKOS_") || k.startsWith("DATAMINGLE_") || k.equals("DATABASE_URL"));
     builder.environment().putAll(env);
     out = Files.createTempFile(workDir, "out", ".txt");
     err = Files.createTempFile(workDir, "err", ".txt");
@@ -82,7 +91,8 @@ class ServeIT {
   }
 
   String output() throws IOException {
-    return Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
+    return Files.readString(out, StandardCharsets.UTF_8)
+        + Files.readString(err, StandardCharsets.UTF_8);
   }
 
   static int freePort() throws IOException {
@@ -112,7 +122,10 @@ class ServeIT {
 
   void exercise(String databaseUrl, boolean migrateFirst) throws Exception {
     int port = freePort();
-    server = start(env(databaseUrl, port), migrateFirst ? new String[] {"serve", "--migrate"} : new String[] {"serve"});
+    server =
+        start(
+            env(databaseUrl, port),
+            migrateFirst ? new String[] {"serve", "--migrate"} : new String[] {"serve"});
     Http http = waitUntilUp(port);
 
     String token = keys.token("user_01SERVE", Instant.now());
@@ -122,26 +135,45 @@ class ServeIT {
     assertThat(me.json().get("first_name").asText()).isEqualTo("Ada");
     assertThat(http.get("/api/me", token).status()).isEqualTo(200);
     assertThat(workos.calls()).isEqualTo(1);
-    assertThat(http.get("/api/me", keys.token("user_99UNKNOWN", Instant.now())).status()).isEqualTo(401);
+    assertThat(http.get("/api/me", keys.token("user_99UNKNOWN", Instant.now())).status())
+        .isEqualTo(401);
     assertThat(http.get("/ready", null).status()).isEqualTo(200);
     assertThat(http.get("/api/users", token).status()).isEqualTo(403);
 
     // a signed webhook from WorkOS changes the email; the next request sees it
     var sender = new com.datamingle.adapter.web.testing.FakeWorkOsSender(http, WEBHOOK_SECRET);
-    Http.Response hook = sender.deliver(com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent("event_01SERVE",
-        "user.updated", "user_01SERVE", "renamed@example.com", "Ada", Instant.now()));
+    Http.Response hook =
+        sender.deliver(
+            com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent(
+                "event_01SERVE",
+                "user.updated",
+                "user_01SERVE",
+                "renamed@example.com",
+                "Ada",
+                Instant.now()));
     assertThat(hook.status()).as(hook.body()).isEqualTo(200);
     assertThat(hook.json().get("outcome").asText()).isEqualTo("applied");
-    assertThat(http.get("/api/me", token).json().get("email").asText()).isEqualTo("renamed@example.com");
-    assertThat(new com.datamingle.adapter.web.testing.FakeWorkOsSender(http, "whsec_wrong").deliver(
-        com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent("event_02SERVE", "user.deleted", "user_01SERVE",
-            "renamed@example.com", "Ada", Instant.now())).status()).isEqualTo(401);
+    assertThat(http.get("/api/me", token).json().get("email").asText())
+        .isEqualTo("renamed@example.com");
+    assertThat(
+            new com.datamingle.adapter.web.testing.FakeWorkOsSender(http, "whsec_wrong")
+                .deliver(
+                    com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent(
+                        "event_02SERVE",
+                        "user.deleted",
+                        "user_01SERVE",
+                        "renamed@example.com",
+                        "Ada",
+                        Instant.now()))
+                .status())
+        .isEqualTo(401);
     assertThat(http.get("/api/me", token).status()).isEqualTo(200);
 
     // SIGTERM with a first sign-in in flight: the request still completes, then serve exits 0
     workos.delay(Duration.ofMillis(1500));
-    CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(
-        () -> http.get("/api/me", keys.token("user_01LATE", Instant.now())));
+    CompletableFuture<Http.Response> inFlight =
+        CompletableFuture.supplyAsync(
+            () -> http.get("/api/me", keys.token("user_01LATE", Instant.now())));
     Thread.sleep(500);
     server.destroy();
     assertThat(inFlight.get(20, TimeUnit.SECONDS).status()).isEqualTo(200);
@@ -151,8 +183,13 @@ class ServeIT {
     String logs = output();
     assertThat(logs).contains("datamingle listening on http://127.0.0.1:" + port);
     assertThat(logs).contains("GET /api/me 200");
-    assertThat(logs).doesNotContain(FakeWorkOsApi.API_KEY).doesNotContain("eyJ").doesNotContain(WEBHOOK_SECRET);
-    assertThat(logs).contains("WorkOS webhooks at /webhooks/workos").contains("POST /webhooks/workos 200");
+    assertThat(logs)
+        .doesNotContain(FakeWorkOsApi.API_KEY)
+        .doesNotContain("eyJ")
+        .doesNotContain(WEBHOOK_SECRET);
+    assertThat(logs)
+        .contains("WorkOS webhooks at /webhooks/workos")
+        .contains("POST /webhooks/workos 200");
     assertThat(logs).contains("datamingle: stopping").contains("datamingle: stopped");
   }
 
@@ -178,7 +215,10 @@ class ServeIT {
 
     assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(server.exitValue()).isEqualTo(1);
-    assertThat(output()).contains("not at head").contains("datamingle db upgrade").contains("--migrate");
+    assertThat(output())
+        .contains("not at head")
+        .contains("datamingle db upgrade")
+        .contains("--migrate");
   }
 
   @Test
@@ -190,10 +230,18 @@ class ServeIT {
       assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(server.exitValue()).isEqualTo(1);
-    List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8).stream().filter(l -> !l.startsWith("!!")).toList();
+    List<String> lines =
+        Files.readAllLines(err, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.startsWith("!!"))
+            .toList();
     assertThat(lines).as(output()).hasSize(1);
-    assertThat(lines.get(0)).startsWith("datamingle: cannot listen on 127.0.0.1:").contains("--port");
-    assertThat(output()).doesNotContain("ERROR").doesNotContain("Javalin").doesNotContain("Exception");
+    assertThat(lines.get(0))
+        .startsWith("datamingle: cannot listen on 127.0.0.1:")
+        .contains("--port");
+    assertThat(output())
+        .doesNotContain("ERROR")
+        .doesNotContain("Javalin")
+        .doesNotContain("Exception");
   }
 
   @Test

@@ -7,16 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Where the database is, read from {@code DATABASE_URL}. SQLite is the default, a file
- * {@code db.sqlite} in the working directory; PostgreSQL is chosen by the URL alone. Accepted:
- * {@code jdbc:sqlite:FILE}, {@code sqlite:///FILE}, {@code jdbc:postgresql://HOST:PORT/DB} and
- * {@code postgresql://USER:PASSWORD@HOST:PORT/DB} (also {@code postgres://}). The password is
- * never part of {@link #toString()} or of an error message.
+ * Where the database is, read from {@code DATABASE_URL}. SQLite is the default, a file {@code
+ * db.sqlite} in the working directory; PostgreSQL is chosen by the URL alone. Accepted: {@code
+ * jdbc:sqlite:FILE}, {@code sqlite:///FILE}, {@code jdbc:postgresql://HOST:PORT/DB} and {@code
+ * postgresql://USER:PASSWORD@HOST:PORT/DB} (also {@code postgres://}). The password is never part
+ * of {@link #toString()} or of an error message.
  */
-public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, String password, int maxPoolSize) {
+public record DatabaseSettings(
+    Vendor vendor, String jdbcUrl, String user, String password, int maxPoolSize) {
   public static final String DEFAULT_URL = "jdbc:sqlite:db.sqlite";
-  private static final String FORMS = "use jdbc:sqlite:FILE, sqlite:///FILE, postgresql://USER:PASSWORD@HOST:PORT/DB"
-      + " or jdbc:postgresql://HOST:PORT/DB";
+  private static final String FORMS =
+      "use jdbc:sqlite:FILE, sqlite:///FILE, postgresql://USER:PASSWORD@HOST:PORT/DB"
+          + " or jdbc:postgresql://HOST:PORT/DB";
 
   /** The databases we run on. */
   public enum Vendor {
@@ -61,13 +63,15 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
     }
     if (lower.startsWith("jdbc:postgresql://")) {
       checkPort(text, text.substring("jdbc:postgresql://".length()), false, source);
-      return new DatabaseSettings(Vendor.POSTGRESQL, text, null, null, poolSize > 0 ? poolSize : 10);
+      return new DatabaseSettings(
+          Vendor.POSTGRESQL, text, null, null, poolSize > 0 ? poolSize : 10);
     }
     if (lower.startsWith("postgresql://") || lower.startsWith("postgres://")) {
       checkPort(text, text.substring(text.indexOf("://") + 3), true, source);
       return postgres(text, poolSize, source);
     }
-    throw new InvalidDatabaseUrl(source + " '" + redact(text) + "' is not a database URL this service knows; " + FORMS);
+    throw new InvalidDatabaseUrl(
+        source + " '" + redact(text) + "' is not a database URL this service knows; " + FORMS);
   }
 
   private static DatabaseSettings sqlite(String jdbcUrl, int poolSize) {
@@ -80,8 +84,10 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
    * 1 to 65535; java.net.URI would otherwise take a bad port for a URL that "names no host".
    */
   private static void checkPort(String url, String afterScheme, boolean userInfo, String source) {
-    // the host starts after the last '@' of USER:PASSWORD@ (a password may hold '/' or ':'), and ends at the path or query
-    String hostPort = userInfo ? afterScheme.substring(afterScheme.lastIndexOf('@') + 1) : afterScheme;
+    // the host starts after the last '@' of USER:PASSWORD@ (a password may hold '/' or ':'), and
+    // ends at the path or query
+    String hostPort =
+        userInfo ? afterScheme.substring(afterScheme.lastIndexOf('@') + 1) : afterScheme;
     for (char c : new char[] {'/', '?', '#'}) {
       int i = hostPort.indexOf(c);
       if (i >= 0) {
@@ -91,17 +97,25 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
     String port;
     if (hostPort.startsWith("[")) {
       int close = hostPort.indexOf(']');
-      port = close >= 0 && hostPort.startsWith(":", close + 1) ? hostPort.substring(close + 2) : null;
+      port =
+          close >= 0 && hostPort.startsWith(":", close + 1) ? hostPort.substring(close + 2) : null;
     } else {
       port = hostPort.contains(":") ? hostPort.substring(hostPort.lastIndexOf(':') + 1) : null;
     }
     if (port == null) {
       return;
     }
-    boolean number = port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65_535;
+    boolean number =
+        port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65_535;
     if (!number) {
-      throw new InvalidDatabaseUrl(source + " '" + redact(url) + "' has the port '" + port + "', which is not a port number;"
-          + " give a number from 1 to 65535 (PostgreSQL's is 5432), e.g. postgresql://USER:PASSWORD@HOST:5432/DB");
+      throw new InvalidDatabaseUrl(
+          source
+              + " '"
+              + redact(url)
+              + "' has the port '"
+              + port
+              + "', which is not a port number; give a number from 1 to 65535 (PostgreSQL's is"
+              + " 5432), e.g. postgresql://USER:PASSWORD@HOST:5432/DB");
     }
   }
 
@@ -110,7 +124,8 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
     try {
       uri = new URI(text);
     } catch (URISyntaxException e) {
-      throw new InvalidDatabaseUrl(source + " '" + redact(text) + "' is malformed (" + e.getReason() + "); " + FORMS);
+      throw new InvalidDatabaseUrl(
+          source + " '" + redact(text) + "' is malformed (" + e.getReason() + "); " + FORMS);
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new InvalidDatabaseUrl(source + " '" + redact(text) + "' names no host; " + FORMS);
@@ -126,9 +141,14 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
       user = decode(parts[0]);
       password = parts.length > 1 ? decode(parts[1]) : null;
     }
-    String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path
-        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    return new DatabaseSettings(Vendor.POSTGRESQL, jdbc, user, password, poolSize > 0 ? poolSize : 10);
+    String jdbc =
+        "jdbc:postgresql://"
+            + uri.getHost()
+            + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+            + path
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return new DatabaseSettings(
+        Vendor.POSTGRESQL, jdbc, user, password, poolSize > 0 ? poolSize : 10);
   }
 
   private static String decode(String s) {
@@ -137,7 +157,8 @@ public record DatabaseSettings(Vendor vendor, String jdbcUrl, String user, Strin
 
   /** The URL with any password replaced by {@code ***}. */
   static String redact(String url) {
-    return url.replaceAll("(?i)(://[^:/@]*:)[^@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+    return url.replaceAll("(?i)(://[^:/@]*:)[^@]*@", "$1***@")
+        .replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
   /** Where the database is, with no secret: fit for a log line. */

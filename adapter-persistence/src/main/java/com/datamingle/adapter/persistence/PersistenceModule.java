@@ -31,19 +31,25 @@ import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
 /**
- * Persistence adapter entry point: builds the connection pool, MyBatis and the repositories for
- * one database, and closes the pool. SQLite runs in WAL mode with a busy timeout, foreign keys
- * on and write transactions that take the writer lock up front (IMMEDIATE), behind a writer gate
- * in this process; PostgreSQL needs nothing but its URL.
+ * Persistence adapter entry point: builds the connection pool, MyBatis and the repositories for one
+ * database, and closes the pool. SQLite runs in WAL mode with a busy timeout, foreign keys on and
+ * write transactions that take the writer lock up front (IMMEDIATE), behind a writer gate in this
+ * process; PostgreSQL needs nothing but its URL.
  */
 public final class PersistenceModule implements AutoCloseable {
   static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
   /** The schema this adapter relies on, declared for every database (see schema.dmschema). */
-  public static final String DECLARED_SCHEMA = "/com/datamingle/adapter/persistence/schema.dmschema";
+  public static final String DECLARED_SCHEMA =
+      "/com/datamingle/adapter/persistence/schema.dmschema";
 
   private final DatabaseSettings settings;
   private final HikariDataSource dataSource;
-  /** How long a user looked up by WorkOS id may be served from memory (a change from another process shows after it). */
+
+  /**
+   * How long a user looked up by WorkOS id may be served from memory (a change from another process
+   * shows after it).
+   */
   public static final java.time.Duration USER_CACHE_TTL = java.time.Duration.ofSeconds(2);
 
   private final UserRepository users;
@@ -54,7 +60,8 @@ public final class PersistenceModule implements AutoCloseable {
   private PersistenceModule(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
     this.settings = settings;
     this.dataSource = dataSource;
-    Configuration configuration = new Configuration(new Environment("datamingle", new JdbcTransactionFactory(), dataSource));
+    Configuration configuration =
+        new Configuration(new Environment("datamingle", new JdbcTransactionFactory(), dataSource));
     configuration.setMapUnderscoreToCamelCase(true);
     configuration.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
     configuration.setDefaultStatementTimeout(30);
@@ -63,10 +70,14 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.addMapper(UserMapper.class);
     configuration.addMapper(WorkOsSyncMapper.class);
     boolean sqlite = settings.vendor() == DatabaseSettings.Vendor.SQLITE;
-    Sessions sessions = new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
-    this.users = new CachingUserRepository(new MyBatisUserRepository(sessions), sessions, clock, USER_CACHE_TTL);
+    Sessions sessions =
+        new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
+    this.users =
+        new CachingUserRepository(
+            new MyBatisUserRepository(sessions), sessions, clock, USER_CACHE_TTL);
     this.syncStore = new MyBatisWorkOsSyncStore(sessions);
-    this.unitOfWork = sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
+    this.unitOfWork =
+        sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
     this.ids = new UuidV7Generator(clock);
   }
 
@@ -80,8 +91,13 @@ public final class PersistenceModule implements AutoCloseable {
     try {
       dataSource = new HikariDataSource(poolConfig(settings));
     } catch (RuntimeException e) {
-      throw new DatabaseUnavailable("cannot open the database " + settings.describe() + ": " + rootMessage(e)
-          + "; check DATABASE_URL (or --database-url) and that the database is running", e);
+      throw new DatabaseUnavailable(
+          "cannot open the database "
+              + settings.describe()
+              + ": "
+              + rootMessage(e)
+              + "; check DATABASE_URL (or --database-url) and that the database is running",
+          e);
     }
     try {
       return new PersistenceModule(settings, dataSource, clock);
@@ -128,7 +144,8 @@ public final class PersistenceModule implements AutoCloseable {
     provider.setProperties(vendors);
     String id = provider.getDatabaseId(dataSource);
     if (id == null) {
-      throw new DatabaseUnavailable("the database is neither SQLite nor PostgreSQL; point DATABASE_URL at one of them", null);
+      throw new DatabaseUnavailable(
+          "the database is neither SQLite nor PostgreSQL; point DATABASE_URL at one of them", null);
     }
     return id;
   }
@@ -138,7 +155,8 @@ public final class PersistenceModule implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     // one line: a driver's Detail/Hint/Where lines are not for the terminal
     return DatabaseSettings.redact(message.strip().replaceAll("\\s*\\R\\s*", "; "));
   }
@@ -170,7 +188,8 @@ public final class PersistenceModule implements AutoCloseable {
 
   /** True when a connection answers {@code SELECT 1}, for readiness checks. */
   public boolean ping() {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("SELECT 1");
       return true;
     } catch (SQLException e) {
@@ -181,8 +200,12 @@ public final class PersistenceModule implements AutoCloseable {
   /** Connections in use and in the pool, for metrics. */
   public PoolUsage poolUsage() {
     HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
-    return pool == null ? new PoolUsage(0, 0, settings.maxPoolSize(), 0)
-        : new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(), settings.maxPoolSize(),
+    return pool == null
+        ? new PoolUsage(0, 0, settings.maxPoolSize(), 0)
+        : new PoolUsage(
+            pool.getActiveConnections(),
+            pool.getIdleConnections(),
+            settings.maxPoolSize(),
             pool.getThreadsAwaitingConnection());
   }
 

@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits with a counter in
- * the 12-bit {@code rand_a} field, so ids made in the same millisecond still sort in order.
- * Their text form sorts like their bytes, which keeps keyset pages stable on both databases.
+ * UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits with a counter in the
+ * 12-bit {@code rand_a} field, so ids made in the same millisecond still sort in order. Their text
+ * form sorts like their bytes, which keeps keyset pages stable on both databases.
  */
 public final class UuidV7Generator implements IdGenerator {
   private final Clock clock;

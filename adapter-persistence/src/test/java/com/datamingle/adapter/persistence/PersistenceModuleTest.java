@@ -21,13 +21,16 @@ class PersistenceModuleTest {
   @Test
   void sqliteConnectionsUseWalForeignKeysAndABusyTimeout() throws SQLException {
     String url = "jdbc:sqlite:" + dir.resolve("db.sqlite");
-    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged()).upgrade(null, null);
-    try (PersistenceModule module = PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC());
-         Connection c = module.dataSource().getConnection();
-         Statement s = c.createStatement()) {
+    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged())
+        .upgrade(null, null);
+    try (PersistenceModule module =
+            PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC());
+        Connection c = module.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
-      assertThat(Integer.parseInt(pragma(s, "busy_timeout"))).isEqualTo(PersistenceModule.SQLITE_BUSY_TIMEOUT_MS);
+      assertThat(Integer.parseInt(pragma(s, "busy_timeout")))
+          .isEqualTo(PersistenceModule.SQLITE_BUSY_TIMEOUT_MS);
       assertThat(module.ping()).isTrue();
       assertThat(module.poolUsage().max()).isEqualTo(4);
     }
@@ -35,7 +38,8 @@ class PersistenceModuleTest {
 
   @Test
   void anUnreachableDatabaseGivesOneClearMessageWithoutThePassword() {
-    DatabaseSettings settings = DatabaseSettings.fromUrl("postgresql://app:s3cret@127.0.0.1:1/nope");
+    DatabaseSettings settings =
+        DatabaseSettings.fromUrl("postgresql://app:s3cret@127.0.0.1:1/nope");
 
     assertThatThrownBy(() -> PersistenceModule.open(settings, Clock.systemUTC()))
         .isInstanceOf(DatabaseUnavailable.class)
@@ -47,38 +51,50 @@ class PersistenceModuleTest {
   @Test
   void aFailingUnitInAGroupCommitRollsBackAloneWhileItsNeighboursCommit() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("group.sqlite");
-    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged()).upgrade(null, null);
-    try (PersistenceModule module = PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC())) {
+    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged())
+        .upgrade(null, null);
+    try (PersistenceModule module =
+        PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC())) {
       int threads = 24;
       var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
       var start = new java.util.concurrent.CountDownLatch(1);
       java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
       java.util.List<com.datamingle.domain.user.User> users = new java.util.ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        var user = com.datamingle.domain.user.UserFixtures.aUser().withId(module.idGenerator().newUserId()).build();
+        var user =
+            com.datamingle.domain.user.UserFixtures.aUser()
+                .withId(module.idGenerator().newUserId())
+                .build();
         users.add(user);
         boolean fail = i % 3 == 0;
-        results.add(pool.submit(() -> {
-          start.await();
-          try {
-            return module.unitOfWork().inTransaction(() -> {
-              module.userRepository().insertIfAbsent(user);
-              if (fail) {
-                throw new IllegalStateException("unit " + user.id() + " fails");
-              }
-              return true;
-            });
-          } catch (IllegalStateException e) {
-            assertThat(e).hasMessageContaining(user.id().toString());
-            return false;
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    return module
+                        .unitOfWork()
+                        .inTransaction(
+                            () -> {
+                              module.userRepository().insertIfAbsent(user);
+                              if (fail) {
+                                throw new IllegalStateException("unit " + user.id() + " fails");
+                              }
+                              return true;
+                            });
+                  } catch (IllegalStateException e) {
+                    assertThat(e).hasMessageContaining(user.id().toString());
+                    return false;
+                  }
+                }));
       }
       start.countDown();
       for (int i = 0; i < threads; i++) {
         boolean committed = results.get(i).get();
         assertThat(committed).isEqualTo(i % 3 != 0);
-        assertThat(module.userRepository().findById(users.get(i).id()).isPresent()).as("row of unit " + i).isEqualTo(committed);
+        assertThat(module.userRepository().findById(users.get(i).id()).isPresent())
+            .as("row of unit " + i)
+            .isEqualTo(committed);
       }
       pool.shutdown();
     }

@@ -10,7 +10,9 @@ import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
 import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 
-/** What the web adapter drives and needs: the use cases, a token verifier, readiness and metrics. */
+/**
+ * What the web adapter drives and needs: the use cases, a token verifier, readiness and metrics.
+ */
 public record WebDependencies(
     ResolveSignInUseCase resolveSignIn,
     UpdateMyProfileUseCase updateMyProfile,

@@ -34,7 +34,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the HTTP API from the use cases: routes, the access check, error mapping, CORS, limits, logs and metrics. */
+/**
+ * Builds the HTTP API from the use cases: routes, the access check, error mapping, CORS, limits,
+ * logs and metrics.
+ */
 public final class WebModule {
   private static final Logger ACCESS_LOG = LoggerFactory.getLogger("access");
 
@@ -52,27 +55,44 @@ public final class WebModule {
   }
 
   /** The API's routes, each with who may call it. */
-  public static List<ApiRoute> routes(WebDependencies deps, WebSettings settings, ObjectMapper json) {
+  public static List<ApiRoute> routes(
+      WebDependencies deps, WebSettings settings, ObjectMapper json) {
     OpsRoutes ops = new OpsRoutes(deps.readiness(), deps.metrics());
     MeRoutes me = new MeRoutes(deps.updateMyProfile(), json);
-    UserRoutes users = new UserRoutes(deps.listUsers(), deps.getUser(), deps.changeUserAccess(), json);
-    WebhookRoutes webhooks = new WebhookRoutes(deps.applyWorkOsEvent(), settings.workosWebhookSecret() == null ? null
-        : new WebhookSignature(settings.workosWebhookSecret(), Clock.systemUTC(), WebhookSignature.DEFAULT_TOLERANCE), json);
-    List<ApiRoute> routes = new ArrayList<>(List.of(
-        new ApiRoute("GET", "/health", Role.ANYONE, ops::health),
-        new ApiRoute("GET", "/ready", Role.ANYONE, ops::ready),
-        new ApiRoute("GET", "/metrics", Role.ANYONE, ops::metrics),
-        new ApiRoute("GET", "/openapi.json", Role.ANYONE, ops::openApi),
-        new ApiRoute("GET", "/docs", Role.ANYONE, ops::docs),
-        new ApiRoute("GET", "/api/me", Role.MEMBER, me::get),
-        new ApiRoute("PATCH", "/api/me", Role.MEMBER, me::patch),
-        new ApiRoute("GET", "/api/users", Role.ADMIN, users::list),
-        new ApiRoute("GET", "/api/users/{id}", Role.ADMIN, users::get),
-        new ApiRoute("PATCH", "/api/users/{id}", Role.ADMIN, users::patch),
-        new ApiRoute("POST", "/webhooks/workos", Role.WORKOS, webhooks::receive)));
+    UserRoutes users =
+        new UserRoutes(deps.listUsers(), deps.getUser(), deps.changeUserAccess(), json);
+    WebhookRoutes webhooks =
+        new WebhookRoutes(
+            deps.applyWorkOsEvent(),
+            settings.workosWebhookSecret() == null
+                ? null
+                : new WebhookSignature(
+                    settings.workosWebhookSecret(),
+                    Clock.systemUTC(),
+                    WebhookSignature.DEFAULT_TOLERANCE),
+            json);
+    List<ApiRoute> routes =
+        new ArrayList<>(
+            List.of(
+                new ApiRoute("GET", "/health", Role.ANYONE, ops::health),
+                new ApiRoute("GET", "/ready", Role.ANYONE, ops::ready),
+                new ApiRoute("GET", "/metrics", Role.ANYONE, ops::metrics),
+                new ApiRoute("GET", "/openapi.json", Role.ANYONE, ops::openApi),
+                new ApiRoute("GET", "/docs", Role.ANYONE, ops::docs),
+                new ApiRoute("GET", "/api/me", Role.MEMBER, me::get),
+                new ApiRoute("PATCH", "/api/me", Role.MEMBER, me::patch),
+                new ApiRoute("GET", "/api/users", Role.ADMIN, users::list),
+                new ApiRoute("GET", "/api/users/{id}", Role.ADMIN, users::get),
+                new ApiRoute("PATCH", "/api/users/{id}", Role.ADMIN, users::patch),
+                new ApiRoute("POST", "/webhooks/workos", Role.WORKOS, webhooks::receive)));
     if (settings.devJwks() != null) {
       String jwks = settings.devJwks();
-      routes.add(new ApiRoute("GET", "/dev/jwks.json", Role.ANYONE, ctx -> ctx.contentType("application/json").result(jwks)));
+      routes.add(
+          new ApiRoute(
+              "GET",
+              "/dev/jwks.json",
+              Role.ANYONE,
+              ctx -> ctx.contentType("application/json").result(jwks)));
     }
     return routes;
   }
@@ -89,47 +109,69 @@ public final class WebModule {
     AccessCheck access = new AccessCheck(deps.tokenVerifier(), deps.resolveSignIn());
     List<ApiRoute> routes = routes(deps, settings, json);
     JettyErrorHandler jettyErrors = new JettyErrorHandler();
-    Javalin app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.jsonMapper(new JavalinJackson(json, false));
-      config.http.maxRequestSize = settings.maxRequestBytes();
-      config.http.generateEtags = false;
-      config.http.prefer405over404 = true;
-      config.jetty.modifyServer(server -> {
-        server.setStopTimeout(settings.stopTimeout().toMillis());
-        server.setErrorHandler(jettyErrors);
-      });
-      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
-      config.jetty.modifyHttpConfiguration(http -> {
-        http.setRequestHeaderSize(16 * 1024);
-        http.setSendServerVersion(false);
-      });
-      config.staticFiles.enableWebjars();
-      if (!settings.corsAllowedOrigins().isEmpty()) {
-        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-          String first = settings.corsAllowedOrigins().get(0);
-          rule.allowHost(first, settings.corsAllowedOrigins().subList(1, settings.corsAllowedOrigins().size()).toArray(String[]::new));
-          rule.exposeHeader("WWW-Authenticate");
-          rule.exposeHeader("Retry-After");
-          rule.exposeHeader("Allow");
-          rule.maxAge = 600;
-        }));
-      }
-      config.requestLogger.http((ctx, ms) -> logAndMeasure(deps, ctx, ms));
-      ErrorMapping.register(config.routes);
-      long maxBytes = settings.maxRequestBytes();
-      config.routes.before(ctx -> refuseDeclaredOversizeBody(ctx, maxBytes));
-      config.routes.beforeMatched(access::handle);
-      for (ApiRoute route : routes) {
-        config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(), route.handler(), route.role());
-        if (route.method().equals("GET")) {
-          config.routes.head(route.path(), route.handler(), route.role());
-        }
-      }
-      allowedMethods(routes).forEach((path, allow) -> config.routes.options(path,
-          ctx -> ctx.header("Allow", allow).status(200).result(new byte[0]), Role.ANYONE));
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jsonMapper(new JavalinJackson(json, false));
+              config.http.maxRequestSize = settings.maxRequestBytes();
+              config.http.generateEtags = false;
+              config.http.prefer405over404 = true;
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(settings.stopTimeout().toMillis());
+                    server.setErrorHandler(jettyErrors);
+                  });
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(jettyErrors));
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(16 * 1024);
+                    http.setSendServerVersion(false);
+                  });
+              config.staticFiles.enableWebjars();
+              if (!settings.corsAllowedOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(
+                    cors ->
+                        cors.addRule(
+                            rule -> {
+                              String first = settings.corsAllowedOrigins().get(0);
+                              rule.allowHost(
+                                  first,
+                                  settings
+                                      .corsAllowedOrigins()
+                                      .subList(1, settings.corsAllowedOrigins().size())
+                                      .toArray(String[]::new));
+                              rule.exposeHeader("WWW-Authenticate");
+                              rule.exposeHeader("Retry-After");
+                              rule.exposeHeader("Allow");
+                              rule.maxAge = 600;
+                            }));
+              }
+              config.requestLogger.http((ctx, ms) -> logAndMeasure(deps, ctx, ms));
+              ErrorMapping.register(config.routes);
+              long maxBytes = settings.maxRequestBytes();
+              config.routes.before(ctx -> refuseDeclaredOversizeBody(ctx, maxBytes));
+              config.routes.beforeMatched(access::handle);
+              for (ApiRoute route : routes) {
+                config.routes.addHttpHandler(
+                    HandlerType.findOrCreate(route.method()),
+                    route.path(),
+                    route.handler(),
+                    route.role());
+                if (route.method().equals("GET")) {
+                  config.routes.head(route.path(), route.handler(), route.role());
+                }
+              }
+              allowedMethods(routes)
+                  .forEach(
+                      (path, allow) ->
+                          config.routes.options(
+                              path,
+                              ctx -> ctx.header("Allow", allow).status(200).result(new byte[0]),
+                              Role.ANYONE));
+            });
     return new WebServer(app);
   }
 
@@ -144,22 +186,30 @@ public final class WebModule {
       }
     }
     Map<String, String> allow = new LinkedHashMap<>();
-    byPath.forEach((path, methods) -> {
-      methods.add("OPTIONS");
-      allow.put(path, String.join(", ", methods));
-    });
+    byPath.forEach(
+        (path, methods) -> {
+          methods.add("OPTIONS");
+          allow.put(path, String.join(", ", methods));
+        });
     return allow;
   }
 
   /** A body announced larger than the limit is refused before anyone waits for it to arrive. */
   private static void refuseDeclaredOversizeBody(Context ctx, long maxBytes) {
     if (ctx.req().getContentLengthLong() > maxBytes) {
-      throw RequestRejected.of(Problem.of(Problem.Kind.TOO_LARGE, "the request body is larger than this server accepts;"
-          + " send at most " + maxBytes + " bytes"));
+      throw RequestRejected.of(
+          Problem.of(
+              Problem.Kind.TOO_LARGE,
+              "the request body is larger than this server accepts;"
+                  + " send at most "
+                  + maxBytes
+                  + " bytes"));
     }
   }
 
-  /** One access-log line per request (never the token or the query string), and the request metrics. */
+  /**
+   * One access-log line per request (never the token or the query string), and the request metrics.
+   */
   private static void logAndMeasure(WebDependencies deps, Context ctx, Float ms) {
     String route;
     try {
@@ -168,8 +218,15 @@ public final class WebModule {
       route = "unmatched";
     }
     int status = ctx.statusCode();
-    deps.metrics().recordRequest(ctx.method().name(), route, status, Duration.ofNanos((long) (ms * 1_000_000)));
-    ACCESS_LOG.info("{} {} {} {}ms user={}", ctx.method().name(), ctx.path(), status, String.format("%.1f", ms),
+    deps.metrics()
+        .recordRequest(
+            ctx.method().name(), route, status, Duration.ofNanos((long) (ms * 1_000_000)));
+    ACCESS_LOG.info(
+        "{} {} {} {}ms user={}",
+        ctx.method().name(),
+        ctx.path(),
+        status,
+        String.format("%.1f", ms),
         Principal.userIdOrDash(ctx));
   }
 }

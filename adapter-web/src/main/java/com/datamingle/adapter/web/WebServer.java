@@ -11,17 +11,26 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * @throws CannotListen when the address cannot be bound (port in use, no permission, unknown host)
+   * @throws CannotListen when the address cannot be bound (port in use, no permission, unknown
+   *     host)
    */
   public WebServer start(String host, int port) {
     try {
       app.start(host, port);
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof java.net.BindException || t instanceof java.net.UnknownHostException
+        if (t instanceof java.net.BindException
+            || t instanceof java.net.UnknownHostException
             || t instanceof java.net.SocketException) {
-          throw new CannotListen("cannot listen on " + host + ":" + port + " (" + t.getMessage()
-              + "); choose another port with --port or PORT, or another address with --bind-address");
+          throw new CannotListen(
+              "cannot listen on "
+                  + host
+                  + ":"
+                  + port
+                  + " ("
+                  + t.getMessage()
+                  + "); choose another port with --port or PORT, or another address with"
+                  + " --bind-address");
         }
       }
       throw e;

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The answers every client relies on, over a real database (SQLite and PostgreSQL subclasses):
- * 405 with Allow, a challenge on every 401, problem documents for what Jetty refuses itself,
- * UTF-8 whatever the request held, 422 for text no database stores, and a just-rotated signing
- * key accepted at once. Raw sockets send what a real HTTP client would refuse to.
+ * The answers every client relies on, over a real database (SQLite and PostgreSQL subclasses): 405
+ * with Allow, a challenge on every 401, problem documents for what Jetty refuses itself, UTF-8
+ * whatever the request held, 422 for text no database stores, and a just-rotated signing key
+ * accepted at once. Raw sockets send what a real HTTP client would refuse to.
  */
 abstract class HttpAnswersContract {
   static final String ADMIN = "user_01ANSWERSADMIN";
@@ -55,7 +55,10 @@ abstract class HttpAnswersContract {
     memberToken = app.token(MEMBER, "member@example.com");
     assertThat(http.get("/api/me", adminToken).status()).isEqualTo(200);
     assertThat(http.get("/api/me", memberToken).status()).isEqualTo(200);
-    app.services.changeUserAccess().changeUserAccess(new ChangeUserAccessUseCase.Command(UserReference.parse(ADMIN), null, true));
+    app.services
+        .changeUserAccess()
+        .changeUserAccess(
+            new ChangeUserAccessUseCase.Command(UserReference.parse(ADMIN), null, true));
   }
 
   void start() throws Exception {
@@ -74,27 +77,48 @@ abstract class HttpAnswersContract {
     return app.services.getUser().getUser(UserReference.parse(MEMBER)).id().toString();
   }
 
-  /** A problem document with this status: UTF-8 JSON with type, title and status, nothing internal. */
+  /**
+   * A problem document with this status: UTF-8 JSON with type, title and status, nothing internal.
+   */
   static JsonNode assertProblem(RawHttp.Response response, int status) {
     assertThat(response.status()).as(response.toString()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).as(response.toString()).startsWith("application/problem+json");
+    assertThat(response.header("Content-Type"))
+        .as(response.toString())
+        .startsWith("application/problem+json");
     String body = response.utf8Body();
     JsonNode problem = response.json();
     assertThat(problem.path("type").asText()).startsWith("urn:datamingle:problem:");
     assertThat(problem.path("title").asText()).isNotBlank();
     assertThat(problem.path("status").isInt()).isTrue();
     assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(body).doesNotContain("<html").doesNotContain("Exception").doesNotContain("org.eclipse").doesNotContain("java.");
+    assertThat(body)
+        .doesNotContain("<html")
+        .doesNotContain("Exception")
+        .doesNotContain("org.eclipse")
+        .doesNotContain("java.");
     return problem;
   }
 
-  /** Each path of the route table with the methods it answers: its own, HEAD where it has GET, and OPTIONS. */
+  /**
+   * Each path of the route table with the methods it answers: its own, HEAD where it has GET, and
+   * OPTIONS.
+   */
   static Map<String, Set<String>> expectedMethods() {
-    WebDependencies deps = new WebDependencies(null, null, null, null, null, null, null,
-        () -> new Readiness.Status(true, null), new Metrics());
+    WebDependencies deps =
+        new WebDependencies(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            () -> new Readiness.Status(true, null),
+            new Metrics());
     Map<String, Set<String>> byPath = new java.util.LinkedHashMap<>();
     for (ApiRoute route : WebModule.routes(deps, WebSettings.defaults(), new ObjectMapper())) {
-      Set<String> methods = byPath.computeIfAbsent(route.path(), p -> new LinkedHashSet<>(List.of("OPTIONS")));
+      Set<String> methods =
+          byPath.computeIfAbsent(route.path(), p -> new LinkedHashSet<>(List.of("OPTIONS")));
       methods.add(route.method());
       if (route.method().equals("GET")) {
         methods.add("HEAD");
@@ -110,14 +134,21 @@ abstract class HttpAnswersContract {
 
   String request(String method, String target, String token, String contentType, String body) {
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    return method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+    return method
+        + " "
+        + target
+        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
         + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
-        + "Content-Length: " + bytes.length + "\r\n\r\n";
+        + "Content-Length: "
+        + bytes.length
+        + "\r\n\r\n";
   }
 
-  RawHttp.Response send(String method, String target, String token, String contentType, String body) {
-    return raw.send(request(method, target, token, contentType, body),
+  RawHttp.Response send(
+      String method, String target, String token, String contentType, String body) {
+    return raw.send(
+        request(method, target, token, contentType, body),
         body == null ? null : body.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -134,8 +165,11 @@ abstract class HttpAnswersContract {
         RawHttp.Response response = send(method, target, adminToken, null, null);
 
         JsonNode problem = assertProblem(response, 405);
-        assertThat(problem.path("type").asText()).isEqualTo("urn:datamingle:problem:method-not-allowed");
-        assertThat(allowOf(response.header("Allow"))).as(method + " " + target).isEqualTo(path.getValue());
+        assertThat(problem.path("type").asText())
+            .isEqualTo("urn:datamingle:problem:method-not-allowed");
+        assertThat(allowOf(response.header("Allow")))
+            .as(method + " " + target)
+            .isEqualTo(path.getValue());
       }
     }
     for (String target : List.of("/nope", "/api/nope", "/api/users/" + id + "/more", "/API/ME")) {
@@ -161,7 +195,8 @@ abstract class HttpAnswersContract {
     assertThat(send("HEAD", "/health", null, null, null).status()).isEqualTo(200);
 
     for (var path : expectedMethods().entrySet()) {
-      RawHttp.Response options = send("OPTIONS", path.getKey().replace("{id}", memberId()), null, null, null);
+      RawHttp.Response options =
+          send("OPTIONS", path.getKey().replace("{id}", memberId()), null, null, null);
       assertThat(options.status()).as(path.getKey()).isIn(200, 204);
       assertThat(allowOf(options.header("Allow"))).as(path.getKey()).isEqualTo(path.getValue());
       assertThat(options.body()).isEmpty();
@@ -170,16 +205,34 @@ abstract class HttpAnswersContract {
 
   @Test
   void corsPreflightStillWorksBesideOptions() throws Exception {
-    start(new WebSettings(List.of("https://app.example.com"), WebSettings.DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(5), null,
-        WebTestApp.WEBHOOK_SECRET));
-    Http.Response preflight = http.send("OPTIONS", "/api/users/" + memberId(), Map.of("Origin", "https://app.example.com",
-        "Access-Control-Request-Method", "PATCH", "Access-Control-Request-Headers", "authorization,content-type"), null);
+    start(
+        new WebSettings(
+            List.of("https://app.example.com"),
+            WebSettings.DEFAULT_MAX_REQUEST_BYTES,
+            Duration.ofSeconds(5),
+            null,
+            WebTestApp.WEBHOOK_SECRET));
+    Http.Response preflight =
+        http.send(
+            "OPTIONS",
+            "/api/users/" + memberId(),
+            Map.of(
+                "Origin",
+                "https://app.example.com",
+                "Access-Control-Request-Method",
+                "PATCH",
+                "Access-Control-Request-Headers",
+                "authorization,content-type"),
+            null);
 
     assertThat(preflight.status()).isBetween(200, 204);
-    assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+    assertThat(preflight.header("Access-Control-Allow-Origin"))
+        .isEqualTo("https://app.example.com");
     assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PATCH");
-    assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
-    Http.Response refused = http.send("DELETE", "/api/me", Map.of("Origin", "https://app.example.com"), null);
+    assertThat(preflight.header("Access-Control-Allow-Headers"))
+        .containsIgnoringCase("authorization");
+    Http.Response refused =
+        http.send("DELETE", "/api/me", Map.of("Origin", "https://app.example.com"), null);
     assertThat(refused.status()).isEqualTo(405);
     assertThat(refused.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
   }
@@ -188,14 +241,15 @@ abstract class HttpAnswersContract {
   void every401CarriesAChallenge() throws Exception {
     start();
     String forged = new TestKeys("k1").token("user_01FORGED", Instant.now());
-    List<RawHttp.Response> bearer = List.of(
-        send("GET", "/api/me", null, null, null),
-        raw.get("/api/me", "Authorization: Basic dXNlcjpwYXNz"),
-        raw.get("/api/me", "Authorization: Bearer"),
-        send("GET", "/api/me", forged, null, null),
-        send("GET", "/api/users", "not.a.token", null, null),
-        send("PATCH", "/api/users/" + memberId(), "x", "application/json", "{}"),
-        send("HEAD", "/api/me", forged, null, null));
+    List<RawHttp.Response> bearer =
+        List.of(
+            send("GET", "/api/me", null, null, null),
+            raw.get("/api/me", "Authorization: Basic dXNlcjpwYXNz"),
+            raw.get("/api/me", "Authorization: Bearer"),
+            send("GET", "/api/me", forged, null, null),
+            send("GET", "/api/users", "not.a.token", null, null),
+            send("PATCH", "/api/users/" + memberId(), "x", "application/json", "{}"),
+            send("HEAD", "/api/me", forged, null, null));
     for (RawHttp.Response response : bearer) {
       assertThat(response.status()).as(response.toString()).isEqualTo(401);
       assertThat(response.header("WWW-Authenticate")).as(response.toString()).startsWith("Bearer ");
@@ -203,11 +257,22 @@ abstract class HttpAnswersContract {
     assertThat(bearer.get(0).header("WWW-Authenticate")).doesNotContain("error=");
     assertThat(bearer.get(3).header("WWW-Authenticate")).contains("error=\"invalid_token\"");
 
-    String event = FakeWorkOsSender.userEvent("event_01CHALLENGE", "user.created", "user_01HOOKED", "h@example.com", "H", Instant.now());
+    String event =
+        FakeWorkOsSender.userEvent(
+            "event_01CHALLENGE",
+            "user.created",
+            "user_01HOOKED",
+            "h@example.com",
+            "H",
+            Instant.now());
     FakeWorkOsSender wrongSecret = new FakeWorkOsSender(http, "whsec_wrong");
-    List<Http.Response> webhook = List.of(wrongSecret.deliver(event), wrongSecret.deliverWithHeader(event, null),
-        wrongSecret.deliverWithHeader(event, "t=1, v1=00"),
-        new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET).deliverSignedAt(event, Instant.now().minusSeconds(3600)));
+    List<Http.Response> webhook =
+        List.of(
+            wrongSecret.deliver(event),
+            wrongSecret.deliverWithHeader(event, null),
+            wrongSecret.deliverWithHeader(event, "t=1, v1=00"),
+            new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET)
+                .deliverSignedAt(event, Instant.now().minusSeconds(3600)));
     for (Http.Response response : webhook) {
       assertThat(response.status()).isEqualTo(401);
       assertThat(response.header("WWW-Authenticate")).startsWith("WorkOS-Signature ");
@@ -223,49 +288,108 @@ abstract class HttpAnswersContract {
     assertProblem(raw.get("/api/me", "Bad Header Line"), 400);
     assertProblem(raw.get("/api/me", "X-Control: a\u0001b"), 400);
     assertProblem(raw.send("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n", null), 400);
-    assertProblem(raw.send("GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n", null), 400);
-    assertProblem(raw.send("GET /health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n", null), 400);
-    assertProblem(raw.send("GET http://other.example/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", null), 400);
+    assertProblem(
+        raw.send("GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n", null),
+        400);
+    assertProblem(
+        raw.send("GET /health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n", null), 400);
+    assertProblem(
+        raw.send(
+            "GET http://other.example/health HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n",
+            null),
+        400);
     assertProblem(raw.send("NOT-HTTP\r\n\r\n", null), 400);
-    RawHttp.Response version = raw.send("GET /health HTTP/9.9\r\nHost: a\r\nConnection: close\r\n\r\n", null);
+    RawHttp.Response version =
+        raw.send("GET /health HTTP/9.9\r\nHost: a\r\nConnection: close\r\n\r\n", null);
     assertThat(version.status()).isIn(400, 505);
     assertProblem(version, version.status());
     assertProblem(raw.get("/api/users/%FF%FE"), 400);
     assertProblem(raw.get("/api/me/..;/x"), 400);
     assertProblem(raw.get("/api/users/%00"), 400);
     // a body announced larger than the limit is refused without waiting for it
-    assertProblem(raw.send("PATCH /api/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + memberToken
-        + "\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\nConnection: close\r\n\r\n{", null), 413);
-    assertProblem(send("PATCH", "/api/me", memberToken, "application/json",
-        "{\"first_name\":\"" + "x".repeat(70_000) + "\"}"), 413);
+    assertProblem(
+        raw.send(
+            "PATCH /api/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer "
+                + memberToken
+                + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: 10000000\r\n"
+                + "Connection: close\r\n\r\n"
+                + "{",
+            null),
+        413);
+    assertProblem(
+        send(
+            "PATCH",
+            "/api/me",
+            memberToken,
+            "application/json",
+            "{\"first_name\":\"" + "x".repeat(70_000) + "\"}"),
+        413);
     // a chunked body that breaks off, a body shorter than announced: the client's fault, not a 500
-    assertProblem(raw.send("PATCH /api/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer " + memberToken
-        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n", null), 400);
+    assertProblem(
+        raw.send(
+            "PATCH /api/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer "
+                + memberToken
+                + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n"
+                + "zz\r\n",
+            null),
+        400);
   }
 
   @Test
   void problemDocumentsAreUtf8WhateverBytesTheRequestHeld() throws Exception {
     start();
-    RawHttp.Response echoed = send("PATCH", "/api/me", memberToken, "application/json", "{\"timezone\":\"\\u00e9\"}");
-    assertThat(assertProblem(echoed, 422).path("errors").path("timezone").asText()).contains("'\u00e9'");
+    RawHttp.Response echoed =
+        send("PATCH", "/api/me", memberToken, "application/json", "{\"timezone\":\"\\u00e9\"}");
+    assertThat(assertProblem(echoed, 422).path("errors").path("timezone").asText())
+        .contains("'\u00e9'");
 
-    JsonNode surrogate = assertProblem(send("PATCH", "/api/me", memberToken, "application/json",
-        "{\"timezone\":\"\\ud800\",\"language\":\"\\udfff\"}"), 422);
-    assertThat(surrogate.path("errors").fieldNames()).toIterable().containsExactlyInAnyOrder("timezone", "language");
-    RawHttp.Response surrogateName = send("PATCH", "/api/me", memberToken, "application/json", "{\"\\udfffname\":1}");
+    JsonNode surrogate =
+        assertProblem(
+            send(
+                "PATCH",
+                "/api/me",
+                memberToken,
+                "application/json",
+                "{\"timezone\":\"\\ud800\",\"language\":\"\\udfff\"}"),
+            422);
+    assertThat(surrogate.path("errors").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("timezone", "language");
+    RawHttp.Response surrogateName =
+        send("PATCH", "/api/me", memberToken, "application/json", "{\"\\udfffname\":1}");
     assertThat(surrogateName.status()).isIn(400, 422);
     assertProblem(surrogateName, surrogateName.status());
 
     byte[] latin1Body = "{\"first_name\":\"Zo\u00eb\"}".getBytes(StandardCharsets.ISO_8859_1);
-    assertProblem(raw.send(request("PATCH", "/api/me", memberToken, "application/json", null)
-        .replace("Content-Length: 0", "Content-Length: " + latin1Body.length), latin1Body), 400);
+    assertProblem(
+        raw.send(
+            request("PATCH", "/api/me", memberToken, "application/json", null)
+                .replace("Content-Length: 0", "Content-Length: " + latin1Body.length),
+            latin1Body),
+        400);
 
-    JsonNode header = assertProblem(raw.send(request("PATCH", "/api/me", memberToken, "text/\u00e9\u00ff", "{}")
-        .replace("Content-Length: 0", "Content-Length: 2"), "{}".getBytes(StandardCharsets.UTF_8)), 415);
+    JsonNode header =
+        assertProblem(
+            raw.send(
+                request("PATCH", "/api/me", memberToken, "text/\u00e9\u00ff", "{}")
+                    .replace("Content-Length: 0", "Content-Length: 2"),
+                "{}".getBytes(StandardCharsets.UTF_8)),
+            415);
     assertThat(header.path("detail").asText()).contains("text/\u00e9\u00ff");
     assertProblem(raw.get("/api/me", "Authorization: Bearer \u00e9\u00ff\u0080"), 401);
 
-    JsonNode queryName = assertProblem(raw.get("/api/users?%FF%FE=1&%ED%A0%80=2&\u00e9=3", "Authorization: Bearer " + adminToken), 422);
+    JsonNode queryName =
+        assertProblem(
+            raw.get(
+                "/api/users?%FF%FE=1&%ED%A0%80=2&\u00e9=3", "Authorization: Bearer " + adminToken),
+            422);
     assertThat(queryName.path("errors").size()).isGreaterThanOrEqualTo(1);
     assertProblem(raw.get("/api/users?limit=%FF", "Authorization: Bearer " + adminToken), 422);
     assertProblem(raw.get("/api/users/%C3%A9%FF", "Authorization: Bearer " + adminToken), 400);
@@ -277,25 +401,53 @@ abstract class HttpAnswersContract {
   void textNoDatabaseStoresIs422NamingTheFieldAndChangesNothing() throws Exception {
     start();
     String before = app.snapshot();
-    Map<String, String> unstorable = Map.of(
-        "first_name", "\"Ada\\u0000Lovelace\"",
-        "last_name", "\"\\ud800\"",
-        "timezone", "\"Europe/Paris\\u0000\"",
-        "language", "\"en\\u0000\"",
-        "profile_picture_url", "\"https://img.example.com/\\udc00.png\"");
+    Map<String, String> unstorable =
+        Map.of(
+            "first_name", "\"Ada\\u0000Lovelace\"",
+            "last_name", "\"\\ud800\"",
+            "timezone", "\"Europe/Paris\\u0000\"",
+            "language", "\"en\\u0000\"",
+            "profile_picture_url", "\"https://img.example.com/\\udc00.png\"");
     for (var field : unstorable.entrySet()) {
-      JsonNode problem = assertProblem(send("PATCH", "/api/me", memberToken, "application/json",
-          "{\"" + field.getKey() + "\":" + field.getValue() + "}"), 422);
-      assertThat(problem.path("errors").fieldNames()).toIterable().as(field.getKey()).containsExactly(field.getKey());
+      JsonNode problem =
+          assertProblem(
+              send(
+                  "PATCH",
+                  "/api/me",
+                  memberToken,
+                  "application/json",
+                  "{\"" + field.getKey() + "\":" + field.getValue() + "}"),
+              422);
+      assertThat(problem.path("errors").fieldNames())
+          .toIterable()
+          .as(field.getKey())
+          .containsExactly(field.getKey());
     }
     for (String q : List.of("%00", "a%00b", "%0A", "%1B[31m", "%C2%85")) {
-      JsonNode problem = assertProblem(raw.get("/api/users?q=" + q, "Authorization: Bearer " + adminToken), 422);
+      JsonNode problem =
+          assertProblem(raw.get("/api/users?q=" + q, "Authorization: Bearer " + adminToken), 422);
       assertThat(problem.path("errors").fieldNames()).toIterable().containsExactly("q");
     }
-    String event = FakeWorkOsSender.userEvent("event_\\u0000NUL", "user.created", "user_01NUL", "nul@example.com", "N", Instant.now());
-    JsonNode webhook = assertProblem(toRaw(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET).deliver(event)), 422);
+    String event =
+        FakeWorkOsSender.userEvent(
+            "event_\\u0000NUL",
+            "user.created",
+            "user_01NUL",
+            "nul@example.com",
+            "N",
+            Instant.now());
+    JsonNode webhook =
+        assertProblem(
+            toRaw(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET).deliver(event)), 422);
     assertThat(webhook.path("errors").has("id")).isTrue();
-    String email = FakeWorkOsSender.userEvent("event_01NULMAIL", "user.created", "user_01NUL", "n\\u0000ul@example.com", "N", Instant.now());
+    String email =
+        FakeWorkOsSender.userEvent(
+            "event_01NULMAIL",
+            "user.created",
+            "user_01NUL",
+            "n\\u0000ul@example.com",
+            "N",
+            Instant.now());
     assertProblem(toRaw(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET).deliver(email)), 422);
 
     assertThat(app.snapshot()).isEqualTo(before);
@@ -304,9 +456,12 @@ abstract class HttpAnswersContract {
 
   /** An answer from the JDK client in RawHttp's form, for the problem assertions. */
   static RawHttp.Response toRaw(Http.Response response) {
-    List<String> lines = response.headers().entrySet().stream()
-        .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + ": " + v)).toList();
-    return new RawHttp.Response(response.status(), lines, response.body().getBytes(StandardCharsets.UTF_8));
+    List<String> lines =
+        response.headers().entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + ": " + v))
+            .toList();
+    return new RawHttp.Response(
+        response.status(), lines, response.body().getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -318,7 +473,11 @@ abstract class HttpAnswersContract {
     try {
       List<Future<Integer>> flood = new java.util.ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        String madeUp = app.keys.token("user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-" + java.util.UUID.randomUUID()));
+        String madeUp =
+            app.keys.token(
+                "user_01FLOOD",
+                Instant.now(),
+                b -> b.withKeyId("made-up-" + java.util.UUID.randomUUID()));
         flood.add(pool.submit(() -> http.get("/api/me", madeUp).status()));
       }
       Set<Integer> statuses = new HashSet<>();
@@ -332,15 +491,27 @@ abstract class HttpAnswersContract {
     TestKeys rotated = new TestKeys("k2");
     app.jwks.add(rotated);
 
-    Http.Response first = http.get("/api/me", rotated.token("user_01ROTATED", Instant.now(),
-        b -> b.withClaim(com.datamingle.adapter.web.auth.WorkOsTokenVerifier.CLAIM_EMAIL, "rotated@example.com")));
+    Http.Response first =
+        http.get(
+            "/api/me",
+            rotated.token(
+                "user_01ROTATED",
+                Instant.now(),
+                b ->
+                    b.withClaim(
+                        com.datamingle.adapter.web.auth.WorkOsTokenVerifier.CLAIM_EMAIL,
+                        "rotated@example.com")));
 
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     // the test store fetches at most once a second (WebTestApp), plus one fetch in flight
     long allowed = Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + 2;
-    assertThat((long) app.jwks.fetches() - before).as("JWKS fetches for 32 made-up kids and one rotation")
+    assertThat((long) app.jwks.fetches() - before)
+        .as("JWKS fetches for 32 made-up kids and one rotation")
         .isLessThanOrEqualTo(allowed);
-    Http.Response unknownNow = http.get("/api/me", app.keys.token("user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-after")));
+    Http.Response unknownNow =
+        http.get(
+            "/api/me",
+            app.keys.token("user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-after")));
     assertThat(unknownNow.status()).isEqualTo(401);
     assertThat(unknownNow.header("WWW-Authenticate")).contains("invalid_token");
   }
@@ -350,8 +521,11 @@ abstract class HttpAnswersContract {
     start();
     app.jwks.mode(com.datamingle.adapter.web.testing.JwksServer.Mode.ERROR_500);
 
-    assertThat(http.get("/api/me", app.token(MEMBER, "member@example.com")).status()).isEqualTo(200);
-    Http.Response unknown = http.get("/api/me", app.keys.token("user_01NEWKID", Instant.now(), b -> b.withKeyId("k-new")));
+    assertThat(http.get("/api/me", app.token(MEMBER, "member@example.com")).status())
+        .isEqualTo(200);
+    Http.Response unknown =
+        http.get(
+            "/api/me", app.keys.token("user_01NEWKID", Instant.now(), b -> b.withKeyId("k-new")));
     assertThat(unknown.status()).isEqualTo(503);
     assertThat(unknown.header("Retry-After")).isNotNull();
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");

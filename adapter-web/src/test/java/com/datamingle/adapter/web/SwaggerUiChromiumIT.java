@@ -26,12 +26,14 @@ class SwaggerUiChromiumIT {
 
   static String chromium() {
     String configured = System.getenv("CHROMIUM_BIN");
-    for (String candidate : new String[] {configured, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
+    for (String candidate :
+        new String[] {configured, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
       if (candidate != null && new File(candidate).canExecute()) {
         return candidate;
       }
     }
-    String message = "headless Chromium not found (install Debian's chromium package, or set CHROMIUM_BIN)";
+    String message =
+        "headless Chromium not found (install Debian's chromium package, or set CHROMIUM_BIN)";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(message + "; CI=true requires this test to run");
     }
@@ -48,17 +50,39 @@ class SwaggerUiChromiumIT {
       try {
         Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
         Path dom = dir.resolve("dom.html");
-        List<String> command = new ArrayList<>(List.of(browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom",
-            "http://127.0.0.1:" + app.server.port() + "/docs"));
-        Process process = new ProcessBuilder(command).redirectOutput(dom.toFile()).redirectError(dir.resolve("chromium.err").toFile()).start();
+        List<String> command =
+            new ArrayList<>(
+                List.of(
+                    browser,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--user-data-dir=" + profile,
+                    "--virtual-time-budget=20000",
+                    "--dump-dom",
+                    "http://127.0.0.1:" + app.server.port() + "/docs"));
+        Process process =
+            new ProcessBuilder(command)
+                .redirectOutput(dom.toFile())
+                .redirectError(dir.resolve("chromium.err").toFile())
+                .start();
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("chromium finished").isTrue();
         String html = Files.readString(dom, StandardCharsets.UTF_8);
 
-        assertThat(html).as("Swagger UI rendered").contains("swagger-ui").contains("DataMingle core API");
-        for (ApiRoute route : WebModule.routes(deps(), WebSettings.defaults(), new ObjectMapper())) {
-          assertThat(html).as(route.method() + " " + route.path())
+        assertThat(html)
+            .as("Swagger UI rendered")
+            .contains("swagger-ui")
+            .contains("DataMingle core API");
+        for (ApiRoute route :
+            WebModule.routes(deps(), WebSettings.defaults(), new ObjectMapper())) {
+          assertThat(html)
+              .as(route.method() + " " + route.path())
               .containsPattern("opblock-summary-method\">" + route.method() + "<")
               .contains("data-path=\"" + route.path() + "\"");
         }
@@ -69,7 +93,15 @@ class SwaggerUiChromiumIT {
   }
 
   private static WebDependencies deps() {
-    return new WebDependencies(null, null, null, null, null, null, null, () -> new Readiness.Status(true, null),
+    return new WebDependencies(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        () -> new Readiness.Status(true, null),
         new com.datamingle.adapter.web.ops.Metrics());
   }
 }

@@ -18,8 +18,8 @@ import com.datamingle.application.port.out.WorkOsSyncStore;
 import java.time.Clock;
 
 /**
- * The application's public face: takes the outbound ports and hands out the use cases. The
- * services themselves are package-private, so adapters can only reach the inbound ports.
+ * The application's public face: takes the outbound ports and hands out the use cases. The services
+ * themselves are package-private, so adapters can only reach the inbound ports.
  */
 public final class ApplicationServices {
   private final ResolveSignInUseCase resolveSignIn;
@@ -32,8 +32,14 @@ public final class ApplicationServices {
   private final SyncWorkOsEventsUseCase syncWorkOsEvents;
   private final PurgeDeletedUsersUseCase purgeDeletedUsers;
 
-  private ApplicationServices(UserRepository users, WorkOsSyncStore sync, UnitOfWork unitOfWork, IdGenerator ids,
-      IdentityProviderDirectory directory, WorkOsEventFeed feed, Clock clock) {
+  private ApplicationServices(
+      UserRepository users,
+      WorkOsSyncStore sync,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      IdentityProviderDirectory directory,
+      WorkOsEventFeed feed,
+      Clock clock) {
     UserLookup lookup = new UserLookup(users);
     this.resolveSignIn = new ResolveSignInService(users, sync, unitOfWork, ids, directory, clock);
     this.getMyProfile = new GetMyProfileService(lookup);
@@ -42,7 +48,8 @@ public final class ApplicationServices {
     this.listUsers = new ListUsersService(users);
     this.changeUserAccess = new ChangeUserAccessService(users, lookup, unitOfWork, clock);
     this.applyWorkOsEvent = new ApplyWorkOsEventService(users, sync, unitOfWork, ids, clock);
-    this.syncWorkOsEvents = new SyncWorkOsEventsService(applyWorkOsEvent, sync, feed, unitOfWork, clock);
+    this.syncWorkOsEvents =
+        new SyncWorkOsEventsService(applyWorkOsEvent, sync, feed, unitOfWork, clock);
     this.purgeDeletedUsers = new PurgeDeletedUsersService(users, sync, unitOfWork);
   }
 
@@ -50,26 +57,50 @@ public final class ApplicationServices {
    * {@code directory}: WorkOS's user lookup for first sign-ins; {@code feed}: WorkOS's Events API
    * for {@link #syncWorkOsEvents()}.
    */
-  public static ApplicationServices create(UserRepository users, WorkOsSyncStore sync, UnitOfWork unitOfWork, IdGenerator ids,
-      IdentityProviderDirectory directory, WorkOsEventFeed feed, Clock clock) {
+  public static ApplicationServices create(
+      UserRepository users,
+      WorkOsSyncStore sync,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      IdentityProviderDirectory directory,
+      WorkOsEventFeed feed,
+      Clock clock) {
     return new ApplicationServices(users, sync, unitOfWork, ids, directory, feed, clock);
   }
 
-  public ResolveSignInUseCase resolveSignIn() { return resolveSignIn; }
+  public ResolveSignInUseCase resolveSignIn() {
+    return resolveSignIn;
+  }
 
-  public GetMyProfileUseCase getMyProfile() { return getMyProfile; }
+  public GetMyProfileUseCase getMyProfile() {
+    return getMyProfile;
+  }
 
-  public UpdateMyProfileUseCase updateMyProfile() { return updateMyProfile; }
+  public UpdateMyProfileUseCase updateMyProfile() {
+    return updateMyProfile;
+  }
 
-  public GetUserUseCase getUser() { return getUser; }
+  public GetUserUseCase getUser() {
+    return getUser;
+  }
 
-  public ListUsersUseCase listUsers() { return listUsers; }
+  public ListUsersUseCase listUsers() {
+    return listUsers;
+  }
 
-  public ChangeUserAccessUseCase changeUserAccess() { return changeUserAccess; }
+  public ChangeUserAccessUseCase changeUserAccess() {
+    return changeUserAccess;
+  }
 
-  public ApplyWorkOsEventUseCase applyWorkOsEvent() { return applyWorkOsEvent; }
+  public ApplyWorkOsEventUseCase applyWorkOsEvent() {
+    return applyWorkOsEvent;
+  }
 
-  public SyncWorkOsEventsUseCase syncWorkOsEvents() { return syncWorkOsEvents; }
+  public SyncWorkOsEventsUseCase syncWorkOsEvents() {
+    return syncWorkOsEvents;
+  }
 
-  public PurgeDeletedUsersUseCase purgeDeletedUsers() { return purgeDeletedUsers; }
+  public PurgeDeletedUsersUseCase purgeDeletedUsers() {
+    return purgeDeletedUsers;
+  }
 }

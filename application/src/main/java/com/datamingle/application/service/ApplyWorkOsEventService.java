@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Applies one WorkOS user event in one transaction: records its id (a repeat stops there), locks
- * the user's sync state (events of one user apply one at a time), drops data that is not newer
- * than what was applied, then creates, updates or deactivates the user and records the new state.
+ * the user's sync state (events of one user apply one at a time), drops data that is not newer than
+ * what was applied, then creates, updates or deactivates the user and records the new state.
  */
 final class ApplyWorkOsEventService implements ApplyWorkOsEventUseCase {
   private final UserRepository users;
@@ -24,7 +24,12 @@ final class ApplyWorkOsEventService implements ApplyWorkOsEventUseCase {
   private final IdGenerator ids;
   private final Clock clock;
 
-  ApplyWorkOsEventService(UserRepository users, WorkOsSyncStore sync, UnitOfWork unitOfWork, IdGenerator ids, Clock clock) {
+  ApplyWorkOsEventService(
+      UserRepository users,
+      WorkOsSyncStore sync,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      Clock clock) {
     this.users = users;
     this.sync = sync;
     this.unitOfWork = unitOfWork;
@@ -34,38 +39,45 @@ final class ApplyWorkOsEventService implements ApplyWorkOsEventUseCase {
 
   @Override
   public Outcome apply(WorkOsUserEvent event) {
-    return unitOfWork.inTransaction(() -> {
-      Instant now = clock.instant();
-      if (!sync.recordEvent(event.eventId(), event.kind().eventName(), now)) {
-        return Outcome.DUPLICATE;
-      }
-      WorkOsSyncState state = sync.lockState(event.workosUserId());
-      if (!state.isOlderThan(event.workosUpdatedAt(), event.deletion())) {
-        return Outcome.STALE;
-      }
-      if (event.deletion()) {
-        users.findByWorkosUserIdForUpdate(event.workosUserId())
-            .filter(User::active)
-            .ifPresent(user -> users.update(user.withActive(false, now)));
-        sync.saveState(state.deletedAt(event.workosUpdatedAt(), event.occurredAt()));
-      } else {
-        createOrUpdate(event, now);
-        sync.saveState(state.applied(event.workosUpdatedAt()));
-      }
-      return Outcome.APPLIED;
-    });
+    return unitOfWork.inTransaction(
+        () -> {
+          Instant now = clock.instant();
+          if (!sync.recordEvent(event.eventId(), event.kind().eventName(), now)) {
+            return Outcome.DUPLICATE;
+          }
+          WorkOsSyncState state = sync.lockState(event.workosUserId());
+          if (!state.isOlderThan(event.workosUpdatedAt(), event.deletion())) {
+            return Outcome.STALE;
+          }
+          if (event.deletion()) {
+            users
+                .findByWorkosUserIdForUpdate(event.workosUserId())
+                .filter(User::active)
+                .ifPresent(user -> users.update(user.withActive(false, now)));
+            sync.saveState(state.deletedAt(event.workosUpdatedAt(), event.occurredAt()));
+          } else {
+            createOrUpdate(event, now);
+            sync.saveState(state.applied(event.workosUpdatedAt()));
+          }
+          return Outcome.APPLIED;
+        });
   }
 
   private void createOrUpdate(WorkOsUserEvent event, Instant now) {
     Optional<User> local = users.findByWorkosUserIdForUpdate(event.workosUserId());
     if (local.isEmpty()) {
-      if (users.insertIfAbsent(User.register(ids.newUserId(), event.workosUserId(), event.profile(), now))) {
+      if (users.insertIfAbsent(
+          User.register(ids.newUserId(), event.workosUserId(), event.profile(), now))) {
         return;
       }
       // a sign-in created the user meanwhile: update that row instead
       local = users.findByWorkosUserIdForUpdate(event.workosUserId());
     }
-    User current = local.orElseThrow(() -> new IllegalStateException("user " + event.workosUserId() + " vanished during a sync"));
+    User current =
+        local.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "user " + event.workosUserId() + " vanished during a sync"));
     User synced = current.syncedWith(event.profile(), now);
     if (synced != current) {
       users.update(synced);

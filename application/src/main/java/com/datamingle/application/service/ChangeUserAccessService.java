@@ -18,7 +18,8 @@ final class ChangeUserAccessService implements ChangeUserAccessUseCase {
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  ChangeUserAccessService(UserRepository users, UserLookup lookup, UnitOfWork unitOfWork, Clock clock) {
+  ChangeUserAccessService(
+      UserRepository users, UserLookup lookup, UnitOfWork unitOfWork, Clock clock) {
     this.users = users;
     this.lookup = lookup;
     this.unitOfWork = unitOfWork;
@@ -28,25 +29,26 @@ final class ChangeUserAccessService implements ChangeUserAccessUseCase {
   @Override
   public User changeUserAccess(Command command) {
     User target = lookup.resolve(command.user());
-    return unitOfWork.inTransaction(() -> {
-      var activeAdmins = users.lockActiveAdminIds();
-      User current = lookup.byIdForUpdate(target.id());
-      Instant now = clock.instant();
-      User updated = current;
-      if (command.active() != null) {
-        updated = updated.withActive(command.active(), now);
-      }
-      if (command.admin() != null) {
-        updated = updated.withAdmin(command.admin(), now);
-      }
-      if (updated == current) {
-        return current;
-      }
-      if (current.isActiveAdmin() && !updated.isActiveAdmin() && activeAdmins.size() <= 1) {
-        throw new LastActiveAdmin(current.id());
-      }
-      users.update(updated);
-      return updated;
-    });
+    return unitOfWork.inTransaction(
+        () -> {
+          var activeAdmins = users.lockActiveAdminIds();
+          User current = lookup.byIdForUpdate(target.id());
+          Instant now = clock.instant();
+          User updated = current;
+          if (command.active() != null) {
+            updated = updated.withActive(command.active(), now);
+          }
+          if (command.admin() != null) {
+            updated = updated.withAdmin(command.admin(), now);
+          }
+          if (updated == current) {
+            return current;
+          }
+          if (current.isActiveAdmin() && !updated.isActiveAdmin() && activeAdmins.size() <= 1) {
+            throw new LastActiveAdmin(current.id());
+          }
+          users.update(updated);
+          return updated;
+        });
   }
 }

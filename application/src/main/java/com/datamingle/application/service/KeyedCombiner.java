@@ -13,15 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * becomes the leader and runs everything that queued up meanwhile as one batch, on its own thread.
  * Requests for different keys never wait for each other.
  *
- * <p>Why: read-modify-write requests for one row (one user's profile edits) otherwise queue on
- * that row's lock, each paying for its own transaction and commit. Combined, they share one read,
- * one write and one commit, and each caller still gets the outcome of its own request, in an order
- * that is the order the requests were taken in. A caller waits at most for the running batch and
- * its own; every leader runs exactly one batch.
+ * <p>Why: read-modify-write requests for one row (one user's profile edits) otherwise queue on that
+ * row's lock, each paying for its own transaction and commit. Combined, they share one read, one
+ * write and one commit, and each caller still gets the outcome of its own request, in an order that
+ * is the order the requests were taken in. A caller waits at most for the running batch and its
+ * own; every leader runs exactly one batch.
  *
- * <p>The runner sets each slot's outcome. If the runner throws, every slot of the batch that it
- * had not failed on its own gets that exception: a result set before the failure (say, before a
- * commit that then failed) is not handed out.
+ * <p>The runner sets each slot's outcome. If the runner throws, every slot of the batch that it had
+ * not failed on its own gets that exception: a result set before the failure (say, before a commit
+ * that then failed) is not handed out.
  */
 final class KeyedCombiner<K, C, R> {
 
@@ -97,7 +97,10 @@ final class KeyedCombiner<K, C, R> {
     this.runner = Objects.requireNonNull(runner, "runner");
   }
 
-  /** Runs {@code request} in a batch of its key and returns its own result, or throws its own failure. */
+  /**
+   * Runs {@code request} in a batch of its key and returns its own result, or throws its own
+   * failure.
+   */
   R submit(K key, C request) {
     Slot<C, R> slot = new Slot<>(request);
     Lane<C, R> lane;
@@ -132,7 +135,8 @@ final class KeyedCombiner<K, C, R> {
       runner.run(key, List.copyOf(batch));
       for (Slot<C, R> slot : batch) {
         if (!slot.settled) {
-          slot.failWithBatch(new IllegalStateException("the batch ended without an outcome for this request"));
+          slot.failWithBatch(
+              new IllegalStateException("the batch ended without an outcome for this request"));
         }
       }
     } catch (RuntimeException e) {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keyset pagination in id order: a cursor is the id of the last user of the previous page,
- * encoded so that clients treat it as opaque. Fetches one extra row to know if a next page exists.
+ * Keyset pagination in id order: a cursor is the id of the last user of the previous page, encoded
+ * so that clients treat it as opaque. Fetches one extra row to know if a next page exists.
  */
 final class ListUsersService implements ListUsersUseCase {
   private static final String CURSOR_PREFIX = "u1:";
@@ -27,7 +27,9 @@ final class ListUsersService implements ListUsersUseCase {
   public Page listUsers(Query query) {
     UserId after = query.cursor() == null ? null : decode(query.cursor());
     String prefix = query.text() == null ? null : query.text().strip().toLowerCase(Locale.ROOT);
-    List<User> rows = users.search(new UserSearch(prefix, query.active(), query.admin(), after, query.limit() + 1));
+    List<User> rows =
+        users.search(
+            new UserSearch(prefix, query.active(), query.admin(), after, query.limit() + 1));
     if (rows.size() <= query.limit()) {
       return new Page(rows, null);
     }
@@ -36,7 +38,8 @@ final class ListUsersService implements ListUsersUseCase {
   }
 
   static String encode(UserId id) {
-    return Base64.getUrlEncoder().withoutPadding()
+    return Base64.getUrlEncoder()
+        .withoutPadding()
         .encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -48,7 +51,8 @@ final class ListUsersService implements ListUsersUseCase {
       }
       return UserId.parse(text.substring(CURSOR_PREFIX.length()));
     } catch (IllegalArgumentException e) {
-      throw new InvalidValueException("cursor", "cursor is not one this service issued; start again without a cursor");
+      throw new InvalidValueException(
+          "cursor", "cursor is not one this service issued; start again without a cursor");
     }
   }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Removes users deleted at WorkOS before a cutoff, and old processed event ids, in one transaction. */
+/**
+ * Removes users deleted at WorkOS before a cutoff, and old processed event ids, in one transaction.
+ */
 final class PurgeDeletedUsersService implements PurgeDeletedUsersUseCase {
   private final UserRepository users;
   private final WorkOsSyncStore sync;
@@ -24,21 +26,23 @@ final class PurgeDeletedUsersService implements PurgeDeletedUsersUseCase {
 
   @Override
   public Result purge(Command command) {
-    return unitOfWork.inTransaction(() -> {
-      List<User> gone = new ArrayList<>();
-      for (WorkOsUserId id : sync.deletedBefore(command.deletedBefore())) {
-        Optional<User> user = users.findByWorkosUserIdForUpdate(id);
-        if (user.isPresent()) {
-          gone.add(user.get());
-          if (!command.dryRun()) {
-            users.delete(user.get());
+    return unitOfWork.inTransaction(
+        () -> {
+          List<User> gone = new ArrayList<>();
+          for (WorkOsUserId id : sync.deletedBefore(command.deletedBefore())) {
+            Optional<User> user = users.findByWorkosUserIdForUpdate(id);
+            if (user.isPresent()) {
+              gone.add(user.get());
+              if (!command.dryRun()) {
+                users.delete(user.get());
+              }
+            }
           }
-        }
-      }
-      int events = command.dryRun()
-          ? sync.countEventsReceivedBefore(command.eventsReceivedBefore())
-          : sync.forgetEventsReceivedBefore(command.eventsReceivedBefore());
-      return new Result(List.copyOf(gone), events);
-    });
+          int events =
+              command.dryRun()
+                  ? sync.countEventsReceivedBefore(command.eventsReceivedBefore())
+                  : sync.forgetEventsReceivedBefore(command.eventsReceivedBefore());
+          return new Result(List.copyOf(gone), events);
+        });
   }
 }

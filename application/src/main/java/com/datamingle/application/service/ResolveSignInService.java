@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Sign-in resolution. The common case, a known user in a known session with nothing new, is one
- * read and no write. A user WorkOS deleted is never created again by a token issued before. The identity provider is asked outside any transaction, so a slow provider
- * never holds a database lock.
+ * read and no write. A user WorkOS deleted is never created again by a token issued before. The
+ * identity provider is asked outside any transaction, so a slow provider never holds a database
+ * lock.
  */
 final class ResolveSignInService implements ResolveSignInUseCase {
   private final UserRepository users;
@@ -28,8 +29,13 @@ final class ResolveSignInService implements ResolveSignInUseCase {
   private final IdentityProviderDirectory directory;
   private final Clock clock;
 
-  ResolveSignInService(UserRepository users, WorkOsSyncStore sync, UnitOfWork unitOfWork, IdGenerator ids,
-      IdentityProviderDirectory directory, Clock clock) {
+  ResolveSignInService(
+      UserRepository users,
+      WorkOsSyncStore sync,
+      UnitOfWork unitOfWork,
+      IdGenerator ids,
+      IdentityProviderDirectory directory,
+      Clock clock) {
     this.users = users;
     this.sync = sync;
     this.unitOfWork = unitOfWork;
@@ -54,23 +60,34 @@ final class ResolveSignInService implements ResolveSignInUseCase {
     if (sync.findState(command.workosUserId()).map(WorkOsSyncState::deleted).orElse(false)) {
       throw UnknownIdentity.deleted(command.workosUserId());
     }
-    IdentityProfile profile = command.profile() != null
-        ? command.profile()
-        : directory.fetchProfile(command.workosUserId()).orElseThrow(() -> new UnknownIdentity(command.workosUserId()));
-    return unitOfWork.inTransaction(() -> {
-      Instant now = clock.instant();
-      User fresh = User.register(ids.newUserId(), command.workosUserId(), profile, now)
-          .signedIn(command.sessionId(), now);
-      if (users.insertIfAbsent(fresh)) {
-        return fresh;
-      }
-      return refresh(command); // someone else created it first: treat this as a sign-in of theirs
-    });
+    IdentityProfile profile =
+        command.profile() != null
+            ? command.profile()
+            : directory
+                .fetchProfile(command.workosUserId())
+                .orElseThrow(() -> new UnknownIdentity(command.workosUserId()));
+    return unitOfWork.inTransaction(
+        () -> {
+          Instant now = clock.instant();
+          User fresh =
+              User.register(ids.newUserId(), command.workosUserId(), profile, now)
+                  .signedIn(command.sessionId(), now);
+          if (users.insertIfAbsent(fresh)) {
+            return fresh;
+          }
+          return refresh(
+              command); // someone else created it first: treat this as a sign-in of theirs
+        });
   }
 
   private User refresh(Command command) {
-    User current = users.findByWorkosUserIdForUpdate(command.workosUserId())
-        .orElseThrow(() -> new IllegalStateException("user " + command.workosUserId() + " vanished during sign-in"));
+    User current =
+        users
+            .findByWorkosUserIdForUpdate(command.workosUserId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "user " + command.workosUserId() + " vanished during sign-in"));
     if (!current.active()) {
       throw new UserDeactivated(current.id());
     }

@@ -19,7 +19,11 @@ final class SyncWorkOsEventsService implements SyncWorkOsEventsUseCase {
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  SyncWorkOsEventsService(ApplyWorkOsEventUseCase apply, WorkOsSyncStore sync, WorkOsEventFeed feed, UnitOfWork unitOfWork,
+  SyncWorkOsEventsService(
+      ApplyWorkOsEventUseCase apply,
+      WorkOsSyncStore sync,
+      WorkOsEventFeed feed,
+      UnitOfWork unitOfWork,
       Clock clock) {
     this.apply = apply;
     this.sync = sync;
@@ -42,11 +46,14 @@ final class SyncWorkOsEventsService implements SyncWorkOsEventsUseCase {
     while (true) {
       List<WorkOsEventFeed.Entry> page = feed.after(cursor, pageSize);
       for (WorkOsEventFeed.Entry entry : page) {
-        ApplyWorkOsEventUseCase.Outcome outcome = unitOfWork.inTransaction(() -> {
-          ApplyWorkOsEventUseCase.Outcome result = entry.userEvent() == null ? null : apply.apply(entry.userEvent());
-          sync.saveCursor(CURSOR, entry.eventId(), clock.instant());
-          return result;
-        });
+        ApplyWorkOsEventUseCase.Outcome outcome =
+            unitOfWork.inTransaction(
+                () -> {
+                  ApplyWorkOsEventUseCase.Outcome result =
+                      entry.userEvent() == null ? null : apply.apply(entry.userEvent());
+                  sync.saveCursor(CURSOR, entry.eventId(), clock.instant());
+                  return result;
+                });
         events++;
         if (outcome == null) {
           ignored++;

@@ -19,8 +19,8 @@ import java.util.Optional;
  *
  * <p>The write is optimistic first: the edits start from the user as the repository knows it
  * (usually from memory) and are written only if the stored row still holds exactly that user, in
- * one statement with no read before it. If the row changed meanwhile (another instance, an admin,
- * a WorkOS event), nothing was written, and the edits run again from the row read "for update".
+ * one statement with no read before it. If the row changed meanwhile (another instance, an admin, a
+ * WorkOS event), nothing was written, and the edits run again from the row read "for update".
  */
 final class UpdateMyProfileService implements UpdateMyProfileUseCase {
   /** At most this many edits of one user share a transaction. */
@@ -33,7 +33,8 @@ final class UpdateMyProfileService implements UpdateMyProfileUseCase {
   private final KeyedCombiner<UserId, ProfileUpdate, User> edits =
       new KeyedCombiner<>(MAX_COMBINED_EDITS, this::applyTogether);
 
-  UpdateMyProfileService(UserRepository users, UserLookup lookup, UnitOfWork unitOfWork, Clock clock) {
+  UpdateMyProfileService(
+      UserRepository users, UserLookup lookup, UnitOfWork unitOfWork, Clock clock) {
     this.users = users;
     this.lookup = lookup;
     this.unitOfWork = unitOfWork;
@@ -50,21 +51,26 @@ final class UpdateMyProfileService implements UpdateMyProfileUseCase {
     if (known.isPresent() && known.get().active() && appliedOptimistically(known.get(), batch)) {
       return;
     }
-    unitOfWork.inTransaction(() -> {
-      User stored = lookup.byIdForUpdate(me);
-      if (!stored.active()) {
-        throw new UserDeactivated(stored.id());
-      }
-      User latest = applyInOrder(stored, batch);
-      if (latest != stored) {
-        users.update(latest);
-      }
-      return latest;
-    });
+    unitOfWork.inTransaction(
+        () -> {
+          User stored = lookup.byIdForUpdate(me);
+          if (!stored.active()) {
+            throw new UserDeactivated(stored.id());
+          }
+          User latest = applyInOrder(stored, batch);
+          if (latest != stored) {
+            users.update(latest);
+          }
+          return latest;
+        });
   }
 
-  /** True when the edits are settled: they changed nothing, or their result was written over {@code basis}. */
-  private boolean appliedOptimistically(User basis, List<KeyedCombiner.Slot<ProfileUpdate, User>> batch) {
+  /**
+   * True when the edits are settled: they changed nothing, or their result was written over {@code
+   * basis}.
+   */
+  private boolean appliedOptimistically(
+      User basis, List<KeyedCombiner.Slot<ProfileUpdate, User>> batch) {
     User latest = applyInOrder(basis, batch);
     if (latest == basis) {
       return true;

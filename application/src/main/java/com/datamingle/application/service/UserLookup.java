@@ -29,7 +29,8 @@ final class UserLookup {
       return byId(byId.id());
     }
     if (reference instanceof UserReference.ByWorkosUserId byWorkos) {
-      return users.findByWorkosUserId(byWorkos.workosUserId())
+      return users
+          .findByWorkosUserId(byWorkos.workosUserId())
           .orElseThrow(() -> new UserNotFound(reference.toString()));
     }
     List<User> matches = users.findByEmail(((UserReference.ByEmail) reference).email());

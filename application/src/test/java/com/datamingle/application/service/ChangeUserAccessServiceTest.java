@@ -17,7 +17,9 @@ class ChangeUserAccessServiceTest {
   private final TestApplication app = new TestApplication();
 
   private User change(User user, Boolean active, Boolean admin) {
-    return app.services.changeUserAccess().changeUserAccess(new Command(new UserReference.ById(user.id()), active, admin));
+    return app.services
+        .changeUserAccess()
+        .changeUserAccess(new Command(new UserReference.ById(user.id()), active, admin));
   }
 
   @Test
@@ -27,10 +29,14 @@ class ChangeUserAccessServiceTest {
     app.users.insertIfAbsent(first);
     app.users.insertIfAbsent(second);
 
-    User promoted = app.services.changeUserAccess()
-        .changeUserAccess(new Command(UserReference.parse("FIRST@example.com"), null, true));
-    User demoted = app.services.changeUserAccess()
-        .changeUserAccess(new Command(UserReference.parse("user_01FIRST"), null, false));
+    User promoted =
+        app.services
+            .changeUserAccess()
+            .changeUserAccess(new Command(UserReference.parse("FIRST@example.com"), null, true));
+    User demoted =
+        app.services
+            .changeUserAccess()
+            .changeUserAccess(new Command(UserReference.parse("user_01FIRST"), null, false));
 
     assertThat(promoted.admin()).isTrue();
     assertThat(demoted.admin()).isFalse();
@@ -43,7 +49,8 @@ class ChangeUserAccessServiceTest {
     app.users.insertIfAbsent(admin);
     app.users.insertIfAbsent(inactiveAdmin);
 
-    assertThatThrownBy(() -> change(admin, null, false)).isInstanceOf(LastActiveAdmin.class)
+    assertThatThrownBy(() -> change(admin, null, false))
+        .isInstanceOf(LastActiveAdmin.class)
         .hasMessageContaining("promote another user");
     assertThatThrownBy(() -> change(admin, false, null)).isInstanceOf(LastActiveAdmin.class);
     assertThat(app.users.findById(admin.id()).orElseThrow().isActiveAdmin()).isTrue();
@@ -81,10 +88,13 @@ class ChangeUserAccessServiceTest {
     app.users.insertIfAbsent(aUser().withEmail("twin@example.com").build());
     app.users.insertIfAbsent(aUser().withEmail("twin@example.com").build());
 
-    assertThatThrownBy(() -> app.services.getUser().getUser(UserReference.parse("nobody@example.com")))
+    assertThatThrownBy(
+            () -> app.services.getUser().getUser(UserReference.parse("nobody@example.com")))
         .isInstanceOf(UserNotFound.class);
-    assertThatThrownBy(() -> app.services.getUser().getUser(UserReference.parse("twin@example.com")))
-        .isInstanceOf(AmbiguousUserReference.class).hasMessageContaining("by id or WorkOS user id");
+    assertThatThrownBy(
+            () -> app.services.getUser().getUser(UserReference.parse("twin@example.com")))
+        .isInstanceOf(AmbiguousUserReference.class)
+        .hasMessageContaining("by id or WorkOS user id");
     assertThatThrownBy(() -> UserReference.parse("42")).hasMessageContaining("neither");
   }
 }

@@ -28,7 +28,8 @@ class KeyedCombinerTest {
   }
 
   /** A runner that blocks its first batch of key "a" until released, and records every batch. */
-  private static final class Recorder implements KeyedCombiner.BatchRunner<String, Integer, String> {
+  private static final class Recorder
+      implements KeyedCombiner.BatchRunner<String, Integer, String> {
     final List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch firstStarted = new CountDownLatch(1);
     final CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -54,10 +55,13 @@ class KeyedCombinerTest {
   @Test
   void aLoneRequestRunsAsABatchOfOneOnTheCallersThread() {
     List<String> runnerThreads = new ArrayList<>();
-    KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(8, (key, batch) -> {
-      runnerThreads.add(Thread.currentThread().getName());
-      batch.forEach(slot -> slot.succeed(key + slot.request()));
-    });
+    KeyedCombiner<String, Integer, String> combiner =
+        new KeyedCombiner<>(
+            8,
+            (key, batch) -> {
+              runnerThreads.add(Thread.currentThread().getName());
+              batch.forEach(slot -> slot.succeed(key + slot.request()));
+            });
 
     assertThat(combiner.submit("a", 1)).isEqualTo("a1");
     assertThat(runnerThreads).containsExactly(Thread.currentThread().getName());
@@ -96,7 +100,8 @@ class KeyedCombinerTest {
     for (Future<String> f : waiting) {
       f.get();
     }
-    assertThat(recorder.batches).containsExactly(List.of(0), List.of(1, 2), List.of(3, 4), List.of(5));
+    assertThat(recorder.batches)
+        .containsExactly(List.of(0), List.of(1, 2), List.of(3, 4), List.of(5));
   }
 
   @Test
@@ -114,28 +119,35 @@ class KeyedCombinerTest {
 
     assertThat(first.get()).isEqualTo("a0");
     assertThat(before.get()).isEqualTo("a1");
-    assertThatThrownBy(bad::get).hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative -1");
+    assertThatThrownBy(bad::get)
+        .hasCauseInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative -1");
     assertThat(after.get()).isEqualTo("a2");
     assertThat(recorder.batches).containsExactly(List.of(0), List.of(1, -1, 2));
   }
 
   @Test
   void whenTheRunnerThrowsEveryRequestOfThatBatchGetsTheFailureEvenOnesItHadSettled() {
-    KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(64, (key, batch) -> {
-      batch.forEach(slot -> slot.succeed("not committed"));
-      throw new IllegalStateException("the commit failed");
-    });
+    KeyedCombiner<String, Integer, String> combiner =
+        new KeyedCombiner<>(
+            64,
+            (key, batch) -> {
+              batch.forEach(slot -> slot.succeed("not committed"));
+              throw new IllegalStateException("the commit failed");
+            });
 
-    assertThatThrownBy(() -> combiner.submit("a", 1)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> combiner.submit("a", 1))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("the commit failed");
     assertThat(combiner.activeKeys()).isZero();
   }
 
   @Test
   void aRequestTheRunnerForgotFailsInsteadOfReturningNothing() {
-    KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(64, (key, batch) -> { });
+    KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(64, (key, batch) -> {});
 
-    assertThatThrownBy(() -> combiner.submit("a", 1)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> combiner.submit("a", 1))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("without an outcome");
   }
 
@@ -144,14 +156,17 @@ class KeyedCombinerTest {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(64, (key, batch) -> {
-      if (calls.getAndIncrement() == 0) {
-        started.countDown();
-        await(release);
-        throw new IllegalStateException("database gone");
-      }
-      batch.forEach(slot -> slot.succeed("ok" + slot.request()));
-    });
+    KeyedCombiner<String, Integer, String> combiner =
+        new KeyedCombiner<>(
+            64,
+            (key, batch) -> {
+              if (calls.getAndIncrement() == 0) {
+                started.countDown();
+                await(release);
+                throw new IllegalStateException("database gone");
+              }
+              batch.forEach(slot -> slot.succeed("ok" + slot.request()));
+            });
     Future<String> failing = threads.submit(() -> combiner.submit("a", 0));
     started.await();
     Future<String> next = queueBehind(combiner, 1).get(0);
@@ -169,7 +184,8 @@ class KeyedCombinerTest {
     Future<String> blocked = threads.submit(() -> combiner.submit("a", 0));
     recorder.firstStarted.await();
 
-    assertThat(threads.submit(() -> combiner.submit("b", 7)).get(10, TimeUnit.SECONDS)).isEqualTo("b7");
+    assertThat(threads.submit(() -> combiner.submit("b", 7)).get(10, TimeUnit.SECONDS))
+        .isEqualTo("b7");
     assertThat(blocked).isNotDone();
 
     recorder.releaseFirst.countDown();
@@ -177,41 +193,47 @@ class KeyedCombinerTest {
   }
 
   @Test
-  void underContentionEveryRequestGetsExactlyItsOwnOutcomeAndBatchesOfAKeyNeverOverlap() throws Exception {
+  void underContentionEveryRequestGetsExactlyItsOwnOutcomeAndBatchesOfAKeyNeverOverlap()
+      throws Exception {
     Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
     Map<String, Integer> totals = new ConcurrentHashMap<>();
     AtomicInteger overlaps = new AtomicInteger();
-    KeyedCombiner<String, Integer, String> combiner = new KeyedCombiner<>(16, (key, batch) -> {
-      if (running.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() != 1) {
-        overlaps.incrementAndGet();
-      }
-      int total = totals.getOrDefault(key, 0);
-      for (KeyedCombiner.Slot<Integer, String> slot : batch) {
-        total += slot.request();
-        slot.succeed(key + ":" + slot.request());
-      }
-      totals.put(key, total);
-      Thread.yield();
-      running.get(key).decrementAndGet();
-    });
+    KeyedCombiner<String, Integer, String> combiner =
+        new KeyedCombiner<>(
+            16,
+            (key, batch) -> {
+              if (running.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() != 1) {
+                overlaps.incrementAndGet();
+              }
+              int total = totals.getOrDefault(key, 0);
+              for (KeyedCombiner.Slot<Integer, String> slot : batch) {
+                total += slot.request();
+                slot.succeed(key + ":" + slot.request());
+              }
+              totals.put(key, total);
+              Thread.yield();
+              running.get(key).decrementAndGet();
+            });
     int callers = 16;
     int perCaller = 500;
     List<Future<Integer>> results = new ArrayList<>();
     CountDownLatch go = new CountDownLatch(1);
     for (int t = 0; t < callers; t++) {
       int caller = t;
-      results.add(threads.submit(() -> {
-        go.await();
-        int wrong = 0;
-        for (int i = 0; i < perCaller; i++) {
-          String key = "k" + (i % 3);
-          int request = caller * perCaller + i;
-          if (!combiner.submit(key, request).equals(key + ":" + request)) {
-            wrong++;
-          }
-        }
-        return wrong;
-      }));
+      results.add(
+          threads.submit(
+              () -> {
+                go.await();
+                int wrong = 0;
+                for (int i = 0; i < perCaller; i++) {
+                  String key = "k" + (i % 3);
+                  int request = caller * perCaller + i;
+                  if (!combiner.submit(key, request).equals(key + ":" + request)) {
+                    wrong++;
+                  }
+                }
+                return wrong;
+              }));
     }
     go.countDown();
 
@@ -228,7 +250,8 @@ class KeyedCombinerTest {
   }
 
   /** Submits these requests of key "a" one after another, each once the one before is waiting. */
-  private List<Future<String>> queueBehind(KeyedCombiner<String, Integer, String> combiner, int... requests)
+  private List<Future<String>> queueBehind(
+      KeyedCombiner<String, Integer, String> combiner, int... requests)
       throws InterruptedException {
     List<Future<String>> waiting = new ArrayList<>();
     for (int request : requests) {
@@ -239,12 +262,14 @@ class KeyedCombinerTest {
   }
 
   /** Waits until {@code count} requests of {@code key} wait behind the running batch. */
-  private static void awaitWaiting(KeyedCombiner<String, Integer, String> combiner, String key, int count)
+  private static void awaitWaiting(
+      KeyedCombiner<String, Integer, String> combiner, String key, int count)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (combiner.waiting(key) < count) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("only " + combiner.waiting(key) + " of " + count + " requests are waiting");
+        throw new AssertionError(
+            "only " + combiner.waiting(key) + " of " + count + " requests are waiting");
       }
       Thread.sleep(1);
     }

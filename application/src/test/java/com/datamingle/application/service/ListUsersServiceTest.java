@@ -46,11 +46,14 @@ class ListUsersServiceTest {
 
   @Test
   void filtersByPrefixAndFlags() {
-    app.users.insertIfAbsent(aUser().withEmail("zed@example.com").withFirstName("Grace").admin(true).build());
+    app.users.insertIfAbsent(
+        aUser().withEmail("zed@example.com").withFirstName("Grace").admin(true).build());
     app.users.insertIfAbsent(aUser().withEmail("amy@example.com").withFirstName("Zoe").build());
-    app.users.insertIfAbsent(aUser().withEmail("bob@example.com").withFirstName("Bob").active(false).build());
+    app.users.insertIfAbsent(
+        aUser().withEmail("bob@example.com").withFirstName("Bob").active(false).build());
 
-    assertThat(emails(new Query("Z", null, null, 10, null))).containsExactly("zed@example.com", "amy@example.com");
+    assertThat(emails(new Query("Z", null, null, 10, null)))
+        .containsExactly("zed@example.com", "amy@example.com");
     assertThat(emails(new Query(null, false, null, 10, null))).containsExactly("bob@example.com");
     assertThat(emails(new Query(null, null, true, 10, null))).containsExactly("zed@example.com");
     assertThat(emails(new Query("  ", true, false, 10, null))).containsExactly("amy@example.com");
@@ -58,23 +61,32 @@ class ListUsersServiceTest {
 
   @Test
   void rejectsBadLimitsAndForeignCursors() {
-    assertThatThrownBy(() -> new Query(null, null, null, 201, null)).isInstanceOf(InvalidValueException.class);
-    assertThatThrownBy(() -> new Query(null, null, null, 0, null)).hasMessageContaining("between 1 and 200");
-    assertThatThrownBy(() -> app.services.listUsers().listUsers(new Query(null, null, null, 10, "not-a-cursor")))
+    assertThatThrownBy(() -> new Query(null, null, null, 201, null))
+        .isInstanceOf(InvalidValueException.class);
+    assertThatThrownBy(() -> new Query(null, null, null, 0, null))
+        .hasMessageContaining("between 1 and 200");
+    assertThatThrownBy(
+            () ->
+                app.services.listUsers().listUsers(new Query(null, null, null, 10, "not-a-cursor")))
         .isInstanceOf(InvalidValueException.class)
         .hasMessageContaining("start again");
   }
 
   @Test
   void refusesSearchTextNoNameCanHoldNamingQ() {
-    for (String text : List.of("a\u0000", "\u0000", "line\nbreak", "\u001b[31m", "\u0085", "broken\ud800")) {
+    for (String text :
+        List.of("a\u0000", "\u0000", "line\nbreak", "\u001b[31m", "\u0085", "broken\ud800")) {
       assertThatThrownBy(() -> new Query(text, null, null, 10, null))
-          .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("q"));
+          .isInstanceOfSatisfying(
+              InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("q"));
     }
-    assertThat(new Query("Zo\u00eb \ud83d\ude00", null, null, 10, null).text()).isEqualTo("Zo\u00eb \ud83d\ude00");
+    assertThat(new Query("Zo\u00eb \ud83d\ude00", null, null, 10, null).text())
+        .isEqualTo("Zo\u00eb \ud83d\ude00");
   }
 
   private List<String> emails(Query query) {
-    return app.services.listUsers().listUsers(query).users().stream().map(u -> u.email().value()).toList();
+    return app.services.listUsers().listUsers(query).users().stream()
+        .map(u -> u.email().value())
+        .toList();
   }
 }

@@ -32,7 +32,8 @@ class ResolveSignInServiceTest {
   }
 
   private static IdentityProfile profile(String email, String first, String last) {
-    return new IdentityProfile(new Email(email), PersonName.ofNullable(first), PersonName.ofNullable(last), null);
+    return new IdentityProfile(
+        new Email(email), PersonName.ofNullable(first), PersonName.ofNullable(last), null);
   }
 
   @Test
@@ -60,7 +61,8 @@ class ResolveSignInServiceTest {
   void createsNoRowWhenTheDirectoryIsDown() {
     app.directory.goDown();
 
-    assertThatThrownBy(() -> signIn("session_1", null)).isInstanceOf(IdentityProviderUnavailable.class);
+    assertThatThrownBy(() -> signIn("session_1", null))
+        .isInstanceOf(IdentityProviderUnavailable.class);
     assertThat(app.users.count()).isZero();
   }
 
@@ -123,10 +125,12 @@ class ResolveSignInServiceTest {
     List<Future<User>> results = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       String session = "session_" + i;
-      results.add(pool.submit(() -> {
-        start.await();
-        return signIn(session, profile("ada@example.com", "Ada", null));
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return signIn(session, profile("ada@example.com", "Ada", null));
+              }));
     }
     start.countDown();
     List<User> users = new ArrayList<>();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase.Command;
+import com.datamingle.application.testing.InMemoryUnitOfWork;
+import com.datamingle.application.testing.InMemoryUserRepository;
+import com.datamingle.application.testing.MutableClock;
 import com.datamingle.application.testing.TestApplication;
 import com.datamingle.domain.user.LanguagePreference;
 import com.datamingle.domain.user.PersonName;
@@ -13,11 +16,8 @@ import com.datamingle.domain.user.TimeZonePreference;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserDeactivated;
 import com.datamingle.domain.user.UserFixtures;
-import com.datamingle.domain.user.UserNotFound;
-import com.datamingle.application.testing.InMemoryUnitOfWork;
-import com.datamingle.application.testing.InMemoryUserRepository;
-import com.datamingle.application.testing.MutableClock;
 import com.datamingle.domain.user.UserId;
+import com.datamingle.domain.user.UserNotFound;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,10 +32,16 @@ class UpdateMyProfileServiceTest {
     app.users.insertIfAbsent(me);
     app.clock.advance(Duration.ofMinutes(1));
 
-    User updated = app.services.updateMyProfile().updateMyProfile(new Command(me.id(), ProfileUpdate.nothing()
-        .withFirstName(new PersonName("Augusta"))
-        .withTimezone(TimeZonePreference.parse("Asia/Tokyo"))
-        .withLanguage(new LanguagePreference("ja"))));
+    User updated =
+        app.services
+            .updateMyProfile()
+            .updateMyProfile(
+                new Command(
+                    me.id(),
+                    ProfileUpdate.nothing()
+                        .withFirstName(new PersonName("Augusta"))
+                        .withTimezone(TimeZonePreference.parse("Asia/Tokyo"))
+                        .withLanguage(new LanguagePreference("ja"))));
 
     assertThat(updated.firstName().value()).isEqualTo("Augusta");
     assertThat(updated.timezone().id()).isEqualTo("Asia/Tokyo");
@@ -59,15 +65,25 @@ class UpdateMyProfileServiceTest {
     User off = aUser().active(false).build();
     app.users.insertIfAbsent(off);
 
-    assertThatThrownBy(() -> app.services.updateMyProfile()
-        .updateMyProfile(new Command(UserFixtures.nextUserId(), ProfileUpdate.nothing())))
+    assertThatThrownBy(
+            () ->
+                app.services
+                    .updateMyProfile()
+                    .updateMyProfile(
+                        new Command(UserFixtures.nextUserId(), ProfileUpdate.nothing())))
         .isInstanceOf(UserNotFound.class);
-    assertThatThrownBy(() -> app.services.updateMyProfile()
-        .updateMyProfile(new Command(off.id(), ProfileUpdate.nothing())))
+    assertThatThrownBy(
+            () ->
+                app.services
+                    .updateMyProfile()
+                    .updateMyProfile(new Command(off.id(), ProfileUpdate.nothing())))
         .isInstanceOf(UserDeactivated.class);
   }
 
-  /** A repository whose lookups by id may answer an older user, as a cache does after another process wrote. */
+  /**
+   * A repository whose lookups by id may answer an older user, as a cache does after another
+   * process wrote.
+   */
   static final class RememberingUsers extends InMemoryUserRepository {
     final AtomicInteger lockedReads = new AtomicInteger();
     volatile User remembered;
@@ -87,8 +103,9 @@ class UpdateMyProfileServiceTest {
 
   final RememberingUsers remembering = new RememberingUsers();
   final MutableClock clock = new MutableClock(UserFixtures.T0);
-  final UpdateMyProfileService service = new UpdateMyProfileService(remembering, new UserLookup(remembering),
-      new InMemoryUnitOfWork(remembering), clock);
+  final UpdateMyProfileService service =
+      new UpdateMyProfileService(
+          remembering, new UserLookup(remembering), new InMemoryUnitOfWork(remembering), clock);
 
   @Test
   void anEditOverTheCurrentUserIsOneWriteWithoutALockedRead() {
@@ -97,7 +114,9 @@ class UpdateMyProfileServiceTest {
     int writes = remembering.writes();
     clock.advance(Duration.ofMinutes(1));
 
-    User updated = service.updateMyProfile(new Command(me.id(), ProfileUpdate.nothing().withFirstName(new PersonName("Grace"))));
+    User updated =
+        service.updateMyProfile(
+            new Command(me.id(), ProfileUpdate.nothing().withFirstName(new PersonName("Grace"))));
 
     assertThat(updated.firstName().value()).isEqualTo("Grace");
     assertThat(remembering.findById(me.id())).contains(updated);
@@ -110,15 +129,21 @@ class UpdateMyProfileServiceTest {
     User me = aUser().withLastName("Lovelace").build();
     remembering.insertIfAbsent(me);
     clock.advance(Duration.ofMinutes(1));
-    User changedElsewhere = me.withProfile(ProfileUpdate.nothing().withLastName(new PersonName("Byron")), clock.instant());
+    User changedElsewhere =
+        me.withProfile(
+            ProfileUpdate.nothing().withLastName(new PersonName("Byron")), clock.instant());
     remembering.update(changedElsewhere);
     remembering.remembered = me;
     clock.advance(Duration.ofMinutes(1));
 
-    User updated = service.updateMyProfile(new Command(me.id(), ProfileUpdate.nothing().withFirstName(new PersonName("Augusta"))));
+    User updated =
+        service.updateMyProfile(
+            new Command(me.id(), ProfileUpdate.nothing().withFirstName(new PersonName("Augusta"))));
 
     assertThat(updated.firstName().value()).isEqualTo("Augusta");
-    assertThat(updated.lastName().value()).as("the change made elsewhere is kept").isEqualTo("Byron");
+    assertThat(updated.lastName().value())
+        .as("the change made elsewhere is kept")
+        .isEqualTo("Byron");
     remembering.remembered = null;
     assertThat(remembering.findById(me.id())).contains(updated);
     assertThat(remembering.lockedReads).hasValue(1);
@@ -133,8 +158,12 @@ class UpdateMyProfileServiceTest {
     remembering.update(off);
     remembering.remembered = me;
 
-    assertThatThrownBy(() -> service.updateMyProfile(new Command(me.id(),
-        ProfileUpdate.nothing().withFirstName(new PersonName("Augusta"))))).isInstanceOf(UserDeactivated.class);
+    assertThatThrownBy(
+            () ->
+                service.updateMyProfile(
+                    new Command(
+                        me.id(), ProfileUpdate.nothing().withFirstName(new PersonName("Augusta")))))
+        .isInstanceOf(UserDeactivated.class);
     remembering.remembered = null;
     assertThat(remembering.findById(me.id())).contains(off);
   }

@@ -21,7 +21,10 @@ public class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWor
   private int writes;
   private boolean failNextWrite;
 
-  /** The next insert or update throws, as a database that fails half-way through a transaction would. */
+  /**
+   * The next insert or update throws, as a database that fails half-way through a transaction
+   * would.
+   */
   public synchronized void failNextWrite() {
     failNextWrite = true;
   }
@@ -108,9 +111,11 @@ public class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWor
     for (User u : tail.values()) {
       if (search.active() != null && u.active() != search.active()) continue;
       if (search.admin() != null && u.admin() != search.admin()) continue;
-      if (search.prefix() != null && !(startsWith(u.email().value(), search.prefix())
-          || u.firstName() != null && startsWith(u.firstName().value(), search.prefix())
-          || u.lastName() != null && startsWith(u.lastName().value(), search.prefix()))) continue;
+      if (search.prefix() != null
+          && !(startsWith(u.email().value(), search.prefix())
+              || u.firstName() != null && startsWith(u.firstName().value(), search.prefix())
+              || u.lastName() != null && startsWith(u.lastName().value(), search.prefix())))
+        continue;
       out.add(u);
       if (out.size() == search.limit()) break;
     }
@@ -119,7 +124,11 @@ public class InMemoryUserRepository implements UserRepository, InMemoryUnitOfWor
 
   @Override
   public synchronized List<UserId> lockActiveAdminIds() {
-    return rows.values().stream().filter(User::isActiveAdmin).map(User::id).sorted(Comparator.naturalOrder()).toList();
+    return rows.values().stream()
+        .filter(User::isActiveAdmin)
+        .map(User::id)
+        .sorted(Comparator.naturalOrder())
+        .toList();
   }
 
   /** How many inserts and updates reached this fake: proves that a read path wrote nothing. */

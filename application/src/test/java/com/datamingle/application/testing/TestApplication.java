@@ -12,5 +12,6 @@ public final class TestApplication {
   public final FakeWorkOsEventFeed feed = new FakeWorkOsEventFeed();
   public final MutableClock clock = new MutableClock(UserFixtures.T0);
   public final ApplicationServices services =
-      ApplicationServices.create(users, sync, unitOfWork, new SequentialIdGenerator(), directory, feed, clock);
+      ApplicationServices.create(
+          users, sync, unitOfWork, new SequentialIdGenerator(), directory, feed, clock);
 }

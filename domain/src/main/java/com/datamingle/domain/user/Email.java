@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * An email address as WorkOS reports it, trimmed and lower-cased so that lookups and prefix
- * searches do not depend on how the identity provider capitalised it. At most 254 characters
- * (RFC 5321), a local part of at most 64, and a domain with at least one dot.
+ * searches do not depend on how the identity provider capitalised it. At most 254 characters (RFC
+ * 5321), a local part of at most 64, and a domain with at least one dot.
  */
 public record Email(String value) {
   public static final int MAX_LENGTH = 254;
@@ -26,7 +26,9 @@ public record Email(String value) {
       throw new InvalidValueException(
           "email", "email must be at most " + MAX_LENGTH + " characters, got " + value.length());
     }
-    if (!FORMAT.matcher(value).matches() || value.startsWith(".") || value.contains("..")
+    if (!FORMAT.matcher(value).matches()
+        || value.startsWith(".")
+        || value.contains("..")
         || value.indexOf('@') > 0 && value.charAt(value.indexOf('@') - 1) == '.') {
       throw new InvalidValueException("email", "email must look like name@example.com");
     }

@@ -3,8 +3,8 @@ package com.datamingle.domain.user;
 import java.util.function.Function;
 
 /**
- * One field of a partial update: either keep the current value, or set a new one (which may be
- * null for an optional field, to clear it). Distinguishes "not sent" from "sent as null".
+ * One field of a partial update: either keep the current value, or set a new one (which may be null
+ * for an optional field, to clear it). Distinguishes "not sent" from "sent as null".
  */
 public sealed interface FieldUpdate<T> {
 

@@ -5,13 +5,17 @@ import com.datamingle.domain.PlainText;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 
-/** The user's language: a well-formed BCP 47 tag such as {@code en} or {@code pt-BR}; {@code en} by default. */
+/**
+ * The user's language: a well-formed BCP 47 tag such as {@code en} or {@code pt-BR}; {@code en} by
+ * default.
+ */
 public record LanguagePreference(String tag) {
   public static final LanguagePreference DEFAULT = new LanguagePreference("en");
 
   public LanguagePreference {
     if (tag == null || tag.isBlank() || tag.length() > 35) {
-      throw new InvalidValueException("language", "language must be a BCP 47 tag such as en or pt-BR");
+      throw new InvalidValueException(
+          "language", "language must be a BCP 47 tag such as en or pt-BR");
     }
     PlainText.check("language", tag.strip());
     try {
@@ -22,7 +26,10 @@ public record LanguagePreference(String tag) {
       tag = locale.toLanguageTag();
     } catch (IllformedLocaleException e) {
       throw new InvalidValueException(
-          "language", "language '" + tag.strip() + "' is not a well-formed BCP 47 tag; use one such as en or pt-BR");
+          "language",
+          "language '"
+              + tag.strip()
+              + "' is not a well-formed BCP 47 tag; use one such as en or pt-BR");
     }
   }
 

@@ -12,13 +12,15 @@ public record PictureUrl(String value) {
 
   public PictureUrl {
     if (value == null || value.isBlank()) {
-      throw new InvalidValueException("profile_picture_url", "profile_picture_url must not be blank");
+      throw new InvalidValueException(
+          "profile_picture_url", "profile_picture_url must not be blank");
     }
     value = value.strip();
     PlainText.check("profile_picture_url", value);
     if (value.length() > MAX_LENGTH) {
       throw new InvalidValueException(
-          "profile_picture_url", "profile_picture_url must be at most " + MAX_LENGTH + " characters");
+          "profile_picture_url",
+          "profile_picture_url must be at most " + MAX_LENGTH + " characters");
     }
     URI uri;
     try {
@@ -28,10 +30,13 @@ public record PictureUrl(String value) {
           "profile_picture_url", "profile_picture_url is not a valid URL: " + e.getReason());
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))
-        || uri.getHost() == null || uri.getHost().isEmpty()) {
+    if (!uri.isAbsolute()
+        || !(scheme.equals("http") || scheme.equals("https"))
+        || uri.getHost() == null
+        || uri.getHost().isEmpty()) {
       throw new InvalidValueException(
-          "profile_picture_url", "profile_picture_url must be an absolute http(s) URL such as https://example.com/me.png");
+          "profile_picture_url",
+          "profile_picture_url must be an absolute http(s) URL such as https://example.com/me.png");
     }
   }
 

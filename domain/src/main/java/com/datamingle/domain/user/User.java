@@ -46,8 +46,12 @@ public record User(
     checkSessionId(lastSessionId);
   }
 
-  /** A new user, seen for the first time: active, not an admin, default preferences, never signed in. */
-  public static User register(UserId id, WorkOsUserId workosUserId, IdentityProfile profile, Instant now) {
+  /**
+   * A new user, seen for the first time: active, not an admin, default preferences, never signed
+   * in.
+   */
+  public static User register(
+      UserId id, WorkOsUserId workosUserId, IdentityProfile profile, Instant now) {
     return new User(
         id,
         workosUserId,
@@ -76,8 +80,21 @@ public record User(
     if (!isNewSession(sessionId)) {
       return this;
     }
-    return new User(id, workosUserId, email, firstName, lastName, profilePictureUrl, active, admin,
-        timezone, language, createdAt, updatedAt, now, sessionId);
+    return new User(
+        id,
+        workosUserId,
+        email,
+        firstName,
+        lastName,
+        profilePictureUrl,
+        active,
+        admin,
+        timezone,
+        language,
+        createdAt,
+        updatedAt,
+        now,
+        sessionId);
   }
 
   /**
@@ -87,36 +104,90 @@ public record User(
   public User syncedWith(IdentityProfile profile, Instant now) {
     PersonName first = profile.firstName() != null ? profile.firstName() : firstName;
     PersonName last = profile.lastName() != null ? profile.lastName() : lastName;
-    PictureUrl picture = profile.profilePictureUrl() != null ? profile.profilePictureUrl() : profilePictureUrl;
-    if (profile.email().equals(email) && Objects.equals(first, firstName) && Objects.equals(last, lastName)
+    PictureUrl picture =
+        profile.profilePictureUrl() != null ? profile.profilePictureUrl() : profilePictureUrl;
+    if (profile.email().equals(email)
+        && Objects.equals(first, firstName)
+        && Objects.equals(last, lastName)
         && Objects.equals(picture, profilePictureUrl)) {
       return this;
     }
-    return new User(id, workosUserId, profile.email(), first, last, picture, active, admin,
-        timezone, language, createdAt, now, lastLoginAt, lastSessionId);
+    return new User(
+        id,
+        workosUserId,
+        profile.email(),
+        first,
+        last,
+        picture,
+        active,
+        admin,
+        timezone,
+        language,
+        createdAt,
+        now,
+        lastLoginAt,
+        lastSessionId);
   }
 
   /** Applies a user's own edit of their profile. */
   public User withProfile(ProfileUpdate update, Instant now) {
-    User changed = new User(id, workosUserId, email,
-        update.firstName().applyTo(firstName),
-        update.lastName().applyTo(lastName),
-        update.profilePictureUrl().applyTo(profilePictureUrl),
-        active, admin,
-        update.timezone().applyTo(timezone),
-        update.language().applyTo(language),
-        createdAt, updatedAt, lastLoginAt, lastSessionId);
+    User changed =
+        new User(
+            id,
+            workosUserId,
+            email,
+            update.firstName().applyTo(firstName),
+            update.lastName().applyTo(lastName),
+            update.profilePictureUrl().applyTo(profilePictureUrl),
+            active,
+            admin,
+            update.timezone().applyTo(timezone),
+            update.language().applyTo(language),
+            createdAt,
+            updatedAt,
+            lastLoginAt,
+            lastSessionId);
     return changed.equals(this) ? this : changed.touchedAt(now);
   }
 
   public User withActive(boolean value, Instant now) {
-    return value == active ? this : new User(id, workosUserId, email, firstName, lastName, profilePictureUrl,
-        value, admin, timezone, language, createdAt, now, lastLoginAt, lastSessionId);
+    return value == active
+        ? this
+        : new User(
+            id,
+            workosUserId,
+            email,
+            firstName,
+            lastName,
+            profilePictureUrl,
+            value,
+            admin,
+            timezone,
+            language,
+            createdAt,
+            now,
+            lastLoginAt,
+            lastSessionId);
   }
 
   public User withAdmin(boolean value, Instant now) {
-    return value == admin ? this : new User(id, workosUserId, email, firstName, lastName, profilePictureUrl,
-        active, value, timezone, language, createdAt, now, lastLoginAt, lastSessionId);
+    return value == admin
+        ? this
+        : new User(
+            id,
+            workosUserId,
+            email,
+            firstName,
+            lastName,
+            profilePictureUrl,
+            active,
+            value,
+            timezone,
+            language,
+            createdAt,
+            now,
+            lastLoginAt,
+            lastSessionId);
   }
 
   /** An active admin: the kind of user of which at least one must remain. */
@@ -125,13 +196,27 @@ public record User(
   }
 
   private User touchedAt(Instant now) {
-    return new User(id, workosUserId, email, firstName, lastName, profilePictureUrl, active, admin,
-        timezone, language, createdAt, now, lastLoginAt, lastSessionId);
+    return new User(
+        id,
+        workosUserId,
+        email,
+        firstName,
+        lastName,
+        profilePictureUrl,
+        active,
+        admin,
+        timezone,
+        language,
+        createdAt,
+        now,
+        lastLoginAt,
+        lastSessionId);
   }
 
   private static void checkSessionId(String sessionId) {
     if (sessionId != null && (sessionId.isBlank() || sessionId.length() > MAX_SESSION_ID_LENGTH)) {
-      throw new InvalidValueException("sid", "a session id must be 1 to " + MAX_SESSION_ID_LENGTH + " characters");
+      throw new InvalidValueException(
+          "sid", "a session id must be 1 to " + MAX_SESSION_ID_LENGTH + " characters");
     }
   }
 }

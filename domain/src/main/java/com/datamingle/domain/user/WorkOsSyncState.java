@@ -5,16 +5,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * What this service has applied of one WorkOS user's record, as WorkOS dates it: the WorkOS
- * {@code updated_at} of the newest data applied (null: nothing yet), and when WorkOS deleted the
- * user (null: not deleted). WorkOS delivers events unordered and repeated; this decides which
- * ones still change anything. A deletion is final: WorkOS never reuses a user id.
+ * What this service has applied of one WorkOS user's record, as WorkOS dates it: the WorkOS {@code
+ * updated_at} of the newest data applied (null: nothing yet), and when WorkOS deleted the user
+ * (null: not deleted). WorkOS delivers events unordered and repeated; this decides which ones still
+ * change anything. A deletion is final: WorkOS never reuses a user id.
  */
-public record WorkOsSyncState(WorkOsUserId workosUserId, Instant workosUpdatedAt, Instant deletedAt) {
+public record WorkOsSyncState(
+    WorkOsUserId workosUserId, Instant workosUpdatedAt, Instant deletedAt) {
 
   public WorkOsSyncState {
     Objects.requireNonNull(workosUserId, "workosUserId");
-    workosUpdatedAt = workosUpdatedAt == null ? null : workosUpdatedAt.truncatedTo(ChronoUnit.MILLIS);
+    workosUpdatedAt =
+        workosUpdatedAt == null ? null : workosUpdatedAt.truncatedTo(ChronoUnit.MILLIS);
     deletedAt = deletedAt == null ? null : deletedAt.truncatedTo(ChronoUnit.MILLIS);
   }
 

@@ -13,7 +13,12 @@ import java.util.Optional;
  * WorkOS {@code updated_at} of that data, which orders events that arrive out of order.
  */
 public record WorkOsUserEvent(
-    String eventId, Kind kind, WorkOsUserId workosUserId, IdentityProfile profile, Instant workosUpdatedAt, Instant occurredAt) {
+    String eventId,
+    Kind kind,
+    WorkOsUserId workosUserId,
+    IdentityProfile profile,
+    Instant workosUpdatedAt,
+    Instant occurredAt) {
   public static final int MAX_EVENT_ID_LENGTH = 100;
 
   /** The user events this service consumes, by their WorkOS names. */
@@ -40,14 +45,16 @@ public record WorkOsUserEvent(
 
   public WorkOsUserEvent {
     if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID_LENGTH) {
-      throw new InvalidValueException("id", "an event id must be 1 to " + MAX_EVENT_ID_LENGTH + " characters");
+      throw new InvalidValueException(
+          "id", "an event id must be 1 to " + MAX_EVENT_ID_LENGTH + " characters");
     }
     PlainText.check("id", eventId);
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(workosUserId, "workosUserId");
     Objects.requireNonNull(profile, "profile");
     if (workosUpdatedAt == null) {
-      throw new InvalidValueException("data.updated_at", "a user event must carry the user's updated_at");
+      throw new InvalidValueException(
+          "data.updated_at", "a user event must carry the user's updated_at");
     }
     Objects.requireNonNull(occurredAt, "occurredAt");
   }

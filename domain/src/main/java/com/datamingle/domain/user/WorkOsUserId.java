@@ -10,7 +10,8 @@ public record WorkOsUserId(String value) {
   public WorkOsUserId {
     if (value == null || !FORMAT.matcher(value).matches()) {
       throw new InvalidValueException(
-          "workos_user_id", "a WorkOS user id looks like user_01H... (\"user_\" then letters and digits)");
+          "workos_user_id",
+          "a WorkOS user id looks like user_01H... (\"user_\" then letters and digits)");
     }
   }
 

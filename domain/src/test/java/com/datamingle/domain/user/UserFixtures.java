@@ -38,22 +38,84 @@ public final class UserFixtures {
     private Instant lastLoginAt;
     private String lastSessionId;
 
-    public Builder withId(UserId value) { id = value; return this; }
-    public Builder withWorkosUserId(String value) { workosUserId = new WorkOsUserId(value); return this; }
-    public Builder withEmail(String value) { email = new Email(value); return this; }
-    public Builder withFirstName(String value) { firstName = PersonName.ofNullable(value); return this; }
-    public Builder withLastName(String value) { lastName = PersonName.ofNullable(value); return this; }
-    public Builder withPicture(String value) { picture = PictureUrl.ofNullable(value); return this; }
-    public Builder active(boolean value) { active = value; return this; }
-    public Builder admin(boolean value) { admin = value; return this; }
-    public Builder withTimezone(String value) { timezone = TimeZonePreference.parse(value); return this; }
-    public Builder withLanguage(String value) { language = new LanguagePreference(value); return this; }
-    public Builder createdAt(Instant value) { createdAt = value; updatedAt = value; return this; }
-    public Builder lastLogin(Instant at, String sessionId) { lastLoginAt = at; lastSessionId = sessionId; return this; }
+    public Builder withId(UserId value) {
+      id = value;
+      return this;
+    }
+
+    public Builder withWorkosUserId(String value) {
+      workosUserId = new WorkOsUserId(value);
+      return this;
+    }
+
+    public Builder withEmail(String value) {
+      email = new Email(value);
+      return this;
+    }
+
+    public Builder withFirstName(String value) {
+      firstName = PersonName.ofNullable(value);
+      return this;
+    }
+
+    public Builder withLastName(String value) {
+      lastName = PersonName.ofNullable(value);
+      return this;
+    }
+
+    public Builder withPicture(String value) {
+      picture = PictureUrl.ofNullable(value);
+      return this;
+    }
+
+    public Builder active(boolean value) {
+      active = value;
+      return this;
+    }
+
+    public Builder admin(boolean value) {
+      admin = value;
+      return this;
+    }
+
+    public Builder withTimezone(String value) {
+      timezone = TimeZonePreference.parse(value);
+      return this;
+    }
+
+    public Builder withLanguage(String value) {
+      language = new LanguagePreference(value);
+      return this;
+    }
+
+    public Builder createdAt(Instant value) {
+      createdAt = value;
+      updatedAt = value;
+      return this;
+    }
+
+    public Builder lastLogin(Instant at, String sessionId) {
+      lastLoginAt = at;
+      lastSessionId = sessionId;
+      return this;
+    }
 
     public User build() {
-      return new User(id, workosUserId, email, firstName, lastName, picture, active, admin, timezone,
-          language, createdAt, updatedAt, lastLoginAt, lastSessionId);
+      return new User(
+          id,
+          workosUserId,
+          email,
+          firstName,
+          lastName,
+          picture,
+          active,
+          admin,
+          timezone,
+          language,
+          createdAt,
+          updatedAt,
+          lastLoginAt,
+          lastSessionId);
     }
   }
 }

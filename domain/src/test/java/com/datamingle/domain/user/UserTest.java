@@ -14,8 +14,12 @@ class UserTest {
 
   @Test
   void registeredUserHasTheSeedDefaults() {
-    User user = User.register(UserFixtures.nextUserId(), new WorkOsUserId("user_01ABC"),
-        new IdentityProfile(new Email("a@example.com"), null, null, null), T0);
+    User user =
+        User.register(
+            UserFixtures.nextUserId(),
+            new WorkOsUserId("user_01ABC"),
+            new IdentityProfile(new Email("a@example.com"), null, null, null),
+            T0);
 
     assertThat(user.active()).isTrue();
     assertThat(user.admin()).isFalse();
@@ -41,9 +45,13 @@ class UserTest {
 
   @Test
   void syncTakesEmailAndNamesFromTheProviderButKeepsLocalNamesItDoesNotKnow() {
-    User user = aUser().withEmail("old@example.com").withFirstName("Ada").withLastName("Lovelace").build();
+    User user =
+        aUser().withEmail("old@example.com").withFirstName("Ada").withLastName("Lovelace").build();
 
-    User synced = user.syncedWith(new IdentityProfile(new Email("new@example.com"), null, new PersonName("King"), null), LATER);
+    User synced =
+        user.syncedWith(
+            new IdentityProfile(new Email("new@example.com"), null, new PersonName("King"), null),
+            LATER);
 
     assertThat(synced.email().value()).isEqualTo("new@example.com");
     assertThat(synced.firstName().value()).isEqualTo("Ada");
@@ -53,21 +61,33 @@ class UserTest {
 
   @Test
   void syncWithoutChangeReturnsTheSameUser() {
-    User user = aUser().withEmail("same@example.com").withFirstName("Ada").withLastName("Lovelace").build();
+    User user =
+        aUser().withEmail("same@example.com").withFirstName("Ada").withLastName("Lovelace").build();
 
-    User synced = user.syncedWith(new IdentityProfile(new Email("SAME@example.com"), new PersonName("Ada"), null, null), LATER);
+    User synced =
+        user.syncedWith(
+            new IdentityProfile(new Email("SAME@example.com"), new PersonName("Ada"), null, null),
+            LATER);
 
     assertThat(synced).isSameAs(user);
   }
 
   @Test
   void profileUpdateChangesOnlyWhatWasSentAndCanClearOptionalFields() {
-    User user = aUser().withFirstName("Ada").withLastName("Lovelace").withPicture("https://e.com/a.png").build();
+    User user =
+        aUser()
+            .withFirstName("Ada")
+            .withLastName("Lovelace")
+            .withPicture("https://e.com/a.png")
+            .build();
 
-    User changed = user.withProfile(ProfileUpdate.nothing()
-        .withFirstName(new PersonName("Augusta"))
-        .withProfilePictureUrl(null)
-        .withTimezone(TimeZonePreference.parse("Europe/London")), LATER);
+    User changed =
+        user.withProfile(
+            ProfileUpdate.nothing()
+                .withFirstName(new PersonName("Augusta"))
+                .withProfilePictureUrl(null)
+                .withTimezone(TimeZonePreference.parse("Europe/London")),
+            LATER);
 
     assertThat(changed.firstName().value()).isEqualTo("Augusta");
     assertThat(changed.lastName().value()).isEqualTo("Lovelace");
@@ -79,8 +99,10 @@ class UserTest {
 
   @Test
   void timezoneAndLanguageCannotBeCleared() {
-    assertThatThrownBy(() -> ProfileUpdate.nothing().withTimezone(null)).hasMessageContaining("cannot be cleared");
-    assertThatThrownBy(() -> ProfileUpdate.nothing().withLanguage(null)).hasMessageContaining("cannot be cleared");
+    assertThatThrownBy(() -> ProfileUpdate.nothing().withTimezone(null))
+        .hasMessageContaining("cannot be cleared");
+    assertThatThrownBy(() -> ProfileUpdate.nothing().withLanguage(null))
+        .hasMessageContaining("cannot be cleared");
   }
 
   @Test

@@ -12,12 +12,25 @@ class ValueObjectsTest {
 
   @Test
   void emailIsTrimmedAndLowerCased() {
-    assertThat(new Email("  Ada.Lovelace@Example.COM ").value()).isEqualTo("ada.lovelace@example.com");
+    assertThat(new Email("  Ada.Lovelace@Example.COM ").value())
+        .isEqualTo("ada.lovelace@example.com");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "plain", "@example.com", "a@", "a@b", "a b@example.com", "a@-x.com",
-      ".a@example.com", "a..b@example.com", "a.@example.com", "a@example..com"})
+  @ValueSource(
+      strings = {
+        "",
+        "plain",
+        "@example.com",
+        "a@",
+        "a@b",
+        "a b@example.com",
+        "a@-x.com",
+        ".a@example.com",
+        "a..b@example.com",
+        "a.@example.com",
+        "a@example..com"
+      })
   void rejectsMalformedEmail(String text) {
     assertThatThrownBy(() -> new Email(text))
         .isInstanceOf(InvalidValueException.class)
@@ -44,7 +57,15 @@ class ValueObjectsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://example.com/a.png", "/relative.png", "javascript:alert(1)", "https://", "not a url", "https:///x"})
+  @ValueSource(
+      strings = {
+        "ftp://example.com/a.png",
+        "/relative.png",
+        "javascript:alert(1)",
+        "https://",
+        "not a url",
+        "https:///x"
+      })
   void rejectsPictureUrlsThatAreNotAbsoluteHttp(String text) {
     assertThatThrownBy(() -> new PictureUrl(text)).isInstanceOf(InvalidValueException.class);
   }
@@ -53,7 +74,8 @@ class ValueObjectsTest {
   void acceptsHttpAndHttpsPictureUrls() {
     assertThat(new PictureUrl("https://img.example.com/a.png?s=64").value()).startsWith("https://");
     assertThat(new PictureUrl("http://localhost:8080/a.png").value()).startsWith("http://");
-    assertThatThrownBy(() -> new PictureUrl("https://e.com/" + "a".repeat(2048))).hasMessageContaining("2048");
+    assertThatThrownBy(() -> new PictureUrl("https://e.com/" + "a".repeat(2048)))
+        .hasMessageContaining("2048");
   }
 
   @Test
@@ -74,24 +96,41 @@ class ValueObjectsTest {
   void workosUserIdLooksLikeWorkOs() {
     assertThat(new WorkOsUserId("user_01HBEQKA6K4QJAS93VPE39W1JT").value()).startsWith("user_");
     assertThatThrownBy(() -> new WorkOsUserId("client_01H")).hasMessageContaining("user_01H");
-    assertThatThrownBy(() -> new WorkOsUserId("user_../../etc")).isInstanceOf(InvalidValueException.class);
+    assertThatThrownBy(() -> new WorkOsUserId("user_../../etc"))
+        .isInstanceOf(InvalidValueException.class);
   }
 
   @Test
   void textNoDatabaseStoresIsRefusedByEveryTextValueNamingItsField() {
-    for (String bad : new String[] {"\u0000", "a\u0000b", "a\u0007b", "a\u007fb", "a\u0085b", "a\ud800b", "a\udc00"}) {
+    for (String bad :
+        new String[] {
+          "\u0000", "a\u0000b", "a\u0007b", "a\u007fb", "a\u0085b", "a\ud800b", "a\udc00"
+        }) {
       assertField(() -> new PersonName(bad), "name");
       assertField(() -> TimeZonePreference.parse("Europe/Paris" + bad), "timezone");
       assertField(() -> new LanguagePreference("en" + bad), "language");
-      assertField(() -> new PictureUrl("https://img.example.com/" + bad + ".png"), "profile_picture_url");
-      assertField(() -> new WorkOsUserEvent("event_" + bad, WorkOsUserEvent.Kind.CREATED, new WorkOsUserId("user_01A"),
-          new IdentityProfile(new Email("a@example.com"), null, null, null), java.time.Instant.EPOCH, java.time.Instant.EPOCH), "id");
+      assertField(
+          () -> new PictureUrl("https://img.example.com/" + bad + ".png"), "profile_picture_url");
+      assertField(
+          () ->
+              new WorkOsUserEvent(
+                  "event_" + bad,
+                  WorkOsUserEvent.Kind.CREATED,
+                  new WorkOsUserId("user_01A"),
+                  new IdentityProfile(new Email("a@example.com"), null, null, null),
+                  java.time.Instant.EPOCH,
+                  java.time.Instant.EPOCH),
+          "id");
     }
-    assertThat(new PictureUrl("https://img.example.com/caf\u00e9-\ud83d\ude00.png").value()).contains("\ud83d\ude00");
+    assertThat(new PictureUrl("https://img.example.com/caf\u00e9-\ud83d\ude00.png").value())
+        .contains("\ud83d\ude00");
   }
 
-  static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+  static void assertField(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 
   @Test

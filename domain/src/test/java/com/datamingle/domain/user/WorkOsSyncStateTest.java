@@ -38,7 +38,8 @@ class WorkOsSyncStateTest {
 
   @Test
   void timesAreKeptToTheMillisecond() {
-    WorkOsSyncState state = WorkOsSyncState.unseen(ID).applied(Instant.parse("2026-05-01T10:00:00.123456Z"));
+    WorkOsSyncState state =
+        WorkOsSyncState.unseen(ID).applied(Instant.parse("2026-05-01T10:00:00.123456Z"));
 
     assertThat(state.workosUpdatedAt()).isEqualTo(T1);
     assertThat(state.isOlderThan(Instant.parse("2026-05-01T10:00:00.123999Z"), false)).isFalse();

@@ -30,20 +30,23 @@ public final class Autogen {
 
   /**
    * @param scratchServers where scratch databases of each dialect may be made: a SQLite entry is
-   *     ignored (in-memory databases are used); a PostgreSQL entry names a server and database in which
-   *     temporary schemas are created and dropped
+   *     ignored (in-memory databases are used); a PostgreSQL entry names a server and database in
+   *     which temporary schemas are created and dropped
    */
-  public Autogen(ScriptSource scripts, DeclaredSchema declared, Map<Dialect, MigrationTarget> scratchServers) {
+  public Autogen(
+      ScriptSource scripts, DeclaredSchema declared, Map<Dialect, MigrationTarget> scratchServers) {
     this.scripts = scripts;
     this.declared = declared;
     this.scratchServers = new EnumMap<>(Dialect.class);
     this.scratchServers.putAll(scratchServers);
   }
 
-  /** The planned operations of one dialect: from the migrations (replayed) to the declared schema. */
+  /**
+   * The planned operations of one dialect: from the migrations (replayed) to the declared schema.
+   */
   List<SchemaDiff.Operation> plan(Dialect dialect, Map<String, String> renames) {
     try (Scratch declaredDb = Scratch.create(dialect, scratchServers.get(dialect));
-         Scratch replayed = Scratch.create(dialect, scratchServers.get(dialect))) {
+        Scratch replayed = Scratch.create(dialect, scratchServers.get(dialect))) {
       declaredDb.execute(Ddl.create(declared, dialect));
       DatabaseMigrator.create(replayed.target(), scripts).upgrade(null, null);
       return SchemaDiff.plan(declared, declaredDb.read(), replayed.read(), dialect, renames);
@@ -63,17 +66,24 @@ public final class Autogen {
    *
    * @param live the database the migration is for; it must be at head
    */
-  public Generated generate(DatabaseMigrator live, String message, Map<String, String> renames, Clock clock) {
+  public Generated generate(
+      DatabaseMigrator live, String message, Map<String, String> renames, Clock clock) {
     MigrationStatus status = live.status();
     if (!status.atHead()) {
-      throw new MigrationFailure("Target database is not up to date: run `datamingle db upgrade` before `db migrate`");
+      throw new MigrationFailure(
+          "Target database is not up to date: run `datamingle db upgrade` before `db migrate`");
     }
     Map<Dialect, List<SchemaDiff.Operation>> plans = new EnumMap<>(Dialect.class);
     for (Dialect d : Dialect.values()) {
       if (d != Dialect.SQLITE && !scratchServers.containsKey(d)) {
-        throw new MigrationFailure("db migrate writes the " + d.id() + " script too and needs a " + d.id()
-            + " server for a temporary schema: set DATAMINGLE_DEV_POSTGRES_URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres)"
-            + " or run it with DATABASE_URL on PostgreSQL");
+        throw new MigrationFailure(
+            "db migrate writes the "
+                + d.id()
+                + " script too and needs a "
+                + d.id()
+                + " server for a temporary schema: set DATAMINGLE_DEV_POSTGRES_URL (e.g."
+                + " postgresql://postgres@127.0.0.1:5432/postgres) or run it with DATABASE_URL on"
+                + " PostgreSQL");
       }
       plans.put(d, plan(d, renames));
     }
@@ -83,14 +93,23 @@ public final class Autogen {
     List<Path> files = ScriptFiles.newMigration(scripts, message, clock);
     List<String> warnings = new ArrayList<>();
     for (Path file : files) {
-      Dialect d = file.getParent().getFileName().toString().equals(Dialect.SQLITE.id()) ? Dialect.SQLITE : Dialect.POSTGRESQL;
+      Dialect d =
+          file.getParent().getFileName().toString().equals(Dialect.SQLITE.id())
+              ? Dialect.SQLITE
+              : Dialect.POSTGRESQL;
       List<SchemaDiff.Operation> ops = plans.get(d);
-      StringBuilder text = new StringBuilder("-- // ").append(message.strip().replace("\n", " ")).append('\n')
-          .append("-- Written by `datamingle db migrate` from the declared schema. Review it before applying.\n");
+      StringBuilder text =
+          new StringBuilder("-- // ")
+              .append(message.strip().replace("\n", " "))
+              .append('\n')
+              .append(
+                  "-- Written by `datamingle db migrate` from the declared schema. Review it before"
+                      + " applying.\n");
       for (SchemaDiff.Operation op : ops) {
         text.append("\n-- ").append(op.description()).append('\n');
         if (op.dataLoss()) {
-          text.append("-- DATA LOSS: this step can destroy data; back up first (db upgrade --backup)\n");
+          text.append(
+              "-- DATA LOSS: this step can destroy data; back up first (db upgrade --backup)\n");
           warnings.add(d.id() + ": " + op.description() + " can lose data");
         }
         if (op.warning() != null && !text.toString().contains(op.warning())) {
@@ -110,9 +129,14 @@ public final class Autogen {
         throw new MigrationFailure("cannot write " + file + ": " + e.getMessage(), e);
       }
     }
-    List<String> operations = plans.get(Dialect.SQLITE).stream().map(SchemaDiff.Operation::description).toList();
-    return new Generated(files, operations.isEmpty() ? plans.get(Dialect.POSTGRESQL).stream().map(SchemaDiff.Operation::description).toList()
-        : operations, warnings.stream().distinct().toList());
+    List<String> operations =
+        plans.get(Dialect.SQLITE).stream().map(SchemaDiff.Operation::description).toList();
+    return new Generated(
+        files,
+        operations.isEmpty()
+            ? plans.get(Dialect.POSTGRESQL).stream().map(SchemaDiff.Operation::description).toList()
+            : operations,
+        warnings.stream().distinct().toList());
   }
 
   /**
@@ -122,5 +146,4 @@ public final class Autogen {
   public List<String> drift(DatabaseMigrator live) {
     return new SchemaDrift(scripts, scratchServers).sinceApplied(live);
   }
-
 }

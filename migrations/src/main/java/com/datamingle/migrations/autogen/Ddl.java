@@ -14,11 +14,19 @@ final class Ddl {
     List<DeclaredSchema.Table> ordered = new ArrayList<>();
     List<DeclaredSchema.Table> left = new ArrayList<>(schema.tables());
     while (!left.isEmpty()) {
-      DeclaredSchema.Table next = left.stream()
-          .filter(t -> t.foreignKeys().stream().allMatch(f -> f.refTable().equals(t.name())
-              || ordered.stream().anyMatch(o -> o.name().equals(f.refTable()))
-              || schema.table(f.refTable()) == null))
-          .findFirst().orElse(left.get(0)); // a cycle: keep the declared order
+      DeclaredSchema.Table next =
+          left.stream()
+              .filter(
+                  t ->
+                      t.foreignKeys().stream()
+                          .allMatch(
+                              f ->
+                                  f.refTable().equals(t.name())
+                                      || ordered.stream()
+                                          .anyMatch(o -> o.name().equals(f.refTable()))
+                                      || schema.table(f.refTable()) == null))
+              .findFirst()
+              .orElse(left.get(0)); // a cycle: keep the declared order
       ordered.add(next);
       left.remove(next);
     }
@@ -97,19 +105,37 @@ final class Ddl {
   }
 
   static String foreignKey(DeclaredSchema.ForeignKey f) {
-    return f.name() + " FOREIGN KEY (" + String.join(", ", f.columns()) + ") REFERENCES " + f.refTable()
-        + " (" + String.join(", ", f.refColumns()) + ")" + (f.onDelete() == null ? "" : " ON DELETE " + f.onDelete());
+    return f.name()
+        + " FOREIGN KEY ("
+        + String.join(", ", f.columns())
+        + ") REFERENCES "
+        + f.refTable()
+        + " ("
+        + String.join(", ", f.refColumns())
+        + ")"
+        + (f.onDelete() == null ? "" : " ON DELETE " + f.onDelete());
   }
 
   static String createIndex(DeclaredSchema.Table t, DeclaredSchema.Index i, Dialect d) {
     List<String> cols = new ArrayList<>();
     for (String c : i.columns()) {
       DeclaredSchema.Column column = t.column(c);
-      boolean varchar = column != null && (column.type().startsWith("varchar") || column.type().equals("text"));
-      cols.add(i.pattern() && d == Dialect.POSTGRESQL && varchar
-          ? c + (column.type().equals("text") ? " text_pattern_ops" : " varchar_pattern_ops") : c);
+      boolean varchar =
+          column != null && (column.type().startsWith("varchar") || column.type().equals("text"));
+      cols.add(
+          i.pattern() && d == Dialect.POSTGRESQL && varchar
+              ? c + (column.type().equals("text") ? " text_pattern_ops" : " varchar_pattern_ops")
+              : c);
     }
-    return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + i.name() + " ON " + t.name() + " (" + String.join(", ", cols) + ");";
+    return "CREATE "
+        + (i.unique() ? "UNIQUE " : "")
+        + "INDEX "
+        + i.name()
+        + " ON "
+        + t.name()
+        + " ("
+        + String.join(", ", cols)
+        + ");";
   }
 
   /** The whole declared schema as DDL statements, for loading into a scratch database. */

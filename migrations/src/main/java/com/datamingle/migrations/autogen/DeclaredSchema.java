@@ -26,14 +26,20 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Types: uuid, text, varchar(N), integer, bigint, boolean, timestamp, numeric(P,S), double.
- * Defaults: true, false, numbers, 'strings', current_timestamp. {@code pattern} asks PostgreSQL
- * for a pattern-ops index (prefix LIKE); {@code unique index} makes a unique index rather than a
+ * Defaults: true, false, numbers, 'strings', current_timestamp. {@code pattern} asks PostgreSQL for
+ * a pattern-ops index (prefix LIKE); {@code unique index} makes a unique index rather than a
  * constraint. Lines starting with {@code #} are comments.
  */
 public record DeclaredSchema(List<Table> tables) {
 
-  public record Table(String name, List<Column> columns, List<String> primaryKey, List<Unique> uniques, List<Index> indexes,
-      List<ForeignKey> foreignKeys, List<Check> checks) {
+  public record Table(
+      String name,
+      List<Column> columns,
+      List<String> primaryKey,
+      List<Unique> uniques,
+      List<Index> indexes,
+      List<ForeignKey> foreignKeys,
+      List<Check> checks) {
     public Column column(String name) {
       return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
@@ -45,18 +51,33 @@ public record DeclaredSchema(List<Table> tables) {
 
   public record Index(String name, boolean unique, List<String> columns, boolean pattern) {}
 
-  public record ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns, String onDelete) {}
+  public record ForeignKey(
+      String name,
+      List<String> columns,
+      String refTable,
+      List<String> refColumns,
+      String onDelete) {}
 
   public record Check(String name, String expression) {}
 
   private static final Pattern IDENT = Pattern.compile("[a-z_][a-z0-9_]*");
-  private static final Pattern TYPE = Pattern.compile("uuid|text|varchar\\(\\d{1,5}\\)|integer|bigint|boolean|timestamp|numeric\\(\\d{1,2},\\d{1,2}\\)|double");
-  private static final Pattern COLUMN = Pattern.compile(
-      "([a-z_][a-z0-9_]*)\\s+([a-z]+(?:\\(\\d+(?:,\\s*\\d+)?\\))?)((?:\\s+not null)?)((?:\\s+default\\s+(?:true|false|-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'|current_timestamp))?)((?:\\s+primary key)?)");
-  private static final Pattern NAMED_LIST = Pattern.compile("(unique index|unique|index)\\s+([a-z_][a-z0-9_]*)\\s*\\(([^)]*)\\)((?:\\s+pattern)?)");
+  private static final Pattern TYPE =
+      Pattern.compile(
+          "uuid|text|varchar\\(\\d{1,5}\\)|integer|bigint|boolean|timestamp|numeric\\(\\d{1,2},\\d{1,2}\\)|double");
+  private static final Pattern COLUMN =
+      Pattern.compile(
+          "([a-z_][a-z0-9_]*)\\s+([a-z]+(?:\\(\\d+(?:,\\s*\\d+)?\\))?)((?:\\s+not"
+              + " null)?)((?:\\s+default\\s+(?:true|false|-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*'|current_timestamp))?)((?:\\s+primary"
+              + " key)?)");
+  private static final Pattern NAMED_LIST =
+      Pattern.compile(
+          "(unique index|unique|index)\\s+([a-z_][a-z0-9_]*)\\s*\\(([^)]*)\\)((?:\\s+pattern)?)");
   private static final Pattern PRIMARY = Pattern.compile("primary key\\s*\\(([^)]*)\\)");
-  private static final Pattern FOREIGN = Pattern.compile(
-      "foreign key\\s+([a-z_][a-z0-9_]*)\\s*\\(([^)]*)\\)\\s+references\\s+([a-z_][a-z0-9_]*)\\s*\\(([^)]*)\\)((?:\\s+on delete\\s+(?:cascade|set null|restrict|no action))?)");
+  private static final Pattern FOREIGN =
+      Pattern.compile(
+          "foreign"
+              + " key\\s+([a-z_][a-z0-9_]*)\\s*\\(([^)]*)\\)\\s+references\\s+([a-z_][a-z0-9_]*)\\s*\\(([^)]*)\\)((?:\\s+on"
+              + " delete\\s+(?:cascade|set null|restrict|no action))?)");
   private static final Pattern CHECK = Pattern.compile("check\\s+([a-z_][a-z0-9_]*)\\s+(\\(.*\\))");
 
   /** Parses a declaration; every error names the line and says what is expected. */
@@ -92,34 +113,57 @@ public record DeclaredSchema(List<Table> tables) {
       if ((m = PRIMARY.matcher(lower)).matches()) {
         current.primaryKey = names(m.group(1), n);
       } else if ((m = FOREIGN.matcher(lower)).matches()) {
-        String onDelete = m.group(5).isBlank() ? null : m.group(5).strip().substring("on delete ".length()).toUpperCase(Locale.ROOT);
-        current.foreignKeys.add(new ForeignKey(m.group(1), names(m.group(2), n), m.group(3), names(m.group(4), n), onDelete));
-      } else if ((m = CHECK.matcher(line.replaceAll("\\s+", " "))).matches() && lower.startsWith("check ")) {
+        String onDelete =
+            m.group(5).isBlank()
+                ? null
+                : m.group(5).strip().substring("on delete ".length()).toUpperCase(Locale.ROOT);
+        current.foreignKeys.add(
+            new ForeignKey(
+                m.group(1), names(m.group(2), n), m.group(3), names(m.group(4), n), onDelete));
+      } else if ((m = CHECK.matcher(line.replaceAll("\\s+", " "))).matches()
+          && lower.startsWith("check ")) {
         current.checks.add(new Check(m.group(1).toLowerCase(Locale.ROOT), m.group(2)));
       } else if ((m = NAMED_LIST.matcher(lower)).matches()) {
         List<String> cols = names(m.group(3), n);
         switch (m.group(1)) {
           case "unique" -> current.uniques.add(new Unique(m.group(2), cols));
-          case "unique index" -> current.indexes.add(new Index(m.group(2), true, cols, !m.group(4).isBlank()));
+          case "unique index" ->
+              current.indexes.add(new Index(m.group(2), true, cols, !m.group(4).isBlank()));
           default -> current.indexes.add(new Index(m.group(2), false, cols, !m.group(4).isBlank()));
         }
       } else if ((m = COLUMN.matcher(lower)).matches()) {
         String type = m.group(2).replace(" ", "");
         if (!TYPE.matcher(type).matches()) {
-          throw error(n, "unknown type '" + type + "'; use uuid, text, varchar(N), integer, bigint, boolean, timestamp, numeric(P,S) or double");
+          throw error(
+              n,
+              "unknown type '"
+                  + type
+                  + "'; use uuid, text, varchar(N), integer, bigint, boolean, timestamp,"
+                  + " numeric(P,S) or double");
         }
-        String def = m.group(4).isBlank() ? null : line.replaceAll("\\s+", " ").replaceAll("(?i).*\\sdefault\\s+", "")
-            .replaceAll("(?i)\\s+primary key$", "").strip();
+        String def =
+            m.group(4).isBlank()
+                ? null
+                : line.replaceAll("\\s+", " ")
+                    .replaceAll("(?i).*\\sdefault\\s+", "")
+                    .replaceAll("(?i)\\s+primary key$", "")
+                    .strip();
         if (def != null && !def.startsWith("'")) {
           def = def.toLowerCase(Locale.ROOT);
         }
-        current.columns.add(new Column(m.group(1), type, !m.group(3).isBlank() || !m.group(5).isBlank(), def));
+        current.columns.add(
+            new Column(m.group(1), type, !m.group(3).isBlank() || !m.group(5).isBlank(), def));
         if (!m.group(5).isBlank()) {
           current.primaryKey = List.of(m.group(1));
         }
       } else {
-        throw error(n, "cannot read '" + line + "'; expected a column (`name type [not null] [default v] [primary key]`),"
-            + " `primary key (...)`, `unique name (...)`, `[unique] index name (...)`, `foreign key ...` or `check name (...)`");
+        throw error(
+            n,
+            "cannot read '"
+                + line
+                + "'; expected a column (`name type [not null] [default v] [primary key]`),"
+                + " `primary key (...)`, `unique name (...)`, `[unique] index name (...)`, `foreign"
+                + " key ...` or `check name (...)`");
       }
     }
     if (current != null) {
@@ -169,8 +213,14 @@ public record DeclaredSchema(List<Table> tables) {
           throw error(line, "column " + name + "." + c.name() + " is declared twice");
         }
       }
-      return new Table(name, List.copyOf(columns), primaryKey, List.copyOf(uniques), List.copyOf(indexes),
-          List.copyOf(foreignKeys), List.copyOf(checks));
+      return new Table(
+          name,
+          List.copyOf(columns),
+          primaryKey,
+          List.copyOf(uniques),
+          List.copyOf(indexes),
+          List.copyOf(foreignKeys),
+          List.copyOf(checks));
     }
   }
 }

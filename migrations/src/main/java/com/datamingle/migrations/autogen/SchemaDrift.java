@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live schema against what migrations make: the migrations are replayed into a scratch
- * database (an in-memory SQLite database, or a temporary schema in the PostgreSQL the caller names,
- * by default the live one), both are read by the same {@link Introspector}, and every table,
- * column, index and constraint that differs is named. The changelog is left out on both sides,
- * so a database without one (made by hand, or by another tool) compares too. The live database
- * is only read.
+ * The live schema against what migrations make: the migrations are replayed into a scratch database
+ * (an in-memory SQLite database, or a temporary schema in the PostgreSQL the caller names, by
+ * default the live one), both are read by the same {@link Introspector}, and every table, column,
+ * index and constraint that differs is named. The changelog is left out on both sides, so a
+ * database without one (made by hand, or by another tool) compares too. The live database is only
+ * read.
  */
 public final class SchemaDrift {
   private final ScriptSource scripts;
@@ -60,11 +60,17 @@ public final class SchemaDrift {
       }
       return differences(want, have);
     } catch (SQLException e) {
-      throw new MigrationFailure("cannot read the schema of " + target.describe() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
+      throw new MigrationFailure(
+          "cannot read the schema of "
+              + target.describe()
+              + ": "
+              + MigrationFailure.oneLine(e.getMessage()),
+          e);
     }
   }
 
-  private static List<String> differences(Map<String, TableState> want, Map<String, TableState> have) {
+  private static List<String> differences(
+      Map<String, TableState> want, Map<String, TableState> have) {
     List<String> differences = new ArrayList<>();
     for (String t : want.keySet()) {
       if (!have.containsKey(t)) {
@@ -85,7 +91,15 @@ public final class SchemaDrift {
       compare(differences, "column", t, w.columns().keySet(), h.columns().keySet());
       for (String c : w.columns().keySet()) {
         if (h.columns().containsKey(c) && !w.columns().get(c).equals(h.columns().get(c))) {
-          differences.add("column " + t + "." + c + " is " + h.columns().get(c).ddl() + ", migrations made " + w.columns().get(c).ddl());
+          differences.add(
+              "column "
+                  + t
+                  + "."
+                  + c
+                  + " is "
+                  + h.columns().get(c).ddl()
+                  + ", migrations made "
+                  + w.columns().get(c).ddl());
         }
       }
       compare(differences, "index", t, w.indexes().keySet(), h.indexes().keySet());
@@ -96,7 +110,8 @@ public final class SchemaDrift {
     return differences;
   }
 
-  private static void compare(List<String> out, String what, String table, Set<String> want, Set<String> have) {
+  private static void compare(
+      List<String> out, String what, String table, Set<String> want, Set<String> have) {
     for (String x : want) {
       if (!have.contains(x)) {
         out.add(what + " " + table + "." + x + " is missing (dropped by hand?)");
@@ -104,7 +119,13 @@ public final class SchemaDrift {
     }
     for (String x : have) {
       if (!want.contains(x)) {
-        out.add(what + " " + table + "." + x + " is not made by any applied migration (added by hand?)");
+        out.add(
+            what
+                + " "
+                + table
+                + "."
+                + x
+                + " is not made by any applied migration (added by hand?)");
       }
     }
   }

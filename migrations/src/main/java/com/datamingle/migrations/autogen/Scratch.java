@@ -13,44 +13,60 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-/** A throwaway database of one dialect: an in-memory SQLite database, or a temporary schema in a PostgreSQL. */
+/**
+ * A throwaway database of one dialect: an in-memory SQLite database, or a temporary schema in a
+ * PostgreSQL.
+ */
 record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseable {
   static Scratch create(Dialect d, MigrationTarget server) {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     if (d == Dialect.SQLITE) {
-      // in memory: no file, no fsync; shared-cache so every connection of the migrator sees the same
+      // in memory: no file, no fsync; shared-cache so every connection of the migrator sees the
+      // same
       // database, which lives while the keeper connection is open
       String url = "jdbc:sqlite:file:dm_scratch_" + suffix + "?mode=memory&cache=shared";
       try {
         Connection keeper = DriverManager.getConnection(url);
-        return new Scratch(new MigrationTarget(url, null, null), () -> {
-          try {
-            keeper.close();
-          } catch (SQLException ignored) {
-            // closing the last connection frees the memory either way
-          }
-        });
+        return new Scratch(
+            new MigrationTarget(url, null, null),
+            () -> {
+              try {
+                keeper.close();
+              } catch (SQLException ignored) {
+                // closing the last connection frees the memory either way
+              }
+            });
       } catch (SQLException e) {
         throw new MigrationFailure("cannot create a scratch SQLite database: " + e.getMessage(), e);
       }
     }
     if (server == null || server.dialect() != Dialect.POSTGRESQL) {
-      throw new MigrationFailure("no PostgreSQL server for a scratch schema: set DATAMINGLE_DEV_POSTGRES_URL");
+      throw new MigrationFailure(
+          "no PostgreSQL server for a scratch schema: set DATAMINGLE_DEV_POSTGRES_URL");
     }
     String schema = "dm_scratch_" + suffix;
     run(server, "CREATE SCHEMA " + schema);
-    String url = server.jdbcUrl().replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
+    String url =
+        server.jdbcUrl().replaceAll("([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
     url = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return new Scratch(new MigrationTarget(url, server.user(), server.password()), () -> run(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    return new Scratch(
+        new MigrationTarget(url, server.user(), server.password()),
+        () -> run(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
   }
 
   void execute(List<String> statements) {
-    try (Connection c = connect(target); Statement s = c.createStatement()) {
+    try (Connection c = connect(target);
+        Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
       }
     } catch (SQLException e) {
-      throw new MigrationFailure("the declared schema does not load into " + target.dialect().id() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
+      throw new MigrationFailure(
+          "the declared schema does not load into "
+              + target.dialect().id()
+              + ": "
+              + MigrationFailure.oneLine(e.getMessage()),
+          e);
     }
   }
 
@@ -74,10 +90,16 @@ record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseabl
   }
 
   private static void run(MigrationTarget server, String sql) {
-    try (Connection c = connect(server); Statement s = c.createStatement()) {
+    try (Connection c = connect(server);
+        Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
-      throw new MigrationFailure("cannot prepare a scratch schema on " + server.describe() + ": " + MigrationFailure.oneLine(e.getMessage()), e);
+      throw new MigrationFailure(
+          "cannot prepare a scratch schema on "
+              + server.describe()
+              + ": "
+              + MigrationFailure.oneLine(e.getMessage()),
+          e);
     }
   }
 

@@ -31,29 +31,35 @@ import org.junit.jupiter.api.io.TempDir;
  * again gives the same schema.
  */
 abstract class AutogenContract {
-  static final String USERS = String.join("\n",
-      "table users",
-      "  id uuid not null primary key",
-      "  workos_user_id varchar(100) not null",
-      "  email varchar(254) not null",
-      "  first_name varchar(100)",
-      "  last_name varchar(100)",
-      "  profile_picture_url varchar(2048)",
-      "  is_active boolean not null default true",
-      "  is_admin boolean not null default false",
-      "  timezone varchar(64) not null default 'UTC'",
-      "  language varchar(35) not null default 'en'",
-      "  created_at timestamp not null",
-      "  updated_at timestamp not null",
-      "  last_login_at timestamp",
-      "  last_session_id varchar(128)",
-      "  unique uq_users_workos_user_id (workos_user_id)",
-      "  index ix_users_email (email) pattern", "");
-  static final String TEAMS = String.join("\n",
-      "table teams",
-      "  id integer not null primary key",
-      "  name varchar(100) not null",
-      "  size integer", "");
+  static final String USERS =
+      String.join(
+          "\n",
+          "table users",
+          "  id uuid not null primary key",
+          "  workos_user_id varchar(100) not null",
+          "  email varchar(254) not null",
+          "  first_name varchar(100)",
+          "  last_name varchar(100)",
+          "  profile_picture_url varchar(2048)",
+          "  is_active boolean not null default true",
+          "  is_admin boolean not null default false",
+          "  timezone varchar(64) not null default 'UTC'",
+          "  language varchar(35) not null default 'en'",
+          "  created_at timestamp not null",
+          "  updated_at timestamp not null",
+          "  last_login_at timestamp",
+          "  last_session_id varchar(128)",
+          "  unique uq_users_workos_user_id (workos_user_id)",
+          "  index ix_users_email (email) pattern",
+          "");
+  static final String TEAMS =
+      String.join(
+          "\n",
+          "table teams",
+          "  id integer not null primary key",
+          "  name varchar(100) not null",
+          "  size integer",
+          "");
 
   @TempDir Path scripts;
   @RegisterExtension final PostgresSchema scratchSchema = new PostgresSchema();
@@ -69,8 +75,11 @@ abstract class AutogenContract {
     scratch = scratchSchema.database();
     for (Dialect d : Dialect.values()) {
       Path dir = Files.createDirectories(scripts.resolve(d.id()));
-      for (String name : List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
-        try (InputStream in = getClass().getResourceAsStream("/com/datamingle/migrations/scripts/" + d.id() + "/" + name)) {
+      for (String name :
+          List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
+        try (InputStream in =
+            getClass()
+                .getResourceAsStream("/com/datamingle/migrations/scripts/" + d.id() + "/" + name)) {
           Files.copy(in, dir.resolve(name));
         }
       }
@@ -78,15 +87,22 @@ abstract class AutogenContract {
   }
 
   Autogen autogen(String declared) {
-    return new Autogen(ScriptSource.directory(scripts), DeclaredSchema.parse(declared),
-        Map.of(Dialect.POSTGRESQL, new MigrationTarget(scratch.jdbcUrl(), scratch.user(), scratch.password())));
+    return new Autogen(
+        ScriptSource.directory(scripts),
+        DeclaredSchema.parse(declared),
+        Map.of(
+            Dialect.POSTGRESQL,
+            new MigrationTarget(scratch.jdbcUrl(), scratch.user(), scratch.password())));
   }
 
   DatabaseMigrator migrator() {
     return DatabaseMigrator.create(live(), ScriptSource.directory(scripts));
   }
 
-  /** Generates, upgrades, checks, downgrades, upgrades again; returns the generated script of this dialect. */
+  /**
+   * Generates, upgrades, checks, downgrades, upgrades again; returns the generated script of this
+   * dialect.
+   */
   String roundTrip(String declared, Map<String, String> renames) throws IOException {
     DatabaseMigrator migrator = migrator();
     migrator.upgrade(null, null);
@@ -103,8 +119,11 @@ abstract class AutogenContract {
     assertThat(migrator.schema()).as("downgrade restores the previous schema").isEqualTo(before);
     migrator.upgrade(null, null);
     assertThat(migrator.schema()).as("upgrade again is identical").isEqualTo(after);
-    return Files.readString(generated.files().stream().filter(f -> f.getParent().getFileName().toString().equals(dialect().id()))
-        .findFirst().orElseThrow());
+    return Files.readString(
+        generated.files().stream()
+            .filter(f -> f.getParent().getFileName().toString().equals(dialect().id()))
+            .findFirst()
+            .orElseThrow());
   }
 
   String withTeams(String... extraTeamLines) {
@@ -120,56 +139,86 @@ abstract class AutogenContract {
 
   @Test
   void addTable() throws IOException {
-    assertThat(roundTrip(withTeams(), Map.of())).contains("CREATE TABLE teams").contains("DROP TABLE teams;");
+    assertThat(roundTrip(withTeams(), Map.of()))
+        .contains("CREATE TABLE teams")
+        .contains("DROP TABLE teams;");
   }
 
   @Test
   void addNullableColumnAndNotNullColumnWithDefault() throws IOException {
     roundTrip(withTeams(), Map.of());
-    String script = roundTrip(withTeams("  motto text", "  kind varchar(20) not null default 'open'"), Map.of());
+    String script =
+        roundTrip(
+            withTeams("  motto text", "  kind varchar(20) not null default 'open'"), Map.of());
     assertThat(script).contains("motto").contains("kind");
   }
 
   @Test
   void dropColumnIsMarkedAsDataLoss() throws IOException {
     roundTrip(withTeams(), Map.of());
-    String script = roundTrip(USERS + "table teams\n  id integer not null primary key\n  name varchar(100) not null\n", Map.of());
+    String script =
+        roundTrip(
+            USERS
+                + "table teams\n  id integer not null primary key\n  name varchar(100) not null\n",
+            Map.of());
     assertThat(script).contains("DATA LOSS").containsIgnoringCase("size");
   }
 
   @Test
   void changeType() throws IOException {
     roundTrip(withTeams(), Map.of());
-    String script = roundTrip(USERS + "table teams\n  id integer not null primary key\n  name varchar(100) not null\n  size bigint\n", Map.of());
+    String script =
+        roundTrip(
+            USERS
+                + "table teams\n"
+                + "  id integer not null primary key\n"
+                + "  name varchar(100) not null\n"
+                + "  size bigint\n",
+            Map.of());
     assertThat(script).containsIgnoringCase("bigint");
   }
 
   @Test
   void addAndDropIndexAndAddUnique() throws IOException {
     roundTrip(withTeams(), Map.of());
-    assertThat(roundTrip(withTeams("  index ix_teams_name (name)"), Map.of())).contains("CREATE INDEX ix_teams_name");
+    assertThat(roundTrip(withTeams("  index ix_teams_name (name)"), Map.of()))
+        .contains("CREATE INDEX ix_teams_name");
     assertThat(roundTrip(withTeams(), Map.of())).contains("DROP INDEX ix_teams_name");
-    assertThat(roundTrip(withTeams("  unique uq_teams_name (name)"), Map.of())).contains("uq_teams_name");
+    assertThat(roundTrip(withTeams("  unique uq_teams_name (name)"), Map.of()))
+        .contains("uq_teams_name");
   }
 
   @Test
   void addForeignKeyAndCheck() throws IOException {
     roundTrip(withTeams(), Map.of());
-    String users = USERS.replace("  last_session_id varchar(128)\n", "  last_session_id varchar(128)\n  team_id integer\n"
-        + "  foreign key fk_users_team (team_id) references teams (id) on delete set null\n");
+    String users =
+        USERS.replace(
+            "  last_session_id varchar(128)\n",
+            "  last_session_id varchar(128)\n"
+                + "  team_id integer\n"
+                + "  foreign key fk_users_team (team_id) references teams (id) on delete set"
+                + " null\n");
     assertThat(roundTrip(users + TEAMS, Map.of())).contains("fk_users_team");
-    assertThat(roundTrip(users + TEAMS + "  check ck_teams_size (size >= 0)\n", Map.of())).contains("ck_teams_size");
+    assertThat(roundTrip(users + TEAMS + "  check ck_teams_size (size >= 0)\n", Map.of()))
+        .contains("ck_teams_size");
   }
 
   @Test
   void renamesAreNotGuessedButTheHintMakesOne() throws IOException {
     roundTrip(withTeams(), Map.of());
-    String renamed = USERS + "table teams\n  id integer not null primary key\n  title varchar(100) not null\n  size integer\n";
+    String renamed =
+        USERS
+            + "table teams\n"
+            + "  id integer not null primary key\n"
+            + "  title varchar(100) not null\n"
+            + "  size integer\n";
     DatabaseMigrator migrator = migrator();
     clock = Clock.offset(clock, java.time.Duration.ofMinutes(1));
     Autogen.Generated guessed = autogen(renamed).generate(migrator, "guess", Map.of(), clock);
     String text = Files.readString(guessed.files().get(0));
-    assertThat(text).contains("possible rename of teams.name to title").contains("--rename teams.name=title");
+    assertThat(text)
+        .contains("possible rename of teams.name to title")
+        .contains("--rename teams.name=title");
     assertThat(guessed.warnings()).isNotEmpty();
     for (Path f : guessed.files()) {
       Files.delete(f);
@@ -182,10 +231,13 @@ abstract class AutogenContract {
 
   @Test
   void refusesADatabaseBehindHead() throws IOException {
-    Files.writeString(scripts.resolve(dialect().id()).resolve("20261125000000_x.sql"), "-- // x\nCREATE TABLE x_t (id INTEGER);\n-- //@UNDO\nDROP TABLE x_t;\n");
+    Files.writeString(
+        scripts.resolve(dialect().id()).resolve("20261125000000_x.sql"),
+        "-- // x\nCREATE TABLE x_t (id INTEGER);\n-- //@UNDO\nDROP TABLE x_t;\n");
     migrator().upgrade("20261124000002", null);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> autogen(USERS).generate(migrator(), "m", Map.of(), clock))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> autogen(USERS).generate(migrator(), "m", Map.of(), clock))
         .hasMessageContaining("Target database is not up to date");
   }
 
@@ -193,15 +245,19 @@ abstract class AutogenContract {
   void driftFindsAColumnAddedAndAnIndexDroppedByHand() throws Exception {
     migrator().upgrade(null, null);
     assertThat(autogen(USERS).drift(migrator())).isEmpty();
-    try (Connection c = connectLive(); Statement s = c.createStatement()) {
+    try (Connection c = connectLive();
+        Statement s = c.createStatement()) {
       s.execute("ALTER TABLE users ADD COLUMN nickname TEXT");
       s.execute("DROP INDEX ix_users_email");
     }
 
     List<String> drift = autogen(USERS).drift(migrator());
 
-    assertThat(drift).anySatisfy(d -> assertThat(d).contains("users.nickname").contains("added by hand"));
-    assertThat(drift).anySatisfy(d -> assertThat(d).contains("users.ix_users_email").contains("dropped by hand"));
+    assertThat(drift)
+        .anySatisfy(d -> assertThat(d).contains("users.nickname").contains("added by hand"));
+    assertThat(drift)
+        .anySatisfy(
+            d -> assertThat(d).contains("users.ix_users_email").contains("dropped by hand"));
   }
 
   Connection connectLive() throws Exception {

@@ -11,7 +11,8 @@ class AutogenPostgresIT extends AutogenContract {
 
   @Override
   MigrationTarget live() {
-    return new MigrationTarget(live.database().jdbcUrl(), live.database().user(), live.database().password());
+    return new MigrationTarget(
+        live.database().jdbcUrl(), live.database().user(), live.database().password());
   }
 
   @Override

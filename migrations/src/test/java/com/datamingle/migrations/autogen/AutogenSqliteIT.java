@@ -5,7 +5,9 @@ import com.datamingle.migrations.MigrationTarget;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Autogenerate on SQLite (a PostgreSQL scratch schema is still needed for the PostgreSQL script). */
+/**
+ * Autogenerate on SQLite (a PostgreSQL scratch schema is still needed for the PostgreSQL script).
+ */
 class AutogenSqliteIT extends AutogenContract {
   @TempDir Path dir;
 

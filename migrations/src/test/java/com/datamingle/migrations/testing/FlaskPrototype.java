@@ -14,8 +14,8 @@ import org.postgresql.PGConnection;
 
 /**
  * The database the Flask prototype leaves behind (Alembic revision c7948bcecaac, five users), on
- * each database: a SQLite file, and a pg_dump script loaded into a test's own schema. See
- * {@code flask-prototype/README.md} beside this class's resources.
+ * each database: a SQLite file, and a pg_dump script loaded into a test's own schema. See {@code
+ * flask-prototype/README.md} beside this class's resources.
  */
 public final class FlaskPrototype {
   public static final String REVISION = "c7948bcecaac";
@@ -30,18 +30,26 @@ public final class FlaskPrototype {
     }
   }
 
-  /** Loads the prototype's PostgreSQL dump into the test's schema (the dump names {@code public}; it is redirected). */
+  /**
+   * Loads the prototype's PostgreSQL dump into the test's schema (the dump names {@code public}; it
+   * is redirected).
+   */
   public static void loadInto(PostgresTestDatabase database) throws IOException, SQLException {
     String script;
-    try (InputStream in = FlaskPrototype.class.getResourceAsStream(ROOT + "prototype-postgresql.sql")) {
-      script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("public.", "\"" + database.schema() + "\".");
+    try (InputStream in =
+        FlaskPrototype.class.getResourceAsStream(ROOT + "prototype-postgresql.sql")) {
+      script =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("public.", "\"" + database.schema() + "\".");
     }
-    try (Connection c = database.connect(); Statement s = c.createStatement()) {
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
       StringBuilder statement = new StringBuilder();
       List<String> lines = script.lines().toList();
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i);
-        if (statement.isEmpty() && (line.isBlank() || line.startsWith("--") || line.startsWith("\\"))) {
+        if (statement.isEmpty()
+            && (line.isBlank() || line.startsWith("--") || line.startsWith("\\"))) {
           continue;
         }
         statement.append(line).append('\n');
@@ -55,7 +63,9 @@ public final class FlaskPrototype {
           for (i++; !lines.get(i).equals("\\."); i++) {
             data.append(lines.get(i)).append('\n');
           }
-          c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.substring(0, sql.length() - 1), new StringReader(data.toString()));
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn(sql.substring(0, sql.length() - 1), new StringReader(data.toString()));
         } else if (!sql.startsWith("SELECT pg_catalog.set_config('search_path'")) {
           s.execute(sql);
         }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit extension: a {@link PostgresTestDatabase} schema of its own for each test, dropped after it.
- * {@code @RegisterExtension final PostgresSchema postgres = new PostgresSchema();}
+ * JUnit extension: a {@link PostgresTestDatabase} schema of its own for each test, dropped after
+ * it. {@code @RegisterExtension final PostgresSchema postgres = new PostgresSchema();}
  */
 public final class PostgresSchema implements BeforeEachCallback, AfterEachCallback {
   private PostgresTestDatabase database;

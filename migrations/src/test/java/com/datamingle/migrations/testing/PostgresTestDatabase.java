@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A schema of its own in the real PostgreSQL, for one test class: created on open, dropped on
- * close, so parallel and repeated runs never collide. The server comes from
- * {@code DATAMINGLE_TEST_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}),
- * user {@code DATAMINGLE_TEST_POSTGRES_USER} (default {@code postgres}) and
- * {@code DATAMINGLE_TEST_POSTGRES_PASSWORD}. When no server answers the tests are skipped with a
- * loud message, except with {@code CI=true}, where that is a failure.
+ * close, so parallel and repeated runs never collide. The server comes from {@code
+ * DATAMINGLE_TEST_POSTGRES_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}), user
+ * {@code DATAMINGLE_TEST_POSTGRES_USER} (default {@code postgres}) and {@code
+ * DATAMINGLE_TEST_POSTGRES_PASSWORD}. When no server answers the tests are skipped with a loud
+ * message, except with {@code CI=true}, where that is a failure.
  */
 public final class PostgresTestDatabase implements AutoCloseable {
   private final String serverUrl;
@@ -34,25 +34,36 @@ public final class PostgresTestDatabase implements AutoCloseable {
   }
 
   public static PostgresTestDatabase createIsolated() {
-    String url = firstNonBlank(System.getenv("DATAMINGLE_TEST_POSTGRES_URL"),
-        System.getenv("DATAMINGLE_TEST_POSTGRES_URL_DEFAULT"), "jdbc:postgresql://127.0.0.1:5432/test");
+    String url =
+        firstNonBlank(
+            System.getenv("DATAMINGLE_TEST_POSTGRES_URL"),
+            System.getenv("DATAMINGLE_TEST_POSTGRES_URL_DEFAULT"),
+            "jdbc:postgresql://127.0.0.1:5432/test");
     String user = firstNonBlank(System.getenv("DATAMINGLE_TEST_POSTGRES_USER"), "postgres");
-    String password = Objects.requireNonNullElse(System.getenv("DATAMINGLE_TEST_POSTGRES_PASSWORD"), "");
+    String password =
+        Objects.requireNonNullElse(System.getenv("DATAMINGLE_TEST_POSTGRES_PASSWORD"), "");
     String schema = "dm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     PostgresTestDatabase db = new PostgresTestDatabase(url, user, password, schema);
-    try (Connection c = db.connect(url); Statement s = c.createStatement()) {
+    try (Connection c = db.connect(url);
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      String message = "PostgreSQL at " + url + " (user " + user + ") is not reachable: " + e.getMessage();
+      String message =
+          "PostgreSQL at " + url + " (user " + user + ") is not reachable: " + e.getMessage();
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(message + ". CI=true requires the PostgreSQL tests to run: start the server"
-            + " (pg_ctlcluster <version> main start) or set DATAMINGLE_TEST_POSTGRES_URL.");
+        fail(
+            message
+                + ". CI=true requires the PostgreSQL tests to run: start the server"
+                + " (pg_ctlcluster <version> main start) or set DATAMINGLE_TEST_POSTGRES_URL.");
       }
       System.err.println();
-      System.err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+      System.err.println(
+          "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
       System.err.println("!! SKIPPING PostgreSQL tests: " + message);
-      System.err.println("!! Start PostgreSQL or set DATAMINGLE_TEST_POSTGRES_URL; CI=true makes this a failure.");
-      System.err.println("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+      System.err.println(
+          "!! Start PostgreSQL or set DATAMINGLE_TEST_POSTGRES_URL; CI=true makes this a failure.");
+      System.err.println(
+          "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
       Assumptions.abort("PostgreSQL not reachable: " + message);
     }
     return db;
@@ -63,10 +74,16 @@ public final class PostgresTestDatabase implements AutoCloseable {
     return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
-  /** The same database and schema as a {@code postgresql://user:pass@host:port/db} URL, the form of a DATABASE_URL. */
+  /**
+   * The same database and schema as a {@code postgresql://user:pass@host:port/db} URL, the form of
+   * a DATABASE_URL.
+   */
   public String postgresUrl() {
     String jdbc = jdbcUrl();
-    return "postgresql://" + user + (password.isEmpty() ? "" : ":" + password) + "@"
+    return "postgresql://"
+        + user
+        + (password.isEmpty() ? "" : ":" + password)
+        + "@"
         + jdbc.substring("jdbc:postgresql://".length());
   }
 
@@ -98,7 +115,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    try (Connection c = connect(serverUrl); Statement s = c.createStatement()) {
+    try (Connection c = connect(serverUrl);
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema.toLowerCase(Locale.ROOT) + " CASCADE");
     } catch (SQLException e) {
       System.err.println("could not drop test schema " + schema + ": " + e.getMessage());

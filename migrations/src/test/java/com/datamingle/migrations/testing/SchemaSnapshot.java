@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 
-/** Tables, their columns and their indexes as JDBC metadata reports them, for comparing schemas in tests. */
+/**
+ * Tables, their columns and their indexes as JDBC metadata reports them, for comparing schemas in
+ * tests.
+ */
 public final class SchemaSnapshot {
   private SchemaSnapshot() {}
 
   /** table name → sorted column names (lower case), for the given schema (null for SQLite). */
-  public static TreeMap<String, List<String>> columns(Connection connection, String schema) throws SQLException {
+  public static TreeMap<String, List<String>> columns(Connection connection, String schema)
+      throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     TreeMap<String, List<String>> tables = new TreeMap<>();
     try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {

@@ -16,15 +16,25 @@ public final class Failures {
   private Failures() {}
 
   public static boolean isExpected(Throwable e) {
-    return e instanceof MigrationFailure || e instanceof InvalidDatabaseUrl || e instanceof DatabaseUnavailable
-        || e instanceof DomainException || e instanceof InvalidValueException || e instanceof Settings.InvalidSettings
-        || e instanceof WebServer.CannotListen || e instanceof ServiceRefused || e instanceof IdentityProviderUnavailable;
+    return e instanceof MigrationFailure
+        || e instanceof InvalidDatabaseUrl
+        || e instanceof DatabaseUnavailable
+        || e instanceof DomainException
+        || e instanceof InvalidValueException
+        || e instanceof Settings.InvalidSettings
+        || e instanceof WebServer.CannotListen
+        || e instanceof ServiceRefused
+        || e instanceof IdentityProviderUnavailable;
   }
 
-  /** A failure raised by the database or by MyBatis reading it (a schema that is not what DataMingle expects, most often). */
+  /**
+   * A failure raised by the database or by MyBatis reading it (a schema that is not what DataMingle
+   * expects, most often).
+   */
   public static boolean isDatabase(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("org.apache.ibatis.")) {
+      if (t instanceof java.sql.SQLException
+          || t.getClass().getName().startsWith("org.apache.ibatis.")) {
         return true;
       }
     }

@@ -3,7 +3,9 @@ package com.datamingle.adapter.cli.bootstrap;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.WebServer;
 
-/** The running service: owns the HTTP server and the connection pool, and stops them in that order. */
+/**
+ * The running service: owns the HTTP server and the connection pool, and stops them in that order.
+ */
 public final class ServiceRuntime implements AutoCloseable {
   private final PersistenceModule persistence;
   private final WebServer server;
@@ -17,7 +19,10 @@ public final class ServiceRuntime implements AutoCloseable {
     return server.port();
   }
 
-  /** Stops taking requests, lets in-flight ones finish (up to the stop timeout), then closes the pool. */
+  /**
+   * Stops taking requests, lets in-flight ones finish (up to the stop timeout), then closes the
+   * pool.
+   */
   @Override
   public void close() {
     try {

@@ -9,19 +9,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Typed configuration, read from environment variables; command-line flags override them by
- * setting the same names. No globals: tests build it directly. {@link #toString()} never shows
- * the WorkOS API key or a database password.
+ * Typed configuration, read from environment variables; command-line flags override them by setting
+ * the same names. No globals: tests build it directly. {@link #toString()} never shows the WorkOS
+ * API key or a database password.
  *
  * @param databaseUrl {@code DATABASE_URL}; null means the SQLite default {@code db.sqlite}
  * @param migrationsDir {@code DATAMINGLE_MIGRATIONS}; null means the scripts packaged in the jar
- * @param schemaFile {@code DATAMINGLE_SCHEMA}: the declared schema file; null means the one packaged in the jar
- * @param workosWebhookSecret {@code WORKOS_WEBHOOK_SECRET}: what WorkOS signs webhooks with; null refuses webhooks
- * @param devPostgresUrl {@code DATAMINGLE_DEV_POSTGRES_URL}: a PostgreSQL where `db migrate` may make scratch schemas
- * @param databasePoolSize {@code DATABASE_POOL_SIZE}: connections the server may hold; 0 means the database's default
- * @param backupDir {@code DATAMINGLE_BACKUP_DIR}: where PostgreSQL backups go when no file is named; null means the working directory
- * @param backupKeep {@code DATAMINGLE_BACKUP_KEEP}: how many automatic backups of a database to keep; 0 keeps them all
- * @param databaseUrlSource what to call the database URL in messages: {@code DATABASE_URL} or the flag it came from
+ * @param schemaFile {@code DATAMINGLE_SCHEMA}: the declared schema file; null means the one
+ *     packaged in the jar
+ * @param workosWebhookSecret {@code WORKOS_WEBHOOK_SECRET}: what WorkOS signs webhooks with; null
+ *     refuses webhooks
+ * @param devPostgresUrl {@code DATAMINGLE_DEV_POSTGRES_URL}: a PostgreSQL where `db migrate` may
+ *     make scratch schemas
+ * @param databasePoolSize {@code DATABASE_POOL_SIZE}: connections the server may hold; 0 means the
+ *     database's default
+ * @param backupDir {@code DATAMINGLE_BACKUP_DIR}: where PostgreSQL backups go when no file is
+ *     named; null means the working directory
+ * @param backupKeep {@code DATAMINGLE_BACKUP_KEEP}: how many automatic backups of a database to
+ *     keep; 0 keeps them all
+ * @param databaseUrlSource what to call the database URL in messages: {@code DATABASE_URL} or the
+ *     flag it came from
  */
 public record Settings(
     String databaseUrl,
@@ -44,8 +51,13 @@ public record Settings(
     String databaseUrlSource) {
 
   public static final URI DEFAULT_WORKOS_API = URI.create("https://api.workos.com");
-  /** How many automatic backups (taken before downgrade, reset-db, restore, upgrade --backup) are kept by default. */
+
+  /**
+   * How many automatic backups (taken before downgrade, reset-db, restore, upgrade --backup) are
+   * kept by default.
+   */
   public static final int DEFAULT_BACKUP_KEEP = 10;
+
   /** The most connections DATABASE_POOL_SIZE may ask for. */
   public static final int MAX_POOL_SIZE = 500;
 
@@ -65,28 +77,35 @@ public record Settings(
   }
 
   /**
-   * The same, where some values came from command-line flags: {@code flags} maps a variable name
-   * to the flag that set it (e.g. PORT to --port), so that an error names what the operator typed.
+   * The same, where some values came from command-line flags: {@code flags} maps a variable name to
+   * the flag that set it (e.g. PORT to --port), so that an error names what the operator typed.
    */
   public static Settings fromEnvironment(Map<String, String> env, Map<String, String> flags) {
     String migrations = value(env, "DATAMINGLE_MIGRATIONS");
     return new Settings(
         value(env, "DATABASE_URL"),
         migrations == null ? null : Path.of(migrations),
-        environment(flags.getOrDefault("DATAMINGLE_ENV", "DATAMINGLE_ENV"), value(env, "DATAMINGLE_ENV")),
+        environment(
+            flags.getOrDefault("DATAMINGLE_ENV", "DATAMINGLE_ENV"), value(env, "DATAMINGLE_ENV")),
         port(flags.getOrDefault("PORT", "PORT"), value(env, "PORT")),
         value(env, "BIND_ADDRESS"),
         value(env, "WORKOS_CLIENT_ID"),
         value(env, "WORKOS_API_KEY"),
         value(env, "WORKOS_WEBHOOK_SECRET"),
         list(value(env, "WORKOS_ISSUERS")),
-        url(flags.getOrDefault("WORKOS_JWKS_URL", "WORKOS_JWKS_URL"), value(env, "WORKOS_JWKS_URL")),
-        url(flags.getOrDefault("WORKOS_API_BASE_URL", "WORKOS_API_BASE_URL"), value(env, "WORKOS_API_BASE_URL")),
+        url(
+            flags.getOrDefault("WORKOS_JWKS_URL", "WORKOS_JWKS_URL"),
+            value(env, "WORKOS_JWKS_URL")),
+        url(
+            flags.getOrDefault("WORKOS_API_BASE_URL", "WORKOS_API_BASE_URL"),
+            value(env, "WORKOS_API_BASE_URL")),
         list(value(env, "CORS_ALLOWED_ORIGINS")),
         value(env, "DATAMINGLE_SCHEMA") == null ? null : Path.of(value(env, "DATAMINGLE_SCHEMA")),
         value(env, "DATAMINGLE_DEV_POSTGRES_URL"),
         poolSize(value(env, "DATABASE_POOL_SIZE")),
-        value(env, "DATAMINGLE_BACKUP_DIR") == null ? null : Path.of(value(env, "DATAMINGLE_BACKUP_DIR")),
+        value(env, "DATAMINGLE_BACKUP_DIR") == null
+            ? null
+            : Path.of(value(env, "DATAMINGLE_BACKUP_DIR")),
         backupKeep(value(env, "DATAMINGLE_BACKUP_KEEP")),
         flags.getOrDefault("DATABASE_URL", "DATABASE_URL"));
   }
@@ -96,7 +115,10 @@ public record Settings(
     return (backupDir == null ? Path.of("") : backupDir).toAbsolutePath();
   }
 
-  /** The WorkOS API, the default or the configured one (a custom auth domain, or a local fake in tests). */
+  /**
+   * The WorkOS API, the default or the configured one (a custom auth domain, or a local fake in
+   * tests).
+   */
   public URI apiBaseUrl() {
     return workosApiBaseUrl == null ? DEFAULT_WORKOS_API : workosApiBaseUrl;
   }
@@ -107,10 +129,12 @@ public record Settings(
       return workosJwksUrl;
     }
     if (workosClientId == null) {
-      throw new InvalidSettings("set WORKOS_CLIENT_ID (or WORKOS_JWKS_URL) so tokens can be verified,"
-          + " or run `datamingle serve --dev` to try the service without WorkOS");
+      throw new InvalidSettings(
+          "set WORKOS_CLIENT_ID (or WORKOS_JWKS_URL) so tokens can be verified,"
+              + " or run `datamingle serve --dev` to try the service without WorkOS");
     }
-    return URI.create(apiBaseUrl().toString().replaceAll("/+$", "") + "/sso/jwks/" + workosClientId);
+    return URI.create(
+        apiBaseUrl().toString().replaceAll("/+$", "") + "/sso/jwks/" + workosClientId);
   }
 
   /** The accepted issuers: configured, or the two shapes WorkOS mints for this client. */
@@ -119,7 +143,8 @@ public record Settings(
       return workosIssuers;
     }
     if (workosClientId == null) {
-      throw new InvalidSettings("set WORKOS_CLIENT_ID or WORKOS_ISSUERS so token issuers can be pinned");
+      throw new InvalidSettings(
+          "set WORKOS_CLIENT_ID or WORKOS_ISSUERS so token issuers can be pinned");
     }
     String base = apiBaseUrl().toString().replaceAll("/+$", "");
     return List.of(base + "/user_management/" + workosClientId, base);
@@ -127,10 +152,29 @@ public record Settings(
 
   @Override
   public String toString() {
-    return "Settings[env=" + environment + ", pool=" + (databasePoolSize == 0 ? "default" : databasePoolSize) + ", port=" + port + ", bind=" + bindAddress + ", workosClientId=" + workosClientId
-        + ", workosApiKey=" + (workosApiKey == null ? "unset" : "***")
-        + ", workosWebhookSecret=" + (workosWebhookSecret == null ? "unset" : "***") + ", issuers=" + workosIssuers
-        + ", jwks=" + workosJwksUrl + ", api=" + workosApiBaseUrl + ", cors=" + corsAllowedOrigins + "]";
+    return "Settings[env="
+        + environment
+        + ", pool="
+        + (databasePoolSize == 0 ? "default" : databasePoolSize)
+        + ", port="
+        + port
+        + ", bind="
+        + bindAddress
+        + ", workosClientId="
+        + workosClientId
+        + ", workosApiKey="
+        + (workosApiKey == null ? "unset" : "***")
+        + ", workosWebhookSecret="
+        + (workosWebhookSecret == null ? "unset" : "***")
+        + ", issuers="
+        + workosIssuers
+        + ", jwks="
+        + workosJwksUrl
+        + ", api="
+        + workosApiBaseUrl
+        + ", cors="
+        + corsAllowedOrigins
+        + "]";
   }
 
   private static String value(Map<String, String> env, String name) {
@@ -160,8 +204,12 @@ public record Settings(
       }
       return keep;
     } catch (NumberFormatException e) {
-      throw new InvalidSettings("DATAMINGLE_BACKUP_KEEP is '" + text + "'; use how many automatic backups to keep (default "
-          + DEFAULT_BACKUP_KEEP + "), or 0 to keep them all");
+      throw new InvalidSettings(
+          "DATAMINGLE_BACKUP_KEEP is '"
+              + text
+              + "'; use how many automatic backups to keep (default "
+              + DEFAULT_BACKUP_KEEP
+              + "), or 0 to keep them all");
     }
   }
 
@@ -176,7 +224,8 @@ public record Settings(
       }
       return port;
     } catch (NumberFormatException e) {
-      throw new InvalidSettings(name + " is '" + text + "'; use a number from 0 to 65535 (0 picks a free port)");
+      throw new InvalidSettings(
+          name + " is '" + text + "'; use a number from 0 to 65535 (0 picks a free port)");
     }
   }
 
@@ -191,13 +240,19 @@ public record Settings(
       }
       return size;
     } catch (NumberFormatException e) {
-      throw new InvalidSettings("DATABASE_POOL_SIZE is '" + text + "'; use a whole number from 1 to " + MAX_POOL_SIZE
-          + ", or unset it for the default (10 connections on PostgreSQL, 4 on SQLite)");
+      throw new InvalidSettings(
+          "DATABASE_POOL_SIZE is '"
+              + text
+              + "'; use a whole number from 1 to "
+              + MAX_POOL_SIZE
+              + ", or unset it for the default (10 connections on PostgreSQL, 4 on SQLite)");
     }
   }
 
   private static List<String> list(String text) {
-    return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return text == null
+        ? List.of()
+        : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static URI url(String name, String text) {
@@ -207,16 +262,20 @@ public record Settings(
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("https") || scheme.equals("http") || scheme.equals("file")) || !uri.isAbsolute()) {
+      if (!(scheme.equals("https") || scheme.equals("http") || scheme.equals("file"))
+          || !uri.isAbsolute()) {
         throw new URISyntaxException(text, "not an absolute http(s) URL");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new InvalidSettings(name + " is not an absolute https URL; give one such as https://api.workos.com");
+      throw new InvalidSettings(
+          name + " is not an absolute https URL; give one such as https://api.workos.com");
     }
   }
 
-  /** A configuration value that cannot be used; the message names it and says what to put instead. */
+  /**
+   * A configuration value that cannot be used; the message names it and says what to put instead.
+   */
   public static final class InvalidSettings extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 

@@ -3,7 +3,10 @@ package com.datamingle.adapter.cli.command;
 import java.io.Console;
 import java.util.Locale;
 
-/** Asks before a destructive step: on a terminal, a typed "yes"; otherwise the --yes flag is required. */
+/**
+ * Asks before a destructive step: on a terminal, a typed "yes"; otherwise the --yes flag is
+ * required.
+ */
 final class Confirm {
   private Confirm() {}
 
@@ -13,7 +16,11 @@ final class Confirm {
     }
     Console console = System.console();
     if (console == null) {
-      throw new RootCommand.UsageFailure(question + " This is not a terminal, so nobody can answer: add " + flagHint + " to go ahead.");
+      throw new RootCommand.UsageFailure(
+          question
+              + " This is not a terminal, so nobody can answer: add "
+              + flagHint
+              + " to go ahead.");
     }
     String answer = console.readLine("%s Type yes to go ahead: ", question);
     if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {

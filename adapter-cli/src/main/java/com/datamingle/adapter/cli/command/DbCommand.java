@@ -17,18 +17,33 @@ import picocli.CommandLine.Command;
     name = "db",
     mixinStandardHelpOptions = true,
     description = "Manage the database schema (migrations).",
-    subcommands = {DbMoreCommands.Init.class, DbMoreCommands.New.class, AutogenCommands.Migrate.class,
-        AutogenCommands.Check.class, AutogenCommands.Drift.class, DbUpgradeCommand.class, DbDowngradeCommand.class,
-        DbCurrentCommand.class, DbHistoryCommand.class, DbMoreCommands.Merge.class, DbMoreCommands.Stamp.class,
-        DbMoreCommands.Backup.class, DbMoreCommands.Restore.class, DbMoreCommands.Test.class, DbMoreCommands.Validate.class,
-        DbMoreCommands.Repair.class})
+    subcommands = {
+      DbMoreCommands.Init.class,
+      DbMoreCommands.New.class,
+      AutogenCommands.Migrate.class,
+      AutogenCommands.Check.class,
+      AutogenCommands.Drift.class,
+      DbUpgradeCommand.class,
+      DbDowngradeCommand.class,
+      DbCurrentCommand.class,
+      DbHistoryCommand.class,
+      DbMoreCommands.Merge.class,
+      DbMoreCommands.Stamp.class,
+      DbMoreCommands.Backup.class,
+      DbMoreCommands.Restore.class,
+      DbMoreCommands.Test.class,
+      DbMoreCommands.Validate.class,
+      DbMoreCommands.Repair.class
+    })
 final class DbCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a db command: init, new, migrate, check, drift, upgrade, downgrade, current, history, merge, stamp, backup, restore, test, validate or repair");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "name a db command: init, new, migrate, check, drift, upgrade, downgrade, current, history,"
+            + " merge, stamp, backup, restore, test, validate or repair");
   }
 
   static RootCommand root(CommandLine.Model.CommandSpec spec) {
@@ -60,15 +75,24 @@ final class DbCommand implements Runnable {
   }
 
   /** The closing line of an upgrade or downgrade: what it did and where the database stands. */
-  static void printOutcome(PrintWriter out, DatabaseMigrator migrator, com.datamingle.migrations.MigrationReport report,
-      String nothing, String done) {
-    String where = "Database " + migrator.target().describe() + " is at " + describe(report.after());
-    out.println(report.ran().isEmpty() ? nothing + " " + where : done + " " + report.ran().size() + " migration(s). " + where);
+  static void printOutcome(
+      PrintWriter out,
+      DatabaseMigrator migrator,
+      com.datamingle.migrations.MigrationReport report,
+      String nothing,
+      String done) {
+    String where =
+        "Database " + migrator.target().describe() + " is at " + describe(report.after());
+    out.println(
+        report.ran().isEmpty()
+            ? nothing + " " + where
+            : done + " " + report.ran().size() + " migration(s). " + where);
   }
 
   /** The one line that says where the database stands. */
   static String describe(MigrationStatus status) {
-    String version = status.current().map(MigrationEntry::label).orElse("empty (no migration applied)");
+    String version =
+        status.current().map(MigrationEntry::label).orElse("empty (no migration applied)");
     long pending = status.withState(MigrationEntry.State.PENDING).size();
     long outOfOrder = status.withState(MigrationEntry.State.OUT_OF_ORDER).size();
     long missing = status.withState(MigrationEntry.State.MISSING_SCRIPT).size();

@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db current}. */
-@Command(name = "current", mixinStandardHelpOptions = true,
+@Command(
+    name = "current",
+    mixinStandardHelpOptions = true,
     description = "Show the database's version, and whether it is at head.")
 final class DbCurrentCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,7 +37,11 @@ final class DbCurrentCommand implements Callable<Integer> {
       o.put("pending", status.withState(MigrationEntry.State.PENDING).size());
       Map<String, Object> made = Output.object();
       made.put("kind", origin.kind().name().toLowerCase(java.util.Locale.ROOT));
-      made.put("made_by", origin.foreign() ? origin.madeBy() : origin.kind() == DatabaseOrigin.Kind.DATAMINGLE ? "DataMingle" : null);
+      made.put(
+          "made_by",
+          origin.foreign()
+              ? origin.madeBy()
+              : origin.kind() == DatabaseOrigin.Kind.DATAMINGLE ? "DataMingle" : null);
       made.put("revision", origin.revision());
       made.put("tables", origin.tables());
       o.put("origin", made);

@@ -10,9 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db history}. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-    description = "List every migration: id, description, when it was applied, and marks for pending,"
-        + " out-of-order and missing scripts.")
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description =
+        "List every migration: id, description, when it was applied, and marks for pending,"
+            + " out-of-order and missing scripts.")
 final class DbHistoryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -28,21 +31,31 @@ final class DbHistoryCommand implements Callable<Integer> {
       return RootCommand.OK;
     }
     MigrationEntry current = status.current().orElse(null);
-    Output.table(out, List.of("ID", "DESCRIPTION", "APPLIED AT", "STATE"), status.entries().stream()
-        .map(e -> List.of(e.id(), e.description(), e.appliedAt() == null ? "-" : e.appliedAt(), mark(e, current)))
-        .toList());
+    Output.table(
+        out,
+        List.of("ID", "DESCRIPTION", "APPLIED AT", "STATE"),
+        status.entries().stream()
+            .map(
+                e ->
+                    List.of(
+                        e.id(),
+                        e.description(),
+                        e.appliedAt() == null ? "-" : e.appliedAt(),
+                        mark(e, current)))
+            .toList());
     out.println();
     out.println("Database is at " + DbCommand.describe(status));
     return RootCommand.OK;
   }
 
   private static String mark(MigrationEntry e, MigrationEntry current) {
-    String state = switch (e.state()) {
-      case APPLIED -> "applied";
-      case PENDING -> "pending";
-      case OUT_OF_ORDER -> "NOT APPLIED (older than the current version)";
-      case MISSING_SCRIPT -> "APPLIED, SCRIPT MISSING";
-    };
+    String state =
+        switch (e.state()) {
+          case APPLIED -> "applied";
+          case PENDING -> "pending";
+          case OUT_OF_ORDER -> "NOT APPLIED (older than the current version)";
+          case MISSING_SCRIPT -> "APPLIED, SCRIPT MISSING";
+        };
     if (e.checksumMismatch()) {
       state = "applied, CHECKSUM MISMATCH (edited since; see db validate)";
     }

@@ -10,16 +10,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code datamingle db upgrade [TARGET]}. */
-@Command(name = "upgrade", mixinStandardHelpOptions = true,
+@Command(
+    name = "upgrade",
+    mixinStandardHelpOptions = true,
     description = "Apply pending migrations, to the newest (head) or up to TARGET.")
 final class DbUpgradeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "TARGET",
       description = "A migration id (see `db history`), or `head` (the default).")
   String target;
 
-  @Option(names = "--sql", description = "Print the exact SQL that would run (changelog statements included) and change nothing.")
+  @Option(
+      names = "--sql",
+      description =
+          "Print the exact SQL that would run (changelog statements included) and change nothing.")
   boolean sql;
 
   @Option(names = "--backup", description = "Back the database up first (see `db backup`).")

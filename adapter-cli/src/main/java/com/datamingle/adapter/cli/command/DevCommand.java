@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle dev}: helpers for development mode. */
-@Command(name = "dev", mixinStandardHelpOptions = true, description = "Development helpers (for `serve --dev`).",
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = "Development helpers (for `serve --dev`).",
     subcommands = DevCommand.Token.class)
 final class DevCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -21,27 +24,45 @@ final class DevCommand implements Runnable {
   }
 
   /** {@code datamingle dev token --email ... [--admin]}. */
-  @Command(name = "token", mixinStandardHelpOptions = true,
-      description = {"Print a bare access token that `serve --dev` accepts, so `$(datamingle dev token --email you@example.com)` works.",
-          "The same email is always the same user; with --admin that user is created now and made an admin."})
+  @Command(
+      name = "token",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Print a bare access token that `serve --dev` accepts, so `$(datamingle dev token --email"
+            + " you@example.com)` works.",
+        "The same email is always the same user; with --admin that user is created now and made an"
+            + " admin."
+      })
   static final class Token implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Whose token.")
     String email;
 
-    @Option(names = "--admin", description = "Make this user an admin (in the database DATABASE_URL names).")
+    @Option(
+        names = "--admin",
+        description = "Make this user an admin (in the database DATABASE_URL names).")
     boolean admin;
 
-    @Option(names = "--first-name", paramLabel = "NAME") String firstName;
+    @Option(names = "--first-name", paramLabel = "NAME")
+    String firstName;
 
-    @Option(names = "--last-name", paramLabel = "NAME") String lastName;
+    @Option(names = "--last-name", paramLabel = "NAME")
+    String lastName;
 
-    @Option(names = "--count", defaultValue = "1", paramLabel = "N",
-        description = "Print N tokens, one per line, for N users: the email must then contain {n} (e.g. load{n}@example.com).")
+    @Option(
+        names = "--count",
+        defaultValue = "1",
+        paramLabel = "N",
+        description =
+            "Print N tokens, one per line, for N users: the email must then contain {n} (e.g."
+                + " load{n}@example.com).")
     int count;
 
-    @Option(names = "--ttl", paramLabel = "DURATION", defaultValue = "PT1H",
+    @Option(
+        names = "--ttl",
+        paramLabel = "DURATION",
+        defaultValue = "PT1H",
         description = "How long the token lasts, ISO-8601 (default PT1H; at most P1D).")
     String ttl;
 
@@ -51,23 +72,35 @@ final class DevCommand implements Runnable {
       try {
         lifetime = Duration.parse(ttl);
       } catch (DateTimeParseException e) {
-        throw new RootCommand.UsageFailure("--ttl '" + ttl + "' is not an ISO-8601 duration such as PT1H or PT15M");
+        throw new RootCommand.UsageFailure(
+            "--ttl '" + ttl + "' is not an ISO-8601 duration such as PT1H or PT15M");
       }
-      if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(1)) > 0) {
+      if (lifetime.isNegative()
+          || lifetime.isZero()
+          || lifetime.compareTo(Duration.ofDays(1)) > 0) {
         throw new RootCommand.UsageFailure("--ttl must be more than zero and at most P1D");
       }
       if (count < 1 || count > 1_000_000) {
         throw new RootCommand.UsageFailure("--count must be between 1 and 1000000");
       }
       if (count > 1 && (!email.contains("{n}") || admin)) {
-        throw new RootCommand.UsageFailure("with --count, put {n} in --email (e.g. load{n}@example.com); --admin takes one user");
+        throw new RootCommand.UsageFailure(
+            "with --count, put {n} in --email (e.g. load{n}@example.com); --admin takes one user");
       }
       java.util.List<String> emails = new java.util.ArrayList<>(count);
       for (int n = 1; n <= count; n++) {
         emails.add(email.replace("{n}", Integer.toString(n)));
       }
       var out = spec.commandLine().getOut();
-      Wiring.devTokens(DbCommand.settings(spec), Wiring.DEV_DIR, emails, firstName, lastName, admin, lifetime, Clock.systemUTC())
+      Wiring.devTokens(
+              DbCommand.settings(spec),
+              Wiring.DEV_DIR,
+              emails,
+              firstName,
+              lastName,
+              admin,
+              lifetime,
+              Clock.systemUTC())
           .forEach(out::println);
       return RootCommand.OK;
     }

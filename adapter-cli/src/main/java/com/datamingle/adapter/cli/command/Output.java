@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Human tables and machine JSON for command output. JSON is written here because only the web adapter may use Jackson. */
+/**
+ * Human tables and machine JSON for command output. JSON is written here because only the web
+ * adapter may use Jackson.
+ */
 final class Output {
   private Output() {}
 
@@ -38,7 +41,10 @@ final class Output {
     return value == null ? "-" : value;
   }
 
-  /** An ordered JSON object builder for flat and nested values (String, Number, Boolean, null, Map, List). */
+  /**
+   * An ordered JSON object builder for flat and nested values (String, Number, Boolean, null, Map,
+   * List).
+   */
   static Map<String, Object> object() {
     return new LinkedHashMap<>();
   }

@@ -15,30 +15,57 @@ import picocli.CommandLine.ScopeType;
     name = "datamingle",
     mixinStandardHelpOptions = true,
     version = "datamingle 0.1.0",
-    description = "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
-    subcommands = {ServeCommand.class, DbCommand.class, DatabaseCommands.InitDb.class, DatabaseCommands.ResetDb.class,
-        UsersCommand.class, DevCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Configuration: DATABASE_URL (default: SQLite file db.sqlite in this folder), DATAMINGLE_MIGRATIONS,",
-        "PORT, BIND_ADDRESS, WORKOS_CLIENT_ID, WORKOS_API_KEY, WORKOS_ISSUERS, WORKOS_JWKS_URL, WORKOS_API_BASE_URL,",
-        "CORS_ALLOWED_ORIGINS, DATAMINGLE_ENV. See `datamingle serve --help`."})
+    description =
+        "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
+    subcommands = {
+      ServeCommand.class,
+      DbCommand.class,
+      DatabaseCommands.InitDb.class,
+      DatabaseCommands.ResetDb.class,
+      UsersCommand.class,
+      DevCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Configuration: DATABASE_URL (default: SQLite file db.sqlite in this folder),"
+          + " DATAMINGLE_MIGRATIONS,",
+      "PORT, BIND_ADDRESS, WORKOS_CLIENT_ID, WORKOS_API_KEY, WORKOS_ISSUERS, WORKOS_JWKS_URL,"
+          + " WORKOS_API_BASE_URL,",
+      "CORS_ALLOWED_ORIGINS, DATAMINGLE_ENV. See `datamingle serve --help`."
+    })
 public final class RootCommand implements Runnable {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+
   /** Returned by a command that leaves the JVM running (a server) instead of an exit code. */
   public static final int KEEP_RUNNING = -1;
 
   final Map<String, String> env;
 
-  @Option(names = "--database-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-      description = "Database to use; overrides DATABASE_URL. jdbc:sqlite:FILE, sqlite:///FILE, postgresql://USER:PASS@HOST:PORT/DB or jdbc:postgresql://...")
+  @Option(
+      names = "--database-url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description =
+          "Database to use; overrides DATABASE_URL. jdbc:sqlite:FILE, sqlite:///FILE,"
+              + " postgresql://USER:PASS@HOST:PORT/DB or jdbc:postgresql://...")
   String databaseUrl;
 
-  @Option(names = "--migrations", scope = ScopeType.INHERIT, paramLabel = "DIR",
-      description = "Read migration scripts from DIR/sqlite and DIR/postgresql instead of the packaged ones; overrides DATAMINGLE_MIGRATIONS.")
+  @Option(
+      names = "--migrations",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description =
+          "Read migration scripts from DIR/sqlite and DIR/postgresql instead of the packaged ones;"
+              + " overrides DATAMINGLE_MIGRATIONS.")
   Path migrations;
 
-  @Option(names = "--trace", scope = ScopeType.INHERIT, description = "Print the full stack trace of an error.")
+  @Option(
+      names = "--trace",
+      scope = ScopeType.INHERIT,
+      description = "Print the full stack trace of an error.")
   boolean trace;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,7 +76,8 @@ public final class RootCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. `datamingle db upgrade`");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command, e.g. `datamingle db upgrade`");
   }
 
   /** The environment with this command line's global flags written over it. */
@@ -64,7 +92,9 @@ public final class RootCommand implements Runnable {
     return effective;
   }
 
-  /** The variables this command line's global flags set, each with the flag's name (for messages). */
+  /**
+   * The variables this command line's global flags set, each with the flag's name (for messages).
+   */
   Map<String, String> flags() {
     Map<String, String> flags = new java.util.HashMap<>();
     if (databaseUrl != null) {
@@ -87,24 +117,29 @@ public final class RootCommand implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      int code = exitCode(e);
-      err.println("datamingle: " + message(e));
-      if (root.trace) {
-        e.printStackTrace(err);
-      } else if (!isExpected(e)) {
-        err.println("(run again with --trace for the details)");
-      }
-      err.flush();
-      return code;
-    });
-    cli.setParameterExceptionHandler((e, args2) -> {
-      err.println("datamingle: " + e.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-      err.println("Run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
-      err.flush();
-      return USAGE;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          int code = exitCode(e);
+          err.println("datamingle: " + message(e));
+          if (root.trace) {
+            e.printStackTrace(err);
+          } else if (!isExpected(e)) {
+            err.println("(run again with --trace for the details)");
+          }
+          err.flush();
+          return code;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          err.println("datamingle: " + e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+          err.println(
+              "Run `"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help` for usage.");
+          err.flush();
+          return USAGE;
+        });
     try {
       return cli.execute(args);
     } finally {
@@ -138,18 +173,29 @@ public final class RootCommand implements Runnable {
     }
     String detail = firstLine(root.getMessage() != null ? root.getMessage() : e.getMessage());
     if (Failures.isDatabase(e)) {
-      return "the database could not be used as DataMingle expects (" + root.getClass().getSimpleName()
-          + (detail.isEmpty() ? "" : ": " + detail) + "); `datamingle db current` and `datamingle db drift` show what it holds";
+      return "the database could not be used as DataMingle expects ("
+          + root.getClass().getSimpleName()
+          + (detail.isEmpty() ? "" : ": " + detail)
+          + "); `datamingle db current` and `datamingle db drift` show what it holds";
     }
     return "unexpected " + e.getClass().getSimpleName() + (detail.isEmpty() ? "" : ": " + detail);
   }
 
-  /** The first line of a library's message that says something, without MyBatis's "###" decoration, at most 300 characters. */
+  /**
+   * The first line of a library's message that says something, without MyBatis's "###" decoration,
+   * at most 300 characters.
+   */
   static String firstLine(String message) {
     if (message == null) {
       return "";
     }
-    String line = message.lines().map(l -> l.replaceFirst("^#+\\s*", "").strip()).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    String line =
+        message
+            .lines()
+            .map(l -> l.replaceFirst("^#+\\s*", "").strip())
+            .filter(l -> !l.isEmpty())
+            .findFirst()
+            .orElse("");
     return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 

@@ -17,16 +17,20 @@ final class StopSignals {
     try {
       Class<?> signalClass = Class.forName("sun.misc.Signal");
       Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
-      Object handler = Proxy.newProxyInstance(StopSignals.class.getClassLoader(), new Class<?>[] {handlerClass},
-          (proxy, method, args) -> switch (method.getName()) {
-            case "handle" -> {
-              onStop.run();
-              yield null;
-            }
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == args[0];
-            default -> "datamingle stop handler";
-          });
+      Object handler =
+          Proxy.newProxyInstance(
+              StopSignals.class.getClassLoader(),
+              new Class<?>[] {handlerClass},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "handle" -> {
+                      onStop.run();
+                      yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> "datamingle stop handler";
+                  });
       Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
       for (String name : new String[] {"TERM", "INT"}) {
         handle.invoke(null, signalClass.getConstructor(String.class).newInstance(name), handler);

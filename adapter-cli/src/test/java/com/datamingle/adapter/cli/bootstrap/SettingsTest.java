@@ -14,15 +14,26 @@ class SettingsTest {
   @Test
   void thePoolSizeDefaultsPerDatabase() {
     assertThat(Wiring.database(Settings.fromEnvironment(Map.of())).maxPoolSize()).isEqualTo(4);
-    assertThat(Wiring.database(Settings.fromEnvironment(Map.of("DATABASE_URL", "postgresql://app@db.internal:5432/app")))
-        .maxPoolSize()).isEqualTo(10);
+    assertThat(
+            Wiring.database(
+                    Settings.fromEnvironment(
+                        Map.of("DATABASE_URL", "postgresql://app@db.internal:5432/app")))
+                .maxPoolSize())
+        .isEqualTo(10);
   }
 
   @Test
   void databasePoolSizeSetsThePoolOfEitherDatabase() {
-    DatabaseSettings postgres = Wiring.database(Settings.fromEnvironment(Map.of(
-        "DATABASE_URL", "postgresql://app@db.internal:5432/app", "DATABASE_POOL_SIZE", "24")));
-    DatabaseSettings sqlite = Wiring.database(Settings.fromEnvironment(Map.of("DATABASE_POOL_SIZE", " 8 ")));
+    DatabaseSettings postgres =
+        Wiring.database(
+            Settings.fromEnvironment(
+                Map.of(
+                    "DATABASE_URL",
+                    "postgresql://app@db.internal:5432/app",
+                    "DATABASE_POOL_SIZE",
+                    "24")));
+    DatabaseSettings sqlite =
+        Wiring.database(Settings.fromEnvironment(Map.of("DATABASE_POOL_SIZE", " 8 ")));
 
     assertThat(postgres.maxPoolSize()).isEqualTo(24);
     assertThat(sqlite.maxPoolSize()).isEqualTo(8);

@@ -11,7 +11,9 @@ public record CliRun(int exitCode, String out, String err) {
   public static CliRun run(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = RootCommand.run(args, new HashMap<>(env), new PrintWriter(out, true), new PrintWriter(err, true));
+    int code =
+        RootCommand.run(
+            args, new HashMap<>(env), new PrintWriter(out, true), new PrintWriter(err, true));
     return new CliRun(code, out.toString(), err.toString());
   }
 }

@@ -17,9 +17,14 @@ class CommandLineMessagesTest {
 
     CliRun flag = CliRun.run(env, "serve", "--dev", "--port", "abc");
     assertThat(flag.exitCode()).isEqualTo(2);
-    assertThat(flag.err()).contains("--port is 'abc'").doesNotContain("PORT is").contains("0 to 65535");
+    assertThat(flag.err())
+        .contains("--port is 'abc'")
+        .doesNotContain("PORT is")
+        .contains("0 to 65535");
 
-    CliRun variable = CliRun.run(Map.of("DATABASE_URL", env.get("DATABASE_URL"), "PORT", "abc"), "serve", "--dev");
+    CliRun variable =
+        CliRun.run(
+            Map.of("DATABASE_URL", env.get("DATABASE_URL"), "PORT", "abc"), "serve", "--dev");
     assertThat(variable.exitCode()).isEqualTo(2);
     assertThat(variable.err()).contains("PORT is 'abc'").doesNotContain("--port");
 
@@ -28,12 +33,17 @@ class CommandLineMessagesTest {
 
   @Test
   void aPostgresUrlWithABadPortSaysThePortIsWrong() {
-    CliRun flag = CliRun.run(Map.of(), "--database-url", "postgresql://u@host:notaport/db", "db", "current");
+    CliRun flag =
+        CliRun.run(Map.of(), "--database-url", "postgresql://u@host:notaport/db", "db", "current");
     assertThat(flag.exitCode()).isEqualTo(1);
-    assertThat(flag.err()).contains("--database-url").contains("port 'notaport'").doesNotContain("names no host");
+    assertThat(flag.err())
+        .contains("--database-url")
+        .contains("port 'notaport'")
+        .doesNotContain("names no host");
     assertThat(flag.err().lines().count()).isEqualTo(1);
 
-    CliRun variable = CliRun.run(Map.of("DATABASE_URL", "postgresql://u@host:notaport/db"), "db", "current");
+    CliRun variable =
+        CliRun.run(Map.of("DATABASE_URL", "postgresql://u@host:notaport/db"), "db", "current");
     assertThat(variable.err()).contains("DATABASE_URL").contains("port 'notaport'");
   }
 
@@ -42,11 +52,15 @@ class CommandLineMessagesTest {
     Path missing = dir.resolve("no-such-folder");
     Map<String, String> env = Map.of("DATABASE_URL", "jdbc:sqlite:" + missing.resolve("db.sqlite"));
 
-    for (String[] command : new String[][] {{"db", "current"}, {"db", "upgrade"}, {"init-db"}, {"users", "list"}}) {
+    for (String[] command :
+        new String[][] {{"db", "current"}, {"db", "upgrade"}, {"init-db"}, {"users", "list"}}) {
       CliRun run = CliRun.run(env, command);
 
       assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(1);
-      assertThat(run.err()).contains("the folder " + missing).contains("does not exist").doesNotContain("running");
+      assertThat(run.err())
+          .contains("the folder " + missing)
+          .contains("does not exist")
+          .doesNotContain("running");
     }
     assertThat(missing).doesNotExist();
     CliRun folder = CliRun.run(Map.of("DATABASE_URL", "jdbc:sqlite:" + dir), "db", "current");

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12's data-safety rules through the command line, on each database: restore checks the
- * file before touching anything, backs up first and is atomic; stamp says what it did and refuses
- * a schema that does not match; a foreign database is recognised and refused untouched; serve
- * checks the schema at start-up; backups are pruned to the newest N of our own.
+ * Issue 12's data-safety rules through the command line, on each database: restore checks the file
+ * before touching anything, backs up first and is atomic; stamp says what it did and refuses a
+ * schema that does not match; a foreign database is recognised and refused untouched; serve checks
+ * the schema at start-up; backups are pruned to the newest N of our own.
  */
 abstract class DataSafetyContract {
   static final String USERS = "20261124000002";
@@ -45,7 +45,10 @@ abstract class DataSafetyContract {
 
   abstract Connection connect() throws SQLException;
 
-  /** Everything a refused command must leave as it was: the bytes of a SQLite file, every table and row of a PostgreSQL schema. */
+  /**
+   * Everything a refused command must leave as it was: the bytes of a SQLite file, every table and
+   * row of a PostgreSQL schema.
+   */
   abstract String fingerprint() throws Exception;
 
   /** Where this database's backups go when no file is named. */
@@ -54,7 +57,10 @@ abstract class DataSafetyContract {
   /** The prototype's database, made by Flask-Migrate/Alembic, in this test's database. */
   abstract void loadPrototype() throws Exception;
 
-  /** A backup file of the other kind of database (a SQLite file for PostgreSQL, a PostgreSQL dump for SQLite). */
+  /**
+   * A backup file of the other kind of database (a SQLite file for PostgreSQL, a PostgreSQL dump
+   * for SQLite).
+   */
   abstract Path backupOfTheOtherKind() throws Exception;
 
   /** The same file cut in half. */
@@ -76,19 +82,28 @@ abstract class DataSafetyContract {
   }
 
   void insertUsers(int from, int n) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       for (int i = from; i < from + n; i++) {
-        s.execute("INSERT INTO users (id, workos_user_id, email, is_active, is_admin, timezone, language, created_at, updated_at)"
-            + " VALUES ('0192b3c4-5d6e-7f80-9a1b-" + String.format("%012d", i) + "', 'user_01S" + i + "', 's" + i + "@example.com',"
-            + " TRUE, FALSE, 'UTC', 'en', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        s.execute(
+            "INSERT INTO users (id, workos_user_id, email, is_active, is_admin, timezone, language,"
+                + " created_at, updated_at) VALUES ('0192b3c4-5d6e-7f80-9a1b-"
+                + String.format("%012d", i)
+                + "', 'user_01S"
+                + i
+                + "', 's"
+                + i
+                + "@example.com',"
+                + " TRUE, FALSE, 'UTC', 'en', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
       }
     }
   }
 
   List<String> users() throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = connect(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id, email, first_name FROM users ORDER BY id")) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, email, first_name FROM users ORDER BY id")) {
       while (rs.next()) {
         rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
       }
@@ -98,7 +113,10 @@ abstract class DataSafetyContract {
 
   List<String> backupFiles() throws Exception {
     try (var list = Files.list(backupFolder())) {
-      return list.map(p -> p.getFileName().toString()).filter(n -> n.contains("backup")).sorted().toList();
+      return list.map(p -> p.getFileName().toString())
+          .filter(n -> n.contains("backup"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -110,10 +128,16 @@ abstract class DataSafetyContract {
     insertUsers(0, 3);
     Path good = files.resolve("good.backup");
     assertThat(run("db", "backup", "--to", good.toString()).exitCode()).isZero();
-    Path text = Files.writeString(files.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/usr/sbin/nologin\n");
+    Path text =
+        Files.writeString(
+            files.resolve("passwd"),
+            "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/:/usr/sbin/nologin\n");
     Path empty = Files.createFile(files.resolve("empty.backup"));
     Path folder = Files.createDirectories(files.resolve("a-folder"));
-    Path binary = Files.write(files.resolve("random.bin"), new byte[] {0x00, (byte) 0xff, 0x13, 0x37, 0x00, 0x42, 0x7f, (byte) 0x80});
+    Path binary =
+        Files.write(
+            files.resolve("random.bin"),
+            new byte[] {0x00, (byte) 0xff, 0x13, 0x37, 0x00, 0x42, 0x7f, (byte) 0x80});
     Map<Path, String> cases = new java.util.LinkedHashMap<>();
     cases.put(text, "a text file");
     cases.put(empty, "empty");
@@ -121,14 +145,18 @@ abstract class DataSafetyContract {
     cases.put(binary, "binary");
     cases.put(files.resolve("no-such-file"), "no backup file");
     cases.put(truncated(good), "truncated");
-    cases.put(backupOfTheOtherKind(), "not a " + (this instanceof DataSafetyTest ? "SQLite" : "PostgreSQL") + " backup");
+    cases.put(
+        backupOfTheOtherKind(),
+        "not a " + (this instanceof DataSafetyTest ? "SQLite" : "PostgreSQL") + " backup");
     String before = fingerprint();
     List<String> backupsBefore = backupFiles();
 
     for (var c : cases.entrySet()) {
       CliRun restore = run("db", "restore", c.getKey().toString(), "--yes");
 
-      assertThat(restore.exitCode()).as(c.getKey() + ": " + restore.out() + restore.err()).isEqualTo(1);
+      assertThat(restore.exitCode())
+          .as(c.getKey() + ": " + restore.out() + restore.err())
+          .isEqualTo(1);
       assertThat(restore.err()).as(c.getKey().toString()).contains(c.getValue());
       assertThat(restore.err().lines().count()).as("one line: " + restore.err()).isEqualTo(1);
       assertThat(restore.out()).doesNotContain("Restored");
@@ -169,12 +197,21 @@ abstract class DataSafetyContract {
     CliRun restore = run("db", "restore", backup.toString(), "--yes");
 
     assertThat(restore.exitCode()).as(restore.err()).isZero();
-    assertThat(restore.out()).contains("is a DataMingle backup at " + USERS + " create users")
-        .contains("this build's head is " + HEAD).contains("db upgrade")
-        .contains("Backup written to").contains(".before-restore").contains("Restored");
+    assertThat(restore.out())
+        .contains("is a DataMingle backup at " + USERS + " create users")
+        .contains("this build's head is " + HEAD)
+        .contains("db upgrade")
+        .contains("Backup written to")
+        .contains(".before-restore")
+        .contains("Restored");
     assertThat(users()).isEqualTo(old);
     assertThat(run("db", "current").out()).contains(USERS).contains("1 pending");
-    Path safety = backupFiles().stream().filter(n -> n.contains(".before-restore")).map(backupFolder()::resolve).findFirst().orElseThrow();
+    Path safety =
+        backupFiles().stream()
+            .filter(n -> n.contains(".before-restore"))
+            .map(backupFolder()::resolve)
+            .findFirst()
+            .orElseThrow();
 
     CliRun upgrade = run("db", "upgrade");
     assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
@@ -184,7 +221,9 @@ abstract class DataSafetyContract {
     CliRun back = run("db", "restore", safety.toString(), "--yes");
     assertThat(back.exitCode()).as(back.err()).isZero();
     assertThat(back.out()).contains("(this build's head)");
-    assertThat(users()).as("the automatic backup holds what the restore replaced").isEqualTo(current);
+    assertThat(users())
+        .as("the automatic backup holds what the restore replaced")
+        .isEqualTo(current);
   }
 
   @Test
@@ -207,8 +246,10 @@ abstract class DataSafetyContract {
   // ---- stamp ----
 
   @Test
-  void stampRefusesASchemaTheMigrationsDoNotMakeNamingTheDifferencesAndForceOverrides() throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+  void stampRefusesASchemaTheMigrationsDoNotMakeNamingTheDifferencesAndForceOverrides()
+      throws Exception {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
     }
     String before = fingerprint();
@@ -216,21 +257,29 @@ abstract class DataSafetyContract {
     CliRun refused = run("db", "stamp", "head");
 
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.out()).contains("DIFFERENCE table workos_events is missing").contains("DIFFERENCE column users.email");
-    assertThat(refused.err()).contains("refusing to stamp " + HEAD).contains("nothing was written").contains("--force");
+    assertThat(refused.out())
+        .contains("DIFFERENCE table workos_events is missing")
+        .contains("DIFFERENCE column users.email");
+    assertThat(refused.err())
+        .contains("refusing to stamp " + HEAD)
+        .contains("nothing was written")
+        .contains("--force");
     assertThat(fingerprint()).isEqualTo(before);
 
     CliRun forced = run("db", "stamp", "head", "--force");
     assertThat(forced.exitCode()).as(forced.err()).isZero();
-    assertThat(forced.out()).contains("created the changelog table (ran 20261124000001 create changelog)")
+    assertThat(forced.out())
+        .contains("created the changelog table (ran 20261124000001 create changelog)")
         .contains("marked as applied (not run): " + USERS + " create users")
-        .contains("marked as applied (not run): " + HEAD + " workos sync").contains("(head)");
+        .contains("marked as applied (not run): " + HEAD + " workos sync")
+        .contains("(head)");
   }
 
   @Test
   void stampAdoptsAMatchingSchemaAndSaysWhatItMarkedAndUnmarked() throws Exception {
     run("db", "upgrade");
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("DROP TABLE CHANGELOG"); // a schema made by hand, without our bookkeeping
     }
     assertThat(run("db", "current").out()).contains("not a DataMingle database");
@@ -238,17 +287,23 @@ abstract class DataSafetyContract {
     CliRun adopt = run("db", "stamp", "head");
 
     assertThat(adopt.exitCode()).as(adopt.out() + adopt.err()).isZero();
-    assertThat(adopt.out()).contains("marked as applied (not run): " + USERS + " create users").contains("(head)");
+    assertThat(adopt.out())
+        .contains("marked as applied (not run): " + USERS + " create users")
+        .contains("(head)");
     assertThat(run("db", "validate").exitCode()).isZero();
     assertThat(run("db", "stamp", "head").out()).contains("Nothing to stamp");
 
     CliRun back = run("db", "stamp", USERS);
     assertThat(back.exitCode()).as("its sync tables are still there").isEqualTo(1);
-    assertThat(back.out()).contains("DIFFERENCE table workos_events is not made by any applied migration");
+    assertThat(back.out())
+        .contains("DIFFERENCE table workos_events is not made by any applied migration");
     assertThat(run("db", "current").out()).contains(HEAD);
 
     CliRun forced = run("db", "stamp", USERS, "--force");
-    assertThat(forced.out()).as(forced.err()).contains("unmarked (no longer recorded as applied; its tables stay): " + HEAD + " workos sync")
+    assertThat(forced.out())
+        .as(forced.err())
+        .contains(
+            "unmarked (no longer recorded as applied; its tables stay): " + HEAD + " workos sync")
         .doesNotContain("marked as applied");
     assertThat(run("db", "current").out()).contains(USERS + " create users");
     assertThat(run("db", "stamp", "base").err()).contains("reset-db");
@@ -263,17 +318,31 @@ abstract class DataSafetyContract {
 
     CliRun current = run("db", "current");
     assertThat(current.exitCode()).isZero();
-    assertThat(current.out()).contains("made by Flask-Migrate/Alembic, revision " + FlaskPrototype.REVISION)
-        .contains("alembic_version").contains("users").doesNotContain("empty");
-    assertThat(run("db", "current", "--json").out()).contains("\"kind\":\"foreign\"").contains("\"made_by\":\"Flask-Migrate/Alembic\"")
+    assertThat(current.out())
+        .contains("made by Flask-Migrate/Alembic, revision " + FlaskPrototype.REVISION)
+        .contains("alembic_version")
+        .contains("users")
+        .doesNotContain("empty");
+    assertThat(run("db", "current", "--json").out())
+        .contains("\"kind\":\"foreign\"")
+        .contains("\"made_by\":\"Flask-Migrate/Alembic\"")
         .contains("\"revision\":\"" + FlaskPrototype.REVISION + "\"");
     assertThat(fingerprint()).isEqualTo(before);
 
     Map<String, String> workos = Map.of("WORKOS_CLIENT_ID", "client_TEST", "PORT", "0");
-    List<String[]> commands = List.of(new String[] {"db", "upgrade"}, new String[] {"db", "upgrade", "--sql"},
-        new String[] {"db", "upgrade", USERS}, new String[] {"init-db"}, new String[] {"reset-db", "--yes"},
-        new String[] {"db", "stamp", "head"}, new String[] {"db", "merge", "--apply"}, new String[] {"serve", "--migrate"},
-        new String[] {"serve"}, new String[] {"users", "list"}, new String[] {"users", "promote", "ada@example.com"});
+    List<String[]> commands =
+        List.of(
+            new String[] {"db", "upgrade"},
+            new String[] {"db", "upgrade", "--sql"},
+            new String[] {"db", "upgrade", USERS},
+            new String[] {"init-db"},
+            new String[] {"reset-db", "--yes"},
+            new String[] {"db", "stamp", "head"},
+            new String[] {"db", "merge", "--apply"},
+            new String[] {"serve", "--migrate"},
+            new String[] {"serve"},
+            new String[] {"users", "list"},
+            new String[] {"users", "promote", "ada@example.com"});
     for (String[] command : commands) {
       CliRun refused = runWith(workos, command);
 
@@ -295,12 +364,17 @@ abstract class DataSafetyContract {
 
     CliRun users = run("users", "list");
     assertThat(users.exitCode()).isEqualTo(1);
-    assertThat(users.err().lines().toList()).as(users.err()).hasSizeLessThanOrEqualTo(2)
-        .noneMatch(l -> l.contains("###")).noneMatch(l -> l.contains("ResultMapping{"));
+    assertThat(users.err().lines().toList())
+        .as(users.err())
+        .hasSizeLessThanOrEqualTo(2)
+        .noneMatch(l -> l.contains("###"))
+        .noneMatch(l -> l.contains("ResultMapping{"));
     assertThat(users.err()).contains("db drift").contains("--trace");
 
-    assertThatThrownBy(() -> serve(false)).isInstanceOf(ServiceRefused.class)
-        .hasMessageContaining("not what its applied migrations make").hasMessageContaining("alembic_version")
+    assertThatThrownBy(() -> serve(false))
+        .isInstanceOf(ServiceRefused.class)
+        .hasMessageContaining("not what its applied migrations make")
+        .hasMessageContaining("alembic_version")
         .hasMessageContaining("--allow-drift");
   }
 
@@ -310,14 +384,19 @@ abstract class DataSafetyContract {
     Map<String, String> env = new HashMap<>(env());
     env.put("PORT", "0");
     env.put("BIND_ADDRESS", "127.0.0.1");
-    Consumer<String> say = line -> { };
-    return Wiring.serve(Settings.fromEnvironment(env),
-        new Wiring.ServeOptions(true, false, allowDrift, files.resolve("dev"), MigrationListener.SILENT, say), Clock.systemUTC());
+    Consumer<String> say = line -> {};
+    return Wiring.serve(
+        Settings.fromEnvironment(env),
+        new Wiring.ServeOptions(
+            true, false, allowDrift, files.resolve("dev"), MigrationListener.SILENT, say),
+        Clock.systemUTC());
   }
 
   static HttpResponse<String> get(int port, String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -326,12 +405,15 @@ abstract class DataSafetyContract {
     try (ServiceRuntime runtime = serve(false)) {
       assertThat(get(runtime.port(), "/ready").statusCode()).isEqualTo(200);
     }
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("ALTER TABLE users ADD COLUMN nickname VARCHAR(40)");
     }
 
-    assertThatThrownBy(() -> serve(false)).isInstanceOf(ServiceRefused.class)
-        .hasMessageContaining("users.nickname").hasMessageContaining("--allow-drift");
+    assertThatThrownBy(() -> serve(false))
+        .isInstanceOf(ServiceRefused.class)
+        .hasMessageContaining("users.nickname")
+        .hasMessageContaining("--allow-drift");
 
     try (ServiceRuntime runtime = serve(true)) {
       HttpResponse<String> ready = get(runtime.port(), "/ready");
@@ -346,23 +428,36 @@ abstract class DataSafetyContract {
   @Test
   void backupKeepLeavesTheNewestOfOurOwnAndNothingElse() throws Exception {
     run("db", "upgrade");
-    Path theirs = Files.writeString(backupFolder().resolve("notes-about-backup.txt"), "an operator's file");
+    Path theirs =
+        Files.writeString(backupFolder().resolve("notes-about-backup.txt"), "an operator's file");
     Path named = files.resolve("named.backup");
     assertThat(run("db", "backup", "--to", named.toString()).exitCode()).isZero();
     List<String> made = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       CliRun backup = run("db", "backup", "--keep", "2");
       assertThat(backup.exitCode()).as(backup.err()).isZero();
-      made.add(Path.of(backup.out().lines().filter(l -> l.startsWith("Backup written to ")).findFirst().orElseThrow()
-          .substring("Backup written to ".length())).getFileName().toString());
+      made.add(
+          Path.of(
+                  backup
+                      .out()
+                      .lines()
+                      .filter(l -> l.startsWith("Backup written to "))
+                      .findFirst()
+                      .orElseThrow()
+                      .substring("Backup written to ".length()))
+              .getFileName()
+              .toString());
       Thread.sleep(5);
     }
 
-    assertThat(backupFiles()).filteredOn(n -> !n.contains("notes")).containsExactlyInAnyOrderElementsOf(made.subList(2, 4));
+    assertThat(backupFiles())
+        .filteredOn(n -> !n.contains("notes"))
+        .containsExactlyInAnyOrderElementsOf(made.subList(2, 4));
     assertThat(theirs).exists();
     assertThat(named).exists();
     assertThat(run("db", "backup", "--keep", "0").exitCode()).isEqualTo(2);
-    assertThat(run("db", "backup", "--keep", "2", "--to", files.resolve("x").toString()).exitCode()).isEqualTo(2);
+    assertThat(run("db", "backup", "--keep", "2", "--to", files.resolve("x").toString()).exitCode())
+        .isEqualTo(2);
   }
 
   @Test
@@ -382,6 +477,7 @@ abstract class DataSafetyContract {
     List<String> backups = backupFiles();
     assertThat(backups).filteredOn(n -> n.contains(".before-downgrade")).hasSize(2);
     assertThat(backups).filteredOn(n -> !n.contains(".before-")).hasSize(1);
-    assertThat(runWith(Map.of("DATAMINGLE_BACKUP_KEEP", "many"), "db", "downgrade").err()).contains("DATAMINGLE_BACKUP_KEEP");
+    assertThat(runWith(Map.of("DATAMINGLE_BACKUP_KEEP", "many"), "db", "downgrade").err())
+        .contains("DATAMINGLE_BACKUP_KEEP");
   }
 }

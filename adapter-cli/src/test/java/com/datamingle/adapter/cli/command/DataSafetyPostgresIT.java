@@ -24,7 +24,11 @@ class DataSafetyPostgresIT extends DataSafetyContract {
 
   @Override
   Map<String, String> env() {
-    return Map.of("DATABASE_URL", postgres.database().postgresUrl(), "DATAMINGLE_BACKUP_DIR", backups.toString());
+    return Map.of(
+        "DATABASE_URL",
+        postgres.database().postgresUrl(),
+        "DATAMINGLE_BACKUP_DIR",
+        backups.toString());
   }
 
   @Override
@@ -36,21 +40,38 @@ class DataSafetyPostgresIT extends DataSafetyContract {
   @Override
   String fingerprint() throws Exception {
     StringBuilder out = new StringBuilder();
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-          + postgres.database().schema() + "' ORDER BY table_name")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                  + postgres.database().schema()
+                  + "' ORDER BY table_name")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
       }
       for (String t : tables) {
         out.append("table ").append(t).append('\n');
-        try (ResultSet rs = s.executeQuery("SELECT column_name, data_type, is_nullable, column_default FROM information_schema.columns"
-            + " WHERE table_schema = '" + postgres.database().schema() + "' AND table_name = '" + t + "' ORDER BY column_name")) {
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT column_name, data_type, is_nullable, column_default FROM"
+                    + " information_schema.columns WHERE table_schema = '"
+                    + postgres.database().schema()
+                    + "' AND table_name = '"
+                    + t
+                    + "' ORDER BY column_name")) {
           while (rs.next()) {
-            out.append("  ").append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3))
-                .append(' ').append(rs.getString(4)).append('\n');
+            out.append("  ")
+                .append(rs.getString(1))
+                .append(' ')
+                .append(rs.getString(2))
+                .append(' ')
+                .append(rs.getString(3))
+                .append(' ')
+                .append(rs.getString(4))
+                .append('\n');
           }
         }
         try (ResultSet rs = s.executeQuery("SELECT t::text FROM \"" + t + "\" t ORDER BY 1")) {
@@ -59,8 +80,11 @@ class DataSafetyPostgresIT extends DataSafetyContract {
           }
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = '" + postgres.database().schema()
-          + "' ORDER BY 1")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT indexdef FROM pg_indexes WHERE schemaname = '"
+                  + postgres.database().schema()
+                  + "' ORDER BY 1")) {
         while (rs.next()) {
           out.append(rs.getString(1)).append('\n');
         }
@@ -82,7 +106,8 @@ class DataSafetyPostgresIT extends DataSafetyContract {
   /** A real SQLite backup made by `db backup`. */
   @Override
   Path backupOfTheOtherKind() throws Exception {
-    Map<String, String> sqlite = Map.of("DATABASE_URL", "jdbc:sqlite:" + files.resolve("other.sqlite"));
+    Map<String, String> sqlite =
+        Map.of("DATABASE_URL", "jdbc:sqlite:" + files.resolve("other.sqlite"));
     CliRun.run(sqlite, "db", "upgrade");
     Path backup = files.resolve("sqlite.backup");
     assertThat(CliRun.run(sqlite, "db", "backup", "--to", backup.toString()).exitCode()).isZero();
@@ -95,13 +120,15 @@ class DataSafetyPostgresIT extends DataSafetyContract {
     try {
       run("db", "upgrade");
       insertUsers(0, 3);
-      try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
         s.execute("CREATE ROLE " + role);
         s.execute("GRANT SELECT ON users TO " + role);
       }
       Path backup = backups.resolve("with-grant.dump");
       assertThat(run("db", "backup", "--to", backup.toString()).exitCode()).isZero();
-      try (Connection c = connect(); Statement s = c.createStatement()) {
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
         s.execute("REVOKE SELECT ON users FROM " + role);
         s.execute("DROP ROLE " + role); // the dump now grants to a role this server does not have
       }
@@ -114,14 +141,19 @@ class DataSafetyPostgresIT extends DataSafetyContract {
       assertThat(restore.err()).contains("rolled back").contains("as it was").contains(role);
       assertThat(fingerprint()).isEqualTo(before);
       assertThat(users()).hasSize(5);
-      try (Connection c = connect(); Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dm_restore_%'")) {
+      try (Connection c = connect();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'dm_restore_%'")) {
         rs.next();
         assertThat(rs.getInt(1)).as("no schema left aside").isZero();
       }
     } finally {
-      try (Connection c = connect(); Statement s = c.createStatement()) {
-        s.execute("REVOKE ALL ON ALL TABLES IN SCHEMA " + postgres.database().schema() + " FROM " + role);
+      try (Connection c = connect();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "REVOKE ALL ON ALL TABLES IN SCHEMA " + postgres.database().schema() + " FROM " + role);
         s.execute("DROP ROLE IF EXISTS " + role);
       } catch (SQLException ignored) {
         // the role is gone already
@@ -135,9 +167,12 @@ class DataSafetyPostgresIT extends DataSafetyContract {
     try (var other = com.datamingle.migrations.testing.PostgresTestDatabase.createIsolated()) {
       Map<String, String> there = Map.of("DATABASE_URL", other.postgresUrl());
       CliRun.run(there, "db", "upgrade");
-      try (Connection c = other.connect(); Statement s = c.createStatement()) {
-        s.execute("INSERT INTO users (id, workos_user_id, email, created_at, updated_at) VALUES"
-            + " ('0192b3c4-5d6e-7f80-9a1b-00000000aaaa', 'user_01ELSE', 'else@example.com', now(), now())");
+      try (Connection c = other.connect();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO users (id, workos_user_id, email, created_at, updated_at) VALUES"
+                + " ('0192b3c4-5d6e-7f80-9a1b-00000000aaaa', 'user_01ELSE', 'else@example.com',"
+                + " now(), now())");
       }
       assertThat(CliRun.run(there, "db", "backup", "--to", backup.toString()).exitCode()).isZero();
       run("db", "upgrade");
@@ -146,8 +181,11 @@ class DataSafetyPostgresIT extends DataSafetyContract {
       CliRun restore = run("db", "restore", backup.toString(), "--yes");
 
       assertThat(restore.exitCode()).as(restore.err()).isZero();
-      assertThat(users()).containsExactly("0192b3c4-5d6e-7f80-9a1b-00000000aaaa|else@example.com|null");
-      try (Connection c = other.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {
+      assertThat(users())
+          .containsExactly("0192b3c4-5d6e-7f80-9a1b-00000000aaaa|else@example.com|null");
+      try (Connection c = other.connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {
         rs.next();
         assertThat(rs.getInt(1)).as("the other schema is left as it was").isEqualTo(1);
       }

@@ -35,10 +35,17 @@ class DataSafetyTest extends DataSafetyContract {
     return DriverManager.getConnection("jdbc:sqlite:" + db());
   }
 
-  /** The database file's bytes, and which files lie beside it (no -wal, -shm or lock file may appear). */
+  /**
+   * The database file's bytes, and which files lie beside it (no -wal, -shm or lock file may
+   * appear).
+   */
   @Override
   String fingerprint() throws Exception {
-    String hash = Files.exists(db()) ? HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(db()))) : "none";
+    String hash =
+        Files.exists(db())
+            ? HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(db())))
+            : "none";
     try (var list = Files.list(dir)) {
       return hash + " " + list.map(p -> p.getFileName().toString()).sorted().toList();
     }
@@ -56,7 +63,8 @@ class DataSafetyTest extends DataSafetyContract {
 
   @Override
   Path backupOfTheOtherKind() throws Exception {
-    // the first bytes of pg_dump's custom format ("PGDMP", version, sizes), as `db backup` writes on PostgreSQL
+    // the first bytes of pg_dump's custom format ("PGDMP", version, sizes), as `db backup` writes
+    // on PostgreSQL
     byte[] header = {'P', 'G', 'D', 'M', 'P', 1, 14, 0, 4, 8, 1, 1};
     return Files.write(files.resolve("postgres.dump"), header);
   }
@@ -68,7 +76,8 @@ class DataSafetyTest extends DataSafetyContract {
     Path backup = files.resolve("five.backup");
     run("db", "backup", "--to", backup.toString());
     insertUsers(5, 5);
-    try (Connection server = connect(); Statement s = server.createStatement()) {
+    try (Connection server = connect();
+        Statement s = server.createStatement()) {
       s.execute("PRAGMA journal_mode = WAL");
       assertThat(count(s)).isEqualTo(10);
 
@@ -121,16 +130,22 @@ class DataSafetyTest extends DataSafetyContract {
   void aSqliteDatabaseWithoutOurChangelogIsNotABackup() throws Exception {
     run("db", "upgrade");
     Path other = files.resolve("other.sqlite");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + other);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)");
     }
     Path emptyDb = files.resolve("empty.sqlite");
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + emptyDb); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + emptyDb);
+        Statement s = c.createStatement()) {
       s.execute("PRAGMA user_version = 1"); // writes the header: a SQLite database with no table
     }
 
-    assertThat(run("db", "restore", other.toString(), "--yes").err()).contains("not made by DataMingle").contains("notes");
-    assertThat(run("db", "restore", emptyDb.toString(), "--yes").err()).contains("empty SQLite database");
-    assertThat(new String(Files.readAllBytes(emptyDb), 0, 15, StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+    assertThat(run("db", "restore", other.toString(), "--yes").err())
+        .contains("not made by DataMingle")
+        .contains("notes");
+    assertThat(run("db", "restore", emptyDb.toString(), "--yes").err())
+        .contains("empty SQLite database");
+    assertThat(new String(Files.readAllBytes(emptyDb), 0, 15, StandardCharsets.US_ASCII))
+        .isEqualTo("SQLite format 3");
   }
 }

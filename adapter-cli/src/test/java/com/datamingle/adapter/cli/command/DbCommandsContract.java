@@ -20,7 +20,9 @@ abstract class DbCommandsContract {
   void upgradeCurrentHistoryDowngrade() throws Exception {
     CliRun up = run("db", "upgrade");
     assertThat(up.exitCode()).as(up.err()).isZero();
-    assertThat(up.out()).contains("Applying 20261124000002 create users ... done in").contains("(head)");
+    assertThat(up.out())
+        .contains("Applying 20261124000002 create users ... done in")
+        .contains("(head)");
     assertThat(usersTableExists()).isTrue();
 
     CliRun current = run("db", "current");
@@ -28,18 +30,28 @@ abstract class DbCommandsContract {
     assertThat(current.out().strip()).isEqualTo("20261124213504 workos sync (head)");
 
     CliRun history = run("db", "history");
-    assertThat(history.out()).containsPattern("20261124000002\\s+create users\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied\\s")
-        .containsPattern("20261124213504\\s+workos sync\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied \\(current\\)");
+    assertThat(history.out())
+        .containsPattern(
+            "20261124000002\\s+create users\\s+\\d{4}-\\d\\d-\\d\\d"
+                + " \\d\\d:\\d\\d:\\d\\d\\s+applied\\s")
+        .containsPattern(
+            "20261124213504\\s+workos sync\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied"
+                + " \\(current\\)");
 
     CliRun down = run("db", "downgrade");
     assertThat(down.exitCode()).as(down.err()).isZero();
     assertThat(down.out()).contains("Undoing  20261124213504 workos sync");
     assertThat(usersTableExists()).isTrue();
     CliRun downAgain = run("db", "downgrade");
-    assertThat(downAgain.out()).as(downAgain.err()).contains("Undoing  20261124000002 create users");
+    assertThat(downAgain.out())
+        .as(downAgain.err())
+        .contains("Undoing  20261124000002 create users");
     assertThat(usersTableExists()).isFalse();
-    assertThat(run("db", "history").out()).containsPattern("20261124000002\\s+create users\\s+-\\s+pending");
-    assertThat(run("db", "current", "--json").out()).contains("\"at_head\":false").contains("\"pending\":2");
+    assertThat(run("db", "history").out())
+        .containsPattern("20261124000002\\s+create users\\s+-\\s+pending");
+    assertThat(run("db", "current", "--json").out())
+        .contains("\"at_head\":false")
+        .contains("\"pending\":2");
   }
 
   @Test
@@ -51,7 +63,9 @@ abstract class DbCommandsContract {
     CliRun base = run("db", "downgrade", "base");
 
     assertThat(base.exitCode()).isZero();
-    assertThat(base.out()).contains("Undid 3 migration(s)").contains("empty (no migration applied)");
+    assertThat(base.out())
+        .contains("Undid 3 migration(s)")
+        .contains("empty (no migration applied)");
     assertThat(run("db", "history", "--json").out()).doesNotContain("\"state\":\"applied\"");
   }
 
@@ -77,8 +91,15 @@ abstract class DbCommandsContract {
 
   @Test
   void everyCommandHasHelp() {
-    for (String[] args : new String[][] {{"--help"}, {"db", "--help"}, {"db", "upgrade", "--help"},
-        {"db", "downgrade", "--help"}, {"db", "current", "--help"}, {"db", "history", "--help"}}) {
+    for (String[] args :
+        new String[][] {
+          {"--help"},
+          {"db", "--help"},
+          {"db", "upgrade", "--help"},
+          {"db", "downgrade", "--help"},
+          {"db", "current", "--help"},
+          {"db", "history", "--help"}
+        }) {
       CliRun help = run(args);
       assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
       assertThat(help.out()).startsWith("Usage: datamingle");

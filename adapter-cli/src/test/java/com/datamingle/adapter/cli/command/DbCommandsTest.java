@@ -21,7 +21,7 @@ class DbCommandsTest extends DbCommandsContract {
   @Override
   boolean usersTableExists() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("db.sqlite"));
-         ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
+        ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
       return rs.next();
     }
   }
@@ -40,39 +40,60 @@ class DbCommandsTest extends DbCommandsContract {
     }
   }
 
-  private static void collect(picocli.CommandLine command, java.util.List<String> path, java.util.List<java.util.List<String>> out) {
+  private static void collect(
+      picocli.CommandLine command,
+      java.util.List<String> path,
+      java.util.List<java.util.List<String>> out) {
     out.add(java.util.List.copyOf(path));
-    command.getSubcommands().forEach((name, sub) -> {
-      if (!name.equals("help")) {
-        java.util.List<String> next = new java.util.ArrayList<>(path);
-        next.add(name);
-        collect(sub, next, out);
-      }
-    });
+    command
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (!name.equals("help")) {
+                java.util.List<String> next = new java.util.ArrayList<>(path);
+                next.add(name);
+                collect(sub, next, out);
+              }
+            });
   }
 
   @Test
   void aBadDatabaseUrlIsOneLineAndExitOne() {
-    CliRun run = CliRun.run(Map.of("DATABASE_URL", "mysql://root:topsecret@localhost/db"), "db", "current");
+    CliRun run =
+        CliRun.run(Map.of("DATABASE_URL", "mysql://root:topsecret@localhost/db"), "db", "current");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).startsWith("datamingle: DATABASE_URL").doesNotContain("topsecret").doesNotContain("Exception");
+    assertThat(run.err())
+        .startsWith("datamingle: DATABASE_URL")
+        .doesNotContain("topsecret")
+        .doesNotContain("Exception");
   }
 
   @Test
   void anUnreachableDatabaseIsOneLineAndExitOne() {
-    CliRun run = CliRun.run(Map.of(), "--database-url", "postgresql://app:topsecret@127.0.0.1:1/db", "db", "upgrade");
+    CliRun run =
+        CliRun.run(
+            Map.of(),
+            "--database-url",
+            "postgresql://app:topsecret@127.0.0.1:1/db",
+            "db",
+            "upgrade");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("cannot use the database jdbc:postgresql://127.0.0.1:1/db")
-        .contains("check DATABASE_URL").doesNotContain("topsecret").doesNotContain("\tat ");
+    assertThat(run.err())
+        .contains("cannot use the database jdbc:postgresql://127.0.0.1:1/db")
+        .contains("check DATABASE_URL")
+        .doesNotContain("topsecret")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void traceShowsTheStack() {
-    CliRun run = CliRun.run(Map.of(), "--database-url", "postgresql://127.0.0.1:1/db", "db", "current", "--trace");
+    CliRun run =
+        CliRun.run(
+            Map.of(), "--database-url", "postgresql://127.0.0.1:1/db", "db", "current", "--trace");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("\tat ");

@@ -41,8 +41,11 @@ abstract class LifecycleContract {
   void copyPackagedScripts() throws IOException {
     for (String d : List.of("sqlite", "postgresql")) {
       Path dir = Files.createDirectories(scripts.resolve(d));
-      for (String name : List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
-        try (InputStream in = getClass().getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
+      for (String name :
+          List.of("20261124000001_create_changelog.sql", "20261124000002_create_users.sql")) {
+        try (InputStream in =
+            getClass()
+                .getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
           Files.copy(in, dir.resolve(name));
         }
       }
@@ -56,28 +59,50 @@ abstract class LifecycleContract {
   }
 
   int count(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getInt(1);
     }
   }
 
   void insertUsers(int n) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       for (int i = 0; i < n; i++) {
-        s.execute("INSERT INTO users (id, workos_user_id, email, is_active, is_admin, timezone, language, created_at, updated_at)"
-            + " VALUES ('0192b3c4-5d6e-7f80-9a1b-" + String.format("%012d", i) + "', 'user_01L" + i + "', 'l" + i + "@example.com',"
-            + " TRUE, FALSE, 'UTC', 'en', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        s.execute(
+            "INSERT INTO users (id, workos_user_id, email, is_active, is_admin, timezone, language,"
+                + " created_at, updated_at) VALUES ('0192b3c4-5d6e-7f80-9a1b-"
+                + String.format("%012d", i)
+                + "', 'user_01L"
+                + i
+                + "', 'l"
+                + i
+                + "@example.com',"
+                + " TRUE, FALSE, 'UTC', 'en', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
       }
     }
   }
 
   List<String> rows() throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = connect(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id, workos_user_id, email, is_active, updated_at FROM users ORDER BY id")) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, workos_user_id, email, is_active, updated_at FROM users ORDER BY id")) {
       while (rs.next()) {
-        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4) + "|" + rs.getString(5));
+        rows.add(
+            rs.getString(1)
+                + "|"
+                + rs.getString(2)
+                + "|"
+                + rs.getString(3)
+                + "|"
+                + rs.getString(4)
+                + "|"
+                + rs.getString(5));
       }
     }
     return rows;
@@ -123,7 +148,8 @@ abstract class LifecycleContract {
     Path file = scripts.resolve("users.backup");
 
     assertThat(run("db", "backup", "--to", file.toString()).exitCode()).isZero();
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("DELETE FROM users WHERE email LIKE 'l1%'");
     }
     assertThat(run("db", "restore", file.toString()).exitCode()).as("needs --yes").isEqualTo(2);
@@ -145,41 +171,70 @@ abstract class LifecycleContract {
     assertThat(count("SELECT count(*) FROM users")).isZero();
 
     CliRun down = run("db", "downgrade");
-    assertThat(down.out()).as(down.err()).contains("Backup written to").contains("Undoing  20261124213504");
+    assertThat(down.out())
+        .as(down.err())
+        .contains("Backup written to")
+        .contains("Undoing  20261124213504");
     assertThat(run("db", "upgrade", "--backup").out()).contains("Backup written to");
   }
 
   @Test
   void anEditedAppliedMigrationIsCaughtAndRepairable() throws Exception {
     copyPackagedScripts();
-    writeScript("20261201000000_add_teams.sql", "-- // add teams\nCREATE TABLE teams (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE teams;\n");
+    writeScript(
+        "20261201000000_add_teams.sql",
+        "-- // add teams\n"
+            + "CREATE TABLE teams (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE teams;\n");
     assertThat(runWithScripts("db", "upgrade").exitCode()).isZero();
-    writeScript("20261201000000_add_teams.sql", "-- // add teams\nCREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT);\n-- //@UNDO\nDROP TABLE teams;\n");
+    writeScript(
+        "20261201000000_add_teams.sql",
+        "-- // add teams\n"
+            + "CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE teams;\n");
 
     CliRun validate = runWithScripts("db", "validate");
     assertThat(validate.exitCode()).isEqualTo(1);
-    assertThat(validate.out()).contains("20261201000000_add_teams.sql").contains("checksum applied to database");
+    assertThat(validate.out())
+        .contains("20261201000000_add_teams.sql")
+        .contains("checksum applied to database");
     assertThat(runWithScripts("db", "history").out()).contains("CHECKSUM MISMATCH");
     CliRun upgrade = runWithScripts("db", "downgrade");
     assertThat(upgrade.exitCode()).isEqualTo(1);
-    assertThat(upgrade.err()).contains("20261201000000_add_teams.sql").contains("edited after it was applied");
+    assertThat(upgrade.err())
+        .contains("20261201000000_add_teams.sql")
+        .contains("edited after it was applied");
 
     assertThat(runWithScripts("db", "repair").exitCode()).isEqualTo(2);
-    assertThat(runWithScripts("db", "repair", "--yes").out()).contains("accepted 20261201000000_add_teams.sql");
+    assertThat(runWithScripts("db", "repair", "--yes").out())
+        .contains("accepted 20261201000000_add_teams.sql");
     assertThat(runWithScripts("db", "validate").exitCode()).isZero();
   }
 
   @Test
   void mergeListsAndAppliesParallelWork() throws Exception {
     copyPackagedScripts();
-    writeScript("20261201000000_later.sql", "-- // later\nCREATE TABLE later_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE later_t;\n");
+    writeScript(
+        "20261201000000_later.sql",
+        "-- // later\n"
+            + "CREATE TABLE later_t (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE later_t;\n");
     runWithScripts("db", "upgrade");
-    writeScript("20261130000000_parallel.sql", "-- // parallel\nCREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE parallel_t;\n");
+    writeScript(
+        "20261130000000_parallel.sql",
+        "-- // parallel\n"
+            + "CREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE parallel_t;\n");
 
     CliRun refused = runWithScripts("db", "upgrade");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("db merge");
-    assertThat(runWithScripts("db", "merge").out()).contains("not applied: 20261130000000_parallel.sql");
+    assertThat(runWithScripts("db", "merge").out())
+        .contains("not applied: 20261130000000_parallel.sql");
     assertThat(runWithScripts("db", "merge", "--json").out()).contains("\"id\":\"20261130000000\"");
 
     CliRun merged = runWithScripts("db", "merge", "--apply");
@@ -190,15 +245,20 @@ abstract class LifecycleContract {
 
   @Test
   void stampAdoptsAnExistingSchemaOnlyWhenItMatchesOrWithForce() throws Exception {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
     }
-    assertThat(run("db", "stamp", "head").exitCode()).as("users is not what the migrations make").isEqualTo(1);
+    assertThat(run("db", "stamp", "head").exitCode())
+        .as("users is not what the migrations make")
+        .isEqualTo(1);
 
     CliRun stamp = run("db", "stamp", "head", "--force");
 
     assertThat(stamp.exitCode()).as(stamp.err()).isZero();
-    assertThat(stamp.out()).contains("marked as applied (not run): 20261124000002 create users").contains("(head)");
+    assertThat(stamp.out())
+        .contains("marked as applied (not run): 20261124000002 create users")
+        .contains("(head)");
     assertThat(run("db", "validate").exitCode()).isZero();
   }
 
@@ -206,18 +266,30 @@ abstract class LifecycleContract {
   void dbTestRehearsesOnACopyAndCatchesABadUndo() throws Exception {
     copyPackagedScripts();
     runWithScripts("db", "upgrade");
-    writeScript("20261201000000_good.sql", "-- // good\nCREATE TABLE good_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE good_t;\n");
+    writeScript(
+        "20261201000000_good.sql",
+        "-- // good\n"
+            + "CREATE TABLE good_t (id INTEGER PRIMARY KEY);\n"
+            + "-- //@UNDO\n"
+            + "DROP TABLE good_t;\n");
 
     CliRun good = runWithScripts("db", "test");
     assertThat(good.exitCode()).as(good.out() + good.err()).isZero();
     assertThat(good.out()).contains("OK");
-    assertThat(runWithScripts("db", "current").out()).as("the real database is untouched").contains("1 pending");
+    assertThat(runWithScripts("db", "current").out())
+        .as("the real database is untouched")
+        .contains("1 pending");
 
-    writeScript("20261202000000_leaky.sql", "-- // leaky\nCREATE TABLE leaky_t (id INTEGER PRIMARY KEY);\n"
-        + "CREATE TABLE leaky_u (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE leaky_t;\n");
+    writeScript(
+        "20261202000000_leaky.sql",
+        "-- // leaky\nCREATE TABLE leaky_t (id INTEGER PRIMARY KEY);\n"
+            + "CREATE TABLE leaky_u (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE leaky_t;\n");
     CliRun leaky = runWithScripts("db", "test");
     assertThat(leaky.exitCode()).isEqualTo(1);
-    assertThat(leaky.out()).as(leaky.err()).contains("DIFFERENCE after undoing them, unexpected").contains("leaky_u");
+    assertThat(leaky.out())
+        .as(leaky.err())
+        .contains("DIFFERENCE after undoing them, unexpected")
+        .contains("leaky_u");
     assertThat(count("SELECT count(*) FROM users")).isZero();
   }
 
@@ -233,9 +305,12 @@ abstract class LifecycleContract {
     assertThat(lastAdmin.exitCode()).isEqualTo(1);
     assertThat(lastAdmin.err()).contains("last active admin");
     assertThat(run("users", "deactivate", "l1@example.com").exitCode()).isZero();
-    assertThat(run("users", "activate", "0192b3c4-5d6e-7f80-9a1b-000000000001").exitCode()).isZero();
+    assertThat(run("users", "activate", "0192b3c4-5d6e-7f80-9a1b-000000000001").exitCode())
+        .isZero();
 
-    assertThat(run("users", "list", "--admin", "true", "--json").out()).contains("\"email\":\"l0@example.com\"").doesNotContain("l1@");
+    assertThat(run("users", "list", "--admin", "true", "--json").out())
+        .contains("\"email\":\"l0@example.com\"")
+        .doesNotContain("l1@");
     assertThat(run("users", "show", "l1@example.com").out()).contains("user_01L1");
     assertThat(run("users", "show", "nobody@example.com").exitCode()).isEqualTo(1);
     assertThat(run("users", "show", "not a reference").exitCode()).isEqualTo(2);

@@ -1,9 +1,9 @@
 package com.datamingle.adapter.cli.command;
 
 import com.datamingle.migrations.testing.PostgresSchema;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +14,13 @@ class LifecyclePostgresIT extends LifecycleContract {
 
   @Override
   Map<String, String> env() {
-    // backups of a PostgreSQL go to a folder; by default the working directory, here a temporary one
-    return Map.of("DATABASE_URL", postgres.database().postgresUrl(), "DATAMINGLE_BACKUP_DIR", backups.toString());
+    // backups of a PostgreSQL go to a folder; by default the working directory, here a temporary
+    // one
+    return Map.of(
+        "DATABASE_URL",
+        postgres.database().postgresUrl(),
+        "DATAMINGLE_BACKUP_DIR",
+        backups.toString());
   }
 
   @Override
@@ -34,7 +39,8 @@ class LifecyclePostgresIT extends LifecycleContract {
 
     var backup = run("db", "backup");
 
-    org.assertj.core.api.Assertions.assertThat(backup.out()).as(backup.err())
+    org.assertj.core.api.Assertions.assertThat(backup.out())
+        .as(backup.err())
         .contains("Backup written to " + backups.toAbsolutePath().resolve("datamingle-backup-"));
     try (var files = java.nio.file.Files.list(backups)) {
       org.assertj.core.api.Assertions.assertThat(files.count()).isEqualTo(1);

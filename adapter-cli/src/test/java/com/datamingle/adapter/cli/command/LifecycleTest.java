@@ -40,11 +40,25 @@ class LifecycleTest extends LifecycleContract {
     assertThat(run("db", "init", folder.toString()).err()).contains("never overwrites");
 
     assertThat(run("db", "new", "-m", "add teams").exitCode()).as("needs a folder").isEqualTo(2);
-    CliRun created = CliRun.run(Map.of("DATABASE_URL", env().get("DATABASE_URL"), "DATAMINGLE_MIGRATIONS", folder.toString()),
-        "db", "new", "-m", "Add teams table!");
+    CliRun created =
+        CliRun.run(
+            Map.of(
+                "DATABASE_URL",
+                env().get("DATABASE_URL"),
+                "DATAMINGLE_MIGRATIONS",
+                folder.toString()),
+            "db",
+            "new",
+            "-m",
+            "Add teams table!");
     assertThat(created.exitCode()).as(created.err()).isZero();
     try (var files = Files.list(folder.resolve("sqlite"))) {
-      String name = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("_add_teams_table.sql")).findFirst().orElseThrow();
+      String name =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith("_add_teams_table.sql"))
+              .findFirst()
+              .orElseThrow();
       assertThat(folder.resolve("postgresql").resolve(name)).exists();
       assertThat(Files.readString(folder.resolve("sqlite").resolve(name))).contains("-- //@UNDO");
     }

@@ -18,34 +18,42 @@ public final class MyBatisWorkOsSyncStore implements WorkOsSyncStore {
 
   @Override
   public boolean recordEvent(String eventId, String eventType, Instant receivedAt) {
-    return sessions.withMapper(WorkOsSyncMapper.class, m -> m.insertEventIfAbsent(eventId, eventType, receivedAt)) == 1;
+    return sessions.withMapper(
+            WorkOsSyncMapper.class, m -> m.insertEventIfAbsent(eventId, eventType, receivedAt))
+        == 1;
   }
 
   @Override
   public WorkOsSyncState lockState(WorkOsUserId workosUserId) {
-    return sessions.withMapper(WorkOsSyncMapper.class, m -> {
-      m.insertStateIfAbsent(workosUserId.value());
-      return m.findStateForUpdate(workosUserId.value()).toDomain();
-    });
+    return sessions.withMapper(
+        WorkOsSyncMapper.class,
+        m -> {
+          m.insertStateIfAbsent(workosUserId.value());
+          return m.findStateForUpdate(workosUserId.value()).toDomain();
+        });
   }
 
   @Override
   public Optional<WorkOsSyncState> findState(WorkOsUserId workosUserId) {
-    return Optional.ofNullable(sessions.withMapper(WorkOsSyncMapper.class, m -> m.findState(workosUserId.value())))
+    return Optional.ofNullable(
+            sessions.withMapper(WorkOsSyncMapper.class, m -> m.findState(workosUserId.value())))
         .map(SyncStateRow::toDomain);
   }
 
   @Override
   public void saveState(WorkOsSyncState state) {
-    int rows = sessions.withMapper(WorkOsSyncMapper.class, m -> m.updateState(SyncStateRow.from(state)));
+    int rows =
+        sessions.withMapper(WorkOsSyncMapper.class, m -> m.updateState(SyncStateRow.from(state)));
     if (rows != 1) {
-      throw new IllegalStateException("the sync state of " + state.workosUserId() + " was not locked before it was saved");
+      throw new IllegalStateException(
+          "the sync state of " + state.workosUserId() + " was not locked before it was saved");
     }
   }
 
   @Override
   public Optional<String> cursor(String name) {
-    return Optional.ofNullable(sessions.withMapper(WorkOsSyncMapper.class, m -> m.findCursor(name)));
+    return Optional.ofNullable(
+        sessions.withMapper(WorkOsSyncMapper.class, m -> m.findCursor(name)));
   }
 
   @Override
@@ -55,7 +63,9 @@ public final class MyBatisWorkOsSyncStore implements WorkOsSyncStore {
 
   @Override
   public List<WorkOsUserId> deletedBefore(Instant cutoff) {
-    return sessions.withMapper(WorkOsSyncMapper.class, m -> m.findDeletedBefore(cutoff)).stream().map(WorkOsUserId::new).toList();
+    return sessions.withMapper(WorkOsSyncMapper.class, m -> m.findDeletedBefore(cutoff)).stream()
+        .map(WorkOsUserId::new)
+        .toList();
   }
 
   @Override

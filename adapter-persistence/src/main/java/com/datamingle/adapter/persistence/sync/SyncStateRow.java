@@ -8,7 +8,8 @@ import java.time.Instant;
 public record SyncStateRow(String workosUserId, Instant workosUpdatedAt, Instant deletedAt) {
 
   static SyncStateRow from(WorkOsSyncState state) {
-    return new SyncStateRow(state.workosUserId().value(), state.workosUpdatedAt(), state.deletedAt());
+    return new SyncStateRow(
+        state.workosUserId().value(), state.workosUpdatedAt(), state.deletedAt());
   }
 
   WorkOsSyncState toDomain() {

@@ -7,7 +7,9 @@ import org.apache.ibatis.annotations.Param;
 /** MyBatis mapper of the WorkOS sync tables; the SQL is in WorkOsSyncMapper.xml beside it. */
 public interface WorkOsSyncMapper {
 
-  int insertEventIfAbsent(@Param("eventId") String eventId, @Param("eventType") String eventType,
+  int insertEventIfAbsent(
+      @Param("eventId") String eventId,
+      @Param("eventType") String eventType,
       @Param("receivedAt") Instant receivedAt);
 
   int insertStateIfAbsent(@Param("workosUserId") String workosUserId);
@@ -20,7 +22,10 @@ public interface WorkOsSyncMapper {
 
   String findCursor(@Param("name") String name);
 
-  int upsertCursor(@Param("name") String name, @Param("lastEventId") String lastEventId, @Param("at") Instant at);
+  int upsertCursor(
+      @Param("name") String name,
+      @Param("lastEventId") String lastEventId,
+      @Param("at") Instant at);
 
   List<String> findDeletedBefore(@Param("cutoff") Instant cutoff);
 

@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Persistence adapter for a single-writer database (SQLite): one writer thread runs the units
- * of work of every caller, and commits the ones that queued up meanwhile together, in one
- * transaction (group commit). Each unit runs inside its own savepoint, so a unit that fails is
- * rolled back alone and reports its own exception, while its neighbours commit. A caller waits
- * until the transaction holding its unit has committed, so a returned result is durable as far
- * as the database makes it. Nested units join the running one.
+ * Persistence adapter for a single-writer database (SQLite): one writer thread runs the units of
+ * work of every caller, and commits the ones that queued up meanwhile together, in one transaction
+ * (group commit). Each unit runs inside its own savepoint, so a unit that fails is rolled back
+ * alone and reports its own exception, while its neighbours commit. A caller waits until the
+ * transaction holding its unit has committed, so a returned result is durable as far as the
+ * database makes it. Nested units join the running one.
  */
 public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
   static final int MAX_BATCH = 64;
@@ -49,7 +49,10 @@ public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
       }
     }
 
-    /** Runs on the writer thread, in commit order: the unit's hooks first, then its caller is released. */
+    /**
+     * Runs on the writer thread, in commit order: the unit's hooks first, then its caller is
+     * released.
+     */
     void finish(Throwable commitFailure) {
       Sessions.run(hooks, failure == null && commitFailure == null);
       if (failure != null) {
@@ -143,7 +146,8 @@ public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
     closed = true;
     writer.interrupt();
     for (Job<?> job; (job = queue.poll()) != null; ) {
-      job.done.completeExceptionally(new IllegalStateException("the database was closed before this write ran"));
+      job.done.completeExceptionally(
+          new IllegalStateException("the database was closed before this write ran"));
     }
   }
 }

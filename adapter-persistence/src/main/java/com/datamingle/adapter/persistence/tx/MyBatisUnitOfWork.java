@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
 
 /**
- * Persistence adapter: the unit of work as one MyBatis session with auto-commit off, for a
- * database with many concurrent writers (PostgreSQL). Nested calls join the running transaction.
- * A single-writer database uses {@link GroupCommitUnitOfWork} instead.
+ * Persistence adapter: the unit of work as one MyBatis session with auto-commit off, for a database
+ * with many concurrent writers (PostgreSQL). Nested calls join the running transaction. A
+ * single-writer database uses {@link GroupCommitUnitOfWork} instead.
  */
 public final class MyBatisUnitOfWork implements UnitOfWork {
   private final Sessions sessions;

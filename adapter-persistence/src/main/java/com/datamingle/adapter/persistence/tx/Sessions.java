@@ -12,8 +12,8 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 /**
- * Hands mappers to repositories: the session of the transaction running on this thread, or a
- * short auto-commit session for a call made outside any transaction (a plain read never opens a
+ * Hands mappers to repositories: the session of the transaction running on this thread, or a short
+ * auto-commit session for a call made outside any transaction (a plain read never opens a
  * transaction, so on SQLite it never takes the writer lock).
  *
  * <p>On SQLite a transaction is opened with an explicit {@code BEGIN IMMEDIATE} on an auto-commit
@@ -53,7 +53,10 @@ public final class Sessions implements TransactionHooks {
     }
   }
 
-  /** The hooks registered on this thread since the last call; the caller runs them when the outcome is known. */
+  /**
+   * The hooks registered on this thread since the last call; the caller runs them when the outcome
+   * is known.
+   */
   List<Hook> takeHooks() {
     List<Hook> registered = hooks.get();
     if (registered.isEmpty()) {

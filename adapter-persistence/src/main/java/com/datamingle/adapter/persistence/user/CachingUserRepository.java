@@ -17,20 +17,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Persistence adapter: remembers users looked up by WorkOS id or by id for a short time, so that
- * the sign-in check of every request, and the read an optimistic write starts from, do not read
- * the database. A change made by another process shows after at most {@code ttl}; a change made
- * through this repository shows as soon as its transaction has committed, and the written user is
- * remembered then (write-through), so the next request of that user reads nothing. While a write
- * is in flight the last committed user is served, which is what the database itself would answer.
+ * the sign-in check of every request, and the read an optimistic write starts from, do not read the
+ * database. A change made by another process shows after at most {@code ttl}; a change made through
+ * this repository shows as soon as its transaction has committed, and the written user is
+ * remembered then (write-through), so the next request of that user reads nothing. While a write is
+ * in flight the last committed user is served, which is what the database itself would answer.
  *
  * <p>A write takes a number from one counter while it holds the row (SQLite's single writer,
- * PostgreSQL's row lock from the read "for update"), so for any one user the numbers follow
- * commit order; once its transaction has committed, the write stores its user unless a later
- * write already did. Every such change is stamped from the same counter, and a read from the
- * database stores what it found only if the user's entry did not change while it read. Without
- * this, a read that saw the row just before a commit could store the old user after it, or two
- * commits of one user could be remembered out of order. Reads "for update" always go to the
- * database.
+ * PostgreSQL's row lock from the read "for update"), so for any one user the numbers follow commit
+ * order; once its transaction has committed, the write stores its user unless a later write already
+ * did. Every such change is stamped from the same counter, and a read from the database stores what
+ * it found only if the user's entry did not change while it read. Without this, a read that saw the
+ * row just before a commit could store the old user after it, or two commits of one user could be
+ * remembered out of order. Reads "for update" always go to the database.
  */
 public final class CachingUserRepository implements UserRepository {
   private static final int MAX_ENTRIES = 50_000;
@@ -38,17 +37,26 @@ public final class CachingUserRepository implements UserRepository {
   private final TransactionHooks transactions;
   private final Clock clock;
   private final Duration ttl;
-  /** Numbers writes and stamps every change of a slot; a read compares the stamp with the value it saw before reading. */
+
+  /**
+   * Numbers writes and stamps every change of a slot; a read compares the stamp with the value it
+   * saw before reading.
+   */
   private final AtomicLong events = new AtomicLong();
+
   private volatile long clearedAt;
   private final ConcurrentHashMap<WorkOsUserId, Slot> slots = new ConcurrentHashMap<>();
-  /** Which WorkOS id a user id belongs to, to find a user's slot by id (checked against the slot's user). */
+
+  /**
+   * Which WorkOS id a user id belongs to, to find a user's slot by id (checked against the slot's
+   * user).
+   */
   private final ConcurrentHashMap<UserId, WorkOsUserId> keys = new ConcurrentHashMap<>();
 
   /**
-   * {@code user} is the remembered user (null: read the database) until {@code until};
-   * {@code writeNumber} the number of the last write it reflects; {@code changedAt} the counter's
-   * value at the last change.
+   * {@code user} is the remembered user (null: read the database) until {@code until}; {@code
+   * writeNumber} the number of the last write it reflects; {@code changedAt} the counter's value at
+   * the last change.
    */
   private record Slot(User user, Instant until, long writeNumber, long changedAt) {
     boolean serves(Instant now) {
@@ -56,7 +64,8 @@ public final class CachingUserRepository implements UserRepository {
     }
   }
 
-  public CachingUserRepository(UserRepository delegate, TransactionHooks transactions, Clock clock, Duration ttl) {
+  public CachingUserRepository(
+      UserRepository delegate, TransactionHooks transactions, Clock clock, Duration ttl) {
     this.delegate = delegate;
     this.transactions = transactions;
     this.clock = clock;
@@ -139,34 +148,48 @@ public final class CachingUserRepository implements UserRepository {
     }
   }
 
-  /** {@code written} is remembered if the transaction commits and no later write of this user is remembered. */
+  /**
+   * {@code written} is remembered if the transaction commits and no later write of this user is
+   * remembered.
+   */
   private void endWriteAfterTransaction(WorkOsUserId key, long number, User written) {
-    transactions.afterTransaction(committed -> {
-      makeRoom();
-      slots.compute(key, (k, old) -> {
-        long changedAt = events.incrementAndGet();
-        long lastWrite = old == null ? 0 : old.writeNumber();
-        if (!committed || number < lastWrite) {
-          return old == null ? null : new Slot(old.user(), old.until(), lastWrite, changedAt);
-        }
-        if (written == null) {
-          return new Slot(null, null, number, changedAt);
-        }
-        keys.put(written.id(), k);
-        return new Slot(written, clock.instant().plus(ttl), number, changedAt);
-      });
-    });
+    transactions.afterTransaction(
+        committed -> {
+          makeRoom();
+          slots.compute(
+              key,
+              (k, old) -> {
+                long changedAt = events.incrementAndGet();
+                long lastWrite = old == null ? 0 : old.writeNumber();
+                if (!committed || number < lastWrite) {
+                  return old == null
+                      ? null
+                      : new Slot(old.user(), old.until(), lastWrite, changedAt);
+                }
+                if (written == null) {
+                  return new Slot(null, null, number, changedAt);
+                }
+                keys.put(written.id(), k);
+                return new Slot(written, clock.instant().plus(ttl), number, changedAt);
+              });
+        });
   }
 
   private void rememberRead(WorkOsUserId key, User user, long seen, Instant until) {
     makeRoom();
-    slots.compute(key, (k, old) -> {
-      if (clearedAt > seen || old != null && old.changedAt() > seen) {
-        return old;
-      }
-      keys.put(user.id(), k);
-      return new Slot(user, until, old == null ? 0 : old.writeNumber(), old == null ? seen : old.changedAt());
-    });
+    slots.compute(
+        key,
+        (k, old) -> {
+          if (clearedAt > seen || old != null && old.changedAt() > seen) {
+            return old;
+          }
+          keys.put(user.id(), k);
+          return new Slot(
+              user,
+              until,
+              old == null ? 0 : old.writeNumber(),
+              old == null ? seen : old.changedAt());
+        });
   }
 
   private void makeRoom() {
@@ -177,9 +200,28 @@ public final class CachingUserRepository implements UserRepository {
     }
   }
 
-  @Override public Optional<User> findByIdForUpdate(UserId id) { return delegate.findByIdForUpdate(id); }
-  @Override public Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId id) { return delegate.findByWorkosUserIdForUpdate(id); }
-  @Override public List<User> findByEmail(Email email) { return delegate.findByEmail(email); }
-  @Override public List<User> search(UserSearch search) { return delegate.search(search); }
-  @Override public List<UserId> lockActiveAdminIds() { return delegate.lockActiveAdminIds(); }
+  @Override
+  public Optional<User> findByIdForUpdate(UserId id) {
+    return delegate.findByIdForUpdate(id);
+  }
+
+  @Override
+  public Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId id) {
+    return delegate.findByWorkosUserIdForUpdate(id);
+  }
+
+  @Override
+  public List<User> findByEmail(Email email) {
+    return delegate.findByEmail(email);
+  }
+
+  @Override
+  public List<User> search(UserSearch search) {
+    return delegate.search(search);
+  }
+
+  @Override
+  public List<UserId> lockActiveAdminIds() {
+    return delegate.lockActiveAdminIds();
+  }
 }

@@ -31,17 +31,22 @@ public final class MyBatisUserRepository implements UserRepository {
 
   @Override
   public Optional<User> findByWorkosUserId(WorkOsUserId workosUserId) {
-    return one(sessions.withMapper(UserMapper.class, m -> m.findByWorkosUserId(workosUserId.value())));
+    return one(
+        sessions.withMapper(UserMapper.class, m -> m.findByWorkosUserId(workosUserId.value())));
   }
 
   @Override
   public Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId workosUserId) {
-    return one(sessions.withMapper(UserMapper.class, m -> m.findByWorkosUserIdForUpdate(workosUserId.value())));
+    return one(
+        sessions.withMapper(
+            UserMapper.class, m -> m.findByWorkosUserIdForUpdate(workosUserId.value())));
   }
 
   @Override
   public List<User> findByEmail(Email email) {
-    return sessions.withMapper(UserMapper.class, m -> m.findByEmail(email.value())).stream().map(UserRow::toDomain).toList();
+    return sessions.withMapper(UserMapper.class, m -> m.findByEmail(email.value())).stream()
+        .map(UserRow::toDomain)
+        .toList();
   }
 
   @Override
@@ -60,10 +65,13 @@ public final class MyBatisUserRepository implements UserRepository {
   @Override
   public boolean updateIfUnchanged(User expected, User updated) {
     if (!expected.id().equals(updated.id())) {
-      throw new IllegalArgumentException("expected and updated are different users: " + expected.id() + ", " + updated.id());
+      throw new IllegalArgumentException(
+          "expected and updated are different users: " + expected.id() + ", " + updated.id());
     }
-    int rows = sessions.withMapper(UserMapper.class,
-        m -> m.updateIfUnchanged(UserRow.from(expected), UserRow.from(updated)));
+    int rows =
+        sessions.withMapper(
+            UserMapper.class,
+            m -> m.updateIfUnchanged(UserRow.from(expected), UserRow.from(updated)));
     return rows == 1;
   }
 
@@ -79,14 +87,20 @@ public final class MyBatisUserRepository implements UserRepository {
   public List<User> search(UserSearch search) {
     String pattern = search.prefix() == null ? null : likePrefix(search.prefix());
     UUID after = search.after() == null ? null : search.after().value();
-    return sessions.withMapper(UserMapper.class,
+    return sessions
+        .withMapper(
+            UserMapper.class,
             m -> m.search(pattern, search.active(), search.admin(), after, search.limit()))
-        .stream().map(UserRow::toDomain).toList();
+        .stream()
+        .map(UserRow::toDomain)
+        .toList();
   }
 
   @Override
   public List<UserId> lockActiveAdminIds() {
-    return sessions.withMapper(UserMapper.class, UserMapper::lockActiveAdminIds).stream().map(UserId::new).toList();
+    return sessions.withMapper(UserMapper.class, UserMapper::lockActiveAdminIds).stream()
+        .map(UserId::new)
+        .toList();
   }
 
   /** {@code abc} → {@code abc%}, with LIKE's wildcards in the text escaped. */

@@ -22,30 +22,36 @@ import org.junit.jupiter.api.Test;
 
 class CachingUserRepositoryTest {
   final AtomicInteger reads = new AtomicInteger();
-  /** Runs in the middle of the next database read, after the row was read and before it is returned. */
-  Runnable duringNextRead;
-  final InMemoryUserRepository store = new InMemoryUserRepository() {
-    @Override
-    public synchronized Optional<User> findByWorkosUserId(WorkOsUserId id) {
-      reads.incrementAndGet();
-      Optional<User> found = super.findByWorkosUserId(id);
-      Runnable interleaved = duringNextRead;
-      duringNextRead = null;
-      if (interleaved != null) {
-        interleaved.run();
-      }
-      return found;
-    }
 
-    @Override
-    public synchronized Optional<User> findById(UserId id) {
-      reads.incrementAndGet();
-      return super.findById(id);
-    }
-  };
+  /**
+   * Runs in the middle of the next database read, after the row was read and before it is returned.
+   */
+  Runnable duringNextRead;
+
+  final InMemoryUserRepository store =
+      new InMemoryUserRepository() {
+        @Override
+        public synchronized Optional<User> findByWorkosUserId(WorkOsUserId id) {
+          reads.incrementAndGet();
+          Optional<User> found = super.findByWorkosUserId(id);
+          Runnable interleaved = duringNextRead;
+          duringNextRead = null;
+          if (interleaved != null) {
+            interleaved.run();
+          }
+          return found;
+        }
+
+        @Override
+        public synchronized Optional<User> findById(UserId id) {
+          reads.incrementAndGet();
+          return super.findById(id);
+        }
+      };
   final Transactions transactions = new Transactions();
   final MutableClock clock = new MutableClock(UserFixtures.T0);
-  final CachingUserRepository cache = new CachingUserRepository(store, transactions, clock, Duration.ofSeconds(2));
+  final CachingUserRepository cache =
+      new CachingUserRepository(store, transactions, clock, Duration.ofSeconds(2));
 
   /** Transactions whose end the test decides; hooks of writes outside one run at once. */
   static final class Transactions implements TransactionHooks {
@@ -76,7 +82,8 @@ class CachingUserRepositoryTest {
   }
 
   User renamed(User user, String firstName) {
-    return user.withProfile(ProfileUpdate.nothing().withFirstName(PersonName.ofNullable(firstName)), clock.instant());
+    return user.withProfile(
+        ProfileUpdate.nothing().withFirstName(PersonName.ofNullable(firstName)), clock.instant());
   }
 
   @Test
@@ -140,7 +147,9 @@ class CachingUserRepositoryTest {
     store.update(elsewhere); // another process
     assertThat(cache.updateIfUnchanged(edited, renamed(edited, "Mine"))).isFalse();
     reads.set(0);
-    assertThat(cache.findById(user.id())).as("a missed write means the memory is stale").contains(elsewhere);
+    assertThat(cache.findById(user.id()))
+        .as("a missed write means the memory is stale")
+        .contains(elsewhere);
     assertThat(reads).hasValue(1);
   }
 
@@ -169,7 +178,8 @@ class CachingUserRepositoryTest {
     List<TransactionHooks.Hook> hooks = transactions.end();
     reads.set(0);
     assertThat(cache.findByWorkosUserId(user.workosUserId()))
-        .as("while the write is in flight, the last committed user").contains(user);
+        .as("while the write is in flight, the last committed user")
+        .contains(user);
     assertThat(reads).hasValue(0);
 
     Transactions.ran(hooks, true);
@@ -197,13 +207,16 @@ class CachingUserRepositoryTest {
     User user = aUser().build();
     store.insertIfAbsent(user);
     User edited = renamed(user, "Edited");
-    duringNextRead = () -> {
-      transactions.begin();
-      cache.update(edited);
-      Transactions.ran(transactions.end(), true);
-    };
+    duringNextRead =
+        () -> {
+          transactions.begin();
+          cache.update(edited);
+          Transactions.ran(transactions.end(), true);
+        };
 
-    assertThat(cache.findByWorkosUserId(user.workosUserId())).as("the read saw the old row").contains(user);
+    assertThat(cache.findByWorkosUserId(user.workosUserId()))
+        .as("the read saw the old row")
+        .contains(user);
 
     reads.set(0);
     assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(edited);

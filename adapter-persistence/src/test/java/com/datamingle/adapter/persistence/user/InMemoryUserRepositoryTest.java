@@ -4,9 +4,9 @@ import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
-import com.datamingle.application.testing.InMemoryWorkOsSyncStore;
 import com.datamingle.application.testing.InMemoryUnitOfWork;
 import com.datamingle.application.testing.InMemoryUserRepository;
+import com.datamingle.application.testing.InMemoryWorkOsSyncStore;
 import com.datamingle.application.testing.SequentialIdGenerator;
 
 /** The contract on the application's in-memory fake, so the fake stays honest. */

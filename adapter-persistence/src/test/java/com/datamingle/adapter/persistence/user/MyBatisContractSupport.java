@@ -17,14 +17,18 @@ import java.sql.Statement;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 
-/** The contract on the MyBatis adapter, over a database whose schema comes from the real migrations. */
+/**
+ * The contract on the MyBatis adapter, over a database whose schema comes from the real migrations.
+ */
 abstract class MyBatisContractSupport extends UserRepositoryContract {
   protected PersistenceModule module;
   private DatabaseSettings settings;
 
   protected void open(DatabaseSettings databaseSettings) {
     settings = databaseSettings;
-    DatabaseMigrator.create(new MigrationTarget(settings.jdbcUrl(), settings.user(), settings.password()), ScriptSource.packaged())
+    DatabaseMigrator.create(
+            new MigrationTarget(settings.jdbcUrl(), settings.user(), settings.password()),
+            ScriptSource.packaged())
         .upgrade(null, null);
     module = PersistenceModule.open(settings, clock);
   }
@@ -70,7 +74,9 @@ abstract class MyBatisContractSupport extends UserRepositoryContract {
 
   @Override
   protected int rowCount() {
-    try (Connection c = rawConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {
+    try (Connection c = rawConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM users")) {
       rs.next();
       return rs.getInt(1);
     } catch (SQLException e) {

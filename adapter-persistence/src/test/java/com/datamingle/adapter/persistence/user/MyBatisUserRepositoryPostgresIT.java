@@ -12,7 +12,13 @@ class MyBatisUserRepositoryPostgresIT extends MyBatisContractSupport {
   @BeforeEach
   void openPostgres() {
     database = PostgresTestDatabase.createIsolated();
-    open(new DatabaseSettings(DatabaseSettings.Vendor.POSTGRESQL, database.jdbcUrl(), database.user(), database.password(), 20));
+    open(
+        new DatabaseSettings(
+            DatabaseSettings.Vendor.POSTGRESQL,
+            database.jdbcUrl(),
+            database.user(),
+            database.password(),
+            20));
   }
 
   @AfterEach

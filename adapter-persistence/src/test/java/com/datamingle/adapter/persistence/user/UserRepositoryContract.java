@@ -8,12 +8,12 @@ import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.UserSearch;
 import com.datamingle.application.port.out.WorkOsSyncStore;
-import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.application.testing.FakeIdentityProviderDirectory;
 import com.datamingle.application.testing.FakeWorkOsEventFeed;
@@ -41,8 +41,8 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link UserRepository} must do, run against the in-memory fake, SQLite and
- * PostgreSQL; the last tests drive the real application services over the adapter.
+ * What every {@link UserRepository} must do, run against the in-memory fake, SQLite and PostgreSQL;
+ * the last tests drive the real application services over the adapter.
  */
 public abstract class UserRepositoryContract {
   protected final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:15:30.123Z"));
@@ -66,9 +66,18 @@ public abstract class UserRepositoryContract {
 
   @Test
   void storesAndFindsAUserWithEveryField() {
-    User user = stored(aUser().withEmail("ada@example.com").withFirstName("Ada").withLastName("Lovelace")
-        .withPicture("https://img.example.com/ada.png").withTimezone("Europe/London").withLanguage("en-GB").admin(true)
-        .createdAt(Instant.parse("2026-02-03T04:05:06.789Z")).lastLogin(Instant.parse("2026-02-04T00:00:00.001Z"), "session_01A"));
+    User user =
+        stored(
+            aUser()
+                .withEmail("ada@example.com")
+                .withFirstName("Ada")
+                .withLastName("Lovelace")
+                .withPicture("https://img.example.com/ada.png")
+                .withTimezone("Europe/London")
+                .withLanguage("en-GB")
+                .admin(true)
+                .createdAt(Instant.parse("2026-02-03T04:05:06.789Z"))
+                .lastLogin(Instant.parse("2026-02-04T00:00:00.001Z"), "session_01A"));
 
     assertThat(repository().findById(user.id())).contains(user);
     assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
@@ -98,8 +107,14 @@ public abstract class UserRepositoryContract {
   void insertIfAbsentKeepsTheFirstRowForAWorkosId() {
     User first = stored(aUser().withWorkosUserId("user_01SAME").withEmail("first@example.com"));
 
-    boolean inserted = repository().insertIfAbsent(aUser().withId(ids().newUserId()).withWorkosUserId("user_01SAME")
-        .withEmail("second@example.com").build());
+    boolean inserted =
+        repository()
+            .insertIfAbsent(
+                aUser()
+                    .withId(ids().newUserId())
+                    .withWorkosUserId("user_01SAME")
+                    .withEmail("second@example.com")
+                    .build());
 
     assertThat(inserted).isFalse();
     assertThat(repository().findByWorkosUserId(new WorkOsUserId("user_01SAME"))).contains(first);
@@ -111,10 +126,17 @@ public abstract class UserRepositoryContract {
     User user = stored(aUser());
     Instant later = Instant.parse("2026-05-05T05:05:05.555Z");
 
-    User changed = user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace"))
-            .withTimezone(TimeZonePreference.parse("America/New_York")), later)
-        .syncedWith(new IdentityProfile(new Email("grace@example.com"), null, null, null), later)
-        .withAdmin(true, later).withActive(false, later).signedIn("session_02", later);
+    User changed =
+        user.withProfile(
+                ProfileUpdate.nothing()
+                    .withFirstName(new PersonName("Grace"))
+                    .withTimezone(TimeZonePreference.parse("America/New_York")),
+                later)
+            .syncedWith(
+                new IdentityProfile(new Email("grace@example.com"), null, null, null), later)
+            .withAdmin(true, later)
+            .withActive(false, later)
+            .signedIn("session_02", later);
     repository().update(changed);
 
     assertThat(repository().findById(user.id())).contains(changed);
@@ -125,21 +147,37 @@ public abstract class UserRepositoryContract {
     User user = stored(aUser());
     // nanoseconds, as the clock gives them and a cache remembers them: the database keeps less
     Instant later = Instant.parse("2026-05-05T05:05:05.555123456Z");
-    User edited = user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later);
+    User edited =
+        user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later);
 
     assertThat(repository().updateIfUnchanged(user, edited)).isTrue();
-    assertThat(repository().findById(user.id())).get().extracting(u -> u.firstName().value()).isEqualTo("Grace");
+    assertThat(repository().findById(user.id()))
+        .get()
+        .extracting(u -> u.firstName().value())
+        .isEqualTo("Grace");
 
-    User overOld = user.withProfile(ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(1));
+    User overOld =
+        user.withProfile(
+            ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(1));
     assertThat(repository().updateIfUnchanged(user, overOld)).as("the basis is stale").isFalse();
-    assertThat(repository().findById(user.id())).get().extracting(u -> u.lastName().value()).isEqualTo("Lovelace");
+    assertThat(repository().findById(user.id()))
+        .get()
+        .extracting(u -> u.lastName().value())
+        .isEqualTo("Lovelace");
 
-    User again = edited.withProfile(ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(2));
-    assertThat(repository().updateIfUnchanged(edited, again)).as("the basis as written, nanoseconds and all").isTrue();
-    assertThat(repository().findById(user.id())).get().satisfies(u -> {
-      assertThat(u.firstName().value()).isEqualTo("Grace");
-      assertThat(u.lastName().value()).isEqualTo("Hopper");
-    });
+    User again =
+        edited.withProfile(
+            ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(2));
+    assertThat(repository().updateIfUnchanged(edited, again))
+        .as("the basis as written, nanoseconds and all")
+        .isTrue();
+    assertThat(repository().findById(user.id()))
+        .get()
+        .satisfies(
+            u -> {
+              assertThat(u.firstName().value()).isEqualTo("Grace");
+              assertThat(u.lastName().value()).isEqualTo("Hopper");
+            });
   }
 
   @Test
@@ -149,18 +187,28 @@ public abstract class UserRepositoryContract {
     User signedInElsewhere = user.signedIn("session_09", later);
     repository().update(signedInElsewhere);
 
-    User renamed = user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later.plusSeconds(1));
-    assertThat(repository().updateIfUnchanged(user, renamed)).as("a field the edit did not touch changed").isFalse();
+    User renamed =
+        user.withProfile(
+            ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later.plusSeconds(1));
+    assertThat(repository().updateIfUnchanged(user, renamed))
+        .as("a field the edit did not touch changed")
+        .isFalse();
     assertThat(repository().findById(user.id())).contains(signedInElsewhere);
 
-    User renamedNow = signedInElsewhere.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")),
-        later.plusSeconds(2));
-    assertThat(repository().updateIfUnchanged(signedInElsewhere, renamedNow)).as("absent fields compare equal").isTrue();
-    assertThat(repository().findById(user.id())).get().satisfies(u -> {
-      assertThat(u.firstName().value()).isEqualTo("Grace");
-      assertThat(u.lastName()).isNull();
-      assertThat(u.lastSessionId()).isEqualTo("session_09");
-    });
+    User renamedNow =
+        signedInElsewhere.withProfile(
+            ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later.plusSeconds(2));
+    assertThat(repository().updateIfUnchanged(signedInElsewhere, renamedNow))
+        .as("absent fields compare equal")
+        .isTrue();
+    assertThat(repository().findById(user.id()))
+        .get()
+        .satisfies(
+            u -> {
+              assertThat(u.firstName().value()).isEqualTo("Grace");
+              assertThat(u.lastName()).isNull();
+              assertThat(u.lastSessionId()).isEqualTo("session_09");
+            });
   }
 
   @Test
@@ -168,20 +216,34 @@ public abstract class UserRepositoryContract {
     User user = stored(aUser());
     repository().delete(user);
 
-    assertThat(repository().updateIfUnchanged(user, user.withActive(false, Instant.parse("2026-05-05T05:05:05Z")))).isFalse();
+    assertThat(
+            repository()
+                .updateIfUnchanged(
+                    user, user.withActive(false, Instant.parse("2026-05-05T05:05:05Z"))))
+        .isFalse();
     assertThat(rowCount()).isZero();
   }
 
   @Test
   void searchPagesInIdOrderWithFilters() {
-    User a = stored(aUser().withEmail("alice@example.com").withFirstName("Alice").withLastName("Zed"));
-    User b = stored(aUser().withEmail("bob@example.com").withFirstName("Bob").withLastName("Alison").admin(true));
+    User a =
+        stored(aUser().withEmail("alice@example.com").withFirstName("Alice").withLastName("Zed"));
+    User b =
+        stored(
+            aUser()
+                .withEmail("bob@example.com")
+                .withFirstName("Bob")
+                .withLastName("Alison")
+                .admin(true));
     User c = stored(aUser().withEmail("carol@example.com").withFirstName("Carol").active(false));
     User d = stored(aUser().withEmail("al_x@example.com").withFirstName("Dan"));
 
-    assertThat(repository().search(new UserSearch(null, null, null, null, 10))).containsExactly(a, b, c, d);
-    assertThat(repository().search(new UserSearch(null, null, null, a.id(), 2))).containsExactly(b, c);
-    assertThat(repository().search(new UserSearch("ali", null, null, null, 10))).containsExactly(a, b);
+    assertThat(repository().search(new UserSearch(null, null, null, null, 10)))
+        .containsExactly(a, b, c, d);
+    assertThat(repository().search(new UserSearch(null, null, null, a.id(), 2)))
+        .containsExactly(b, c);
+    assertThat(repository().search(new UserSearch("ali", null, null, null, 10)))
+        .containsExactly(a, b);
     assertThat(repository().search(new UserSearch("al_", null, null, null, 10))).containsExactly(d);
     assertThat(repository().search(new UserSearch("%", null, null, null, 10))).isEmpty();
     assertThat(repository().search(new UserSearch(null, false, null, null, 10))).containsExactly(c);
@@ -194,17 +256,23 @@ public abstract class UserRepositoryContract {
     stored(aUser().admin(true).active(false));
     stored(aUser());
 
-    assertThat(unitOfWork().inTransaction(() -> repository().lockActiveAdminIds())).containsExactly(admin.id());
+    assertThat(unitOfWork().inTransaction(() -> repository().lockActiveAdminIds()))
+        .containsExactly(admin.id());
   }
 
   @Test
   void aFailedTransactionLeavesNothingBehind() {
     User user = aUser().withId(ids().newUserId()).build();
 
-    Assertions.assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
-      repository().insertIfAbsent(user);
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    Assertions.assertThatThrownBy(
+            () ->
+                unitOfWork()
+                    .inTransaction(
+                        () -> {
+                          repository().insertIfAbsent(user);
+                          throw new IllegalStateException("boom");
+                        }))
+        .hasMessage("boom");
 
     assertThat(repository().findById(user.id())).isEmpty();
     assertThat(rowCount()).isZero();
@@ -216,10 +284,12 @@ public abstract class UserRepositoryContract {
     assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
     User off = user.withActive(false, clock.instant().plusSeconds(1));
 
-    unitOfWork().inTransaction(() -> {
-      repository().update(off);
-      return null;
-    });
+    unitOfWork()
+        .inTransaction(
+            () -> {
+              repository().update(off);
+              return null;
+            });
 
     assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(off);
     assertThat(repository().findById(user.id())).contains(off);
@@ -230,10 +300,16 @@ public abstract class UserRepositoryContract {
     User user = stored(aUser());
     assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
 
-    Assertions.assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
-      repository().update(user.withActive(false, clock.instant().plusSeconds(1)));
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    Assertions.assertThatThrownBy(
+            () ->
+                unitOfWork()
+                    .inTransaction(
+                        () -> {
+                          repository()
+                              .update(user.withActive(false, clock.instant().plusSeconds(1)));
+                          throw new IllegalStateException("boom");
+                        }))
+        .hasMessage("boom");
 
     assertThat(repository().findByWorkosUserId(user.workosUserId())).contains(user);
   }
@@ -241,23 +317,42 @@ public abstract class UserRepositoryContract {
   // ---- the application services over this adapter ----
 
   private ApplicationServices services(FakeIdentityProviderDirectory directory) {
-    return ApplicationServices.create(repository(), syncStore(), unitOfWork(), ids(), directory, new FakeWorkOsEventFeed(), clock);
+    return ApplicationServices.create(
+        repository(),
+        syncStore(),
+        unitOfWork(),
+        ids(),
+        directory,
+        new FakeWorkOsEventFeed(),
+        clock);
   }
 
   @Test
   void provisionFindUpdateAndListThroughTheApplication() {
     WorkOsUserId sub = new WorkOsUserId("user_01HAPPLICATION");
-    FakeIdentityProviderDirectory directory = new FakeIdentityProviderDirectory()
-        .with(sub, new IdentityProfile(new Email("Lin@Example.com"), new PersonName("Lin"), null, null));
+    FakeIdentityProviderDirectory directory =
+        new FakeIdentityProviderDirectory()
+            .with(
+                sub,
+                new IdentityProfile(
+                    new Email("Lin@Example.com"), new PersonName("Lin"), null, null));
     ApplicationServices app = services(directory);
 
-    User provisioned = app.resolveSignIn().resolveSignIn(new ResolveSignInUseCase.Command(sub, "session_1", null));
+    User provisioned =
+        app.resolveSignIn().resolveSignIn(new ResolveSignInUseCase.Command(sub, "session_1", null));
     clock.advance(Duration.ofMinutes(3));
-    User updated = app.updateMyProfile().updateMyProfile(new UpdateMyProfileUseCase.Command(provisioned.id(),
-        ProfileUpdate.nothing().withLastName(new PersonName("Wei"))));
-    User promoted = app.changeUserAccess().changeUserAccess(
-        new ChangeUserAccessUseCase.Command(UserReference.parse("lin@example.com"), null, true));
-    ListUsersUseCase.Page page = app.listUsers().listUsers(new ListUsersUseCase.Query("wei", true, true, 10, null));
+    User updated =
+        app.updateMyProfile()
+            .updateMyProfile(
+                new UpdateMyProfileUseCase.Command(
+                    provisioned.id(), ProfileUpdate.nothing().withLastName(new PersonName("Wei"))));
+    User promoted =
+        app.changeUserAccess()
+            .changeUserAccess(
+                new ChangeUserAccessUseCase.Command(
+                    UserReference.parse("lin@example.com"), null, true));
+    ListUsersUseCase.Page page =
+        app.listUsers().listUsers(new ListUsersUseCase.Query("wei", true, true, 10, null));
 
     assertThat(provisioned.email().value()).isEqualTo("lin@example.com");
     assertThat(provisioned.lastLoginAt()).isNotNull();
@@ -265,8 +360,12 @@ public abstract class UserRepositoryContract {
     assertThat(app.getUser().getUser(UserReference.parse(sub.value()))).isEqualTo(promoted);
     assertThat(page.users()).containsExactly(promoted);
     assertThat(page.nextCursor()).isNull();
-    Assertions.assertThatThrownBy(() -> app.changeUserAccess().changeUserAccess(
-        new ChangeUserAccessUseCase.Command(new UserReference.ById(promoted.id()), false, null)))
+    Assertions.assertThatThrownBy(
+            () ->
+                app.changeUserAccess()
+                    .changeUserAccess(
+                        new ChangeUserAccessUseCase.Command(
+                            new UserReference.ById(promoted.id()), false, null)))
         .isInstanceOf(LastActiveAdmin.class);
     assertThat(repository().findById(promoted.id()).orElseThrow().isActiveAdmin()).isTrue();
   }
@@ -281,11 +380,17 @@ public abstract class UserRepositoryContract {
     List<Future<User>> results = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       String session = "session_" + i;
-      results.add(pool.submit(() -> {
-        start.await();
-        return app.resolveSignIn().resolveSignIn(new ResolveSignInUseCase.Command(sub, session,
-            new IdentityProfile(new Email("race@example.com"), null, null, null)));
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return app.resolveSignIn()
+                    .resolveSignIn(
+                        new ResolveSignInUseCase.Command(
+                            sub,
+                            session,
+                            new IdentityProfile(new Email("race@example.com"), null, null, null)));
+              }));
     }
     start.countDown();
     List<User> users = new ArrayList<>();
@@ -300,15 +405,28 @@ public abstract class UserRepositoryContract {
 
   // ---- the WorkOS sync store ----
 
-  private static WorkOsUserEvent userEvent(String id, WorkOsUserEvent.Kind kind, WorkOsUserId sub, String email, Instant updatedAt) {
-    return new WorkOsUserEvent(id, kind, sub, new IdentityProfile(new Email(email), null, null, null), updatedAt, updatedAt);
+  private static WorkOsUserEvent userEvent(
+      String id, WorkOsUserEvent.Kind kind, WorkOsUserId sub, String email, Instant updatedAt) {
+    return new WorkOsUserEvent(
+        id,
+        kind,
+        sub,
+        new IdentityProfile(new Email(email), null, null, null),
+        updatedAt,
+        updatedAt);
   }
 
   @Test
   void anEventIdIsRecordedOnce() {
     Instant at = clock.instant();
-    assertThat(unitOfWork().inTransaction(() -> syncStore().recordEvent("event_01A", "user.created", at))).isTrue();
-    assertThat(unitOfWork().inTransaction(() -> syncStore().recordEvent("event_01A", "user.created", at))).isFalse();
+    assertThat(
+            unitOfWork()
+                .inTransaction(() -> syncStore().recordEvent("event_01A", "user.created", at)))
+        .isTrue();
+    assertThat(
+            unitOfWork()
+                .inTransaction(() -> syncStore().recordEvent("event_01A", "user.created", at)))
+        .isFalse();
     assertThat(syncStore().countEventsReceivedBefore(at.plusMillis(1))).isEqualTo(1);
   }
 
@@ -318,19 +436,27 @@ public abstract class UserRepositoryContract {
     assertThat(syncStore().findState(sub)).isEmpty();
     Instant updated = Instant.parse("2026-05-01T10:00:00.123Z");
 
-    unitOfWork().inTransaction(() -> {
-      WorkOsSyncState unseen = syncStore().lockState(sub);
-      assertThat(unseen).isEqualTo(WorkOsSyncState.unseen(sub));
-      syncStore().saveState(unseen.applied(updated));
-      return null;
-    });
+    unitOfWork()
+        .inTransaction(
+            () -> {
+              WorkOsSyncState unseen = syncStore().lockState(sub);
+              assertThat(unseen).isEqualTo(WorkOsSyncState.unseen(sub));
+              syncStore().saveState(unseen.applied(updated));
+              return null;
+            });
     assertThat(syncStore().findState(sub)).contains(WorkOsSyncState.unseen(sub).applied(updated));
 
-    unitOfWork().inTransaction(() -> {
-      syncStore().saveState(syncStore().lockState(sub).deletedAt(updated, updated.plusSeconds(5)));
-      return null;
-    });
-    assertThat(syncStore().findState(sub)).get().extracting(WorkOsSyncState::deletedAt).isEqualTo(updated.plusSeconds(5));
+    unitOfWork()
+        .inTransaction(
+            () -> {
+              syncStore()
+                  .saveState(syncStore().lockState(sub).deletedAt(updated, updated.plusSeconds(5)));
+              return null;
+            });
+    assertThat(syncStore().findState(sub))
+        .get()
+        .extracting(WorkOsSyncState::deletedAt)
+        .isEqualTo(updated.plusSeconds(5));
     assertThat(syncStore().deletedBefore(updated.plusSeconds(6))).containsExactly(sub);
     assertThat(syncStore().deletedBefore(updated.plusSeconds(5))).isEmpty();
   }
@@ -338,11 +464,13 @@ public abstract class UserRepositoryContract {
   @Test
   void aCursorIsSavedAndMoved() {
     assertThat(syncStore().cursor("workos_events")).isEmpty();
-    unitOfWork().inTransaction(() -> {
-      syncStore().saveCursor("workos_events", "event_01", clock.instant());
-      syncStore().saveCursor("workos_events", "event_02", clock.instant());
-      return null;
-    });
+    unitOfWork()
+        .inTransaction(
+            () -> {
+              syncStore().saveCursor("workos_events", "event_01", clock.instant());
+              syncStore().saveCursor("workos_events", "event_02", clock.instant());
+              return null;
+            });
     assertThat(syncStore().cursor("workos_events")).contains("event_02");
   }
 
@@ -350,14 +478,21 @@ public abstract class UserRepositoryContract {
   void oldEventIdsAreForgottenAndDeletedUsersRemoved() {
     Instant old = clock.instant();
     unitOfWork().inTransaction(() -> syncStore().recordEvent("event_old", "user.updated", old));
-    unitOfWork().inTransaction(() -> syncStore().recordEvent("event_new", "user.updated", old.plusSeconds(60)));
+    unitOfWork()
+        .inTransaction(
+            () -> syncStore().recordEvent("event_new", "user.updated", old.plusSeconds(60)));
     User user = stored(aUser());
 
-    assertThat(unitOfWork().inTransaction(() -> syncStore().forgetEventsReceivedBefore(old.plusSeconds(1)))).isEqualTo(1);
-    unitOfWork().inTransaction(() -> {
-      repository().delete(user);
-      return null;
-    });
+    assertThat(
+            unitOfWork()
+                .inTransaction(() -> syncStore().forgetEventsReceivedBefore(old.plusSeconds(1))))
+        .isEqualTo(1);
+    unitOfWork()
+        .inTransaction(
+            () -> {
+              repository().delete(user);
+              return null;
+            });
 
     assertThat(syncStore().countEventsReceivedBefore(old.plusSeconds(3600))).isEqualTo(1);
     assertThat(repository().findById(user.id())).isEmpty();
@@ -368,13 +503,22 @@ public abstract class UserRepositoryContract {
   @Test
   void aFailedSyncLeavesNoEventIdBehind() {
     WorkOsUserId sub = new WorkOsUserId("user_01FAIL");
-    Assertions.assertThatThrownBy(() -> unitOfWork().inTransaction(() -> {
-      syncStore().recordEvent("event_01FAIL", "user.created", clock.instant());
-      syncStore().lockState(sub);
-      throw new IllegalStateException("boom");
-    })).hasMessage("boom");
+    Assertions.assertThatThrownBy(
+            () ->
+                unitOfWork()
+                    .inTransaction(
+                        () -> {
+                          syncStore().recordEvent("event_01FAIL", "user.created", clock.instant());
+                          syncStore().lockState(sub);
+                          throw new IllegalStateException("boom");
+                        }))
+        .hasMessage("boom");
 
-    assertThat(unitOfWork().inTransaction(() -> syncStore().recordEvent("event_01FAIL", "user.created", clock.instant()))).isTrue();
+    assertThat(
+            unitOfWork()
+                .inTransaction(
+                    () -> syncStore().recordEvent("event_01FAIL", "user.created", clock.instant())))
+        .isTrue();
     assertThat(syncStore().findState(sub)).isEmpty();
   }
 
@@ -385,8 +529,13 @@ public abstract class UserRepositoryContract {
     Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
     List<WorkOsUserEvent> events = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      events.add(userEvent("event_" + i, i == 0 ? WorkOsUserEvent.Kind.CREATED : WorkOsUserEvent.Kind.UPDATED, sub,
-          "v" + i + "@example.com", t0.plusSeconds(i)));
+      events.add(
+          userEvent(
+              "event_" + i,
+              i == 0 ? WorkOsUserEvent.Kind.CREATED : WorkOsUserEvent.Kind.UPDATED,
+              sub,
+              "v" + i + "@example.com",
+              t0.plusSeconds(i)));
     }
     List<WorkOsUserEvent> deliveries = new ArrayList<>(events);
     deliveries.addAll(events); // every event delivered twice
@@ -395,10 +544,12 @@ public abstract class UserRepositoryContract {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<ApplyWorkOsEventUseCase.Outcome>> results = new ArrayList<>();
     for (WorkOsUserEvent delivery : deliveries) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return app.applyWorkOsEvent().apply(delivery);
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return app.applyWorkOsEvent().apply(delivery);
+              }));
     }
     start.countDown();
     List<ApplyWorkOsEventUseCase.Outcome> outcomes = new ArrayList<>();
@@ -409,7 +560,13 @@ public abstract class UserRepositoryContract {
 
     assertThat(outcomes).filteredOn(o -> o == ApplyWorkOsEventUseCase.Outcome.DUPLICATE).hasSize(8);
     assertThat(rowCount()).isEqualTo(1);
-    assertThat(repository().findByWorkosUserId(sub)).get().extracting(u -> u.email().value()).isEqualTo("v7@example.com");
-    assertThat(syncStore().findState(sub)).get().extracting(WorkOsSyncState::workosUpdatedAt).isEqualTo(t0.plusSeconds(7));
+    assertThat(repository().findByWorkosUserId(sub))
+        .get()
+        .extracting(u -> u.email().value())
+        .isEqualTo("v7@example.com");
+    assertThat(syncStore().findState(sub))
+        .get()
+        .extracting(WorkOsSyncState::workosUpdatedAt)
+        .isEqualTo(t0.plusSeconds(7));
   }
 }

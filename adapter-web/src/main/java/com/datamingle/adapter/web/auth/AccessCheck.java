@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The one access check, run before every matched route: reads the route's role, takes the bearer
- * token, verifies it, resolves the user (creating it on a first sign-in) and leaves a
- * {@link Principal} on the context. A deactivated user is refused on every signed-in route.
+ * token, verifies it, resolves the user (creating it on a first sign-in) and leaves a {@link
+ * Principal} on the context. A deactivated user is refused on every signed-in route.
  */
 public final class AccessCheck {
   private final TokenVerifier verifier;
@@ -28,14 +28,20 @@ public final class AccessCheck {
       return;
     }
     VerifiedToken token = verifier.verify(bearerToken(ctx));
-    User user = signIn.resolveSignIn(new ResolveSignInUseCase.Command(token.workosUserId(), token.sessionId(), token.profile()));
+    User user =
+        signIn.resolveSignIn(
+            new ResolveSignInUseCase.Command(
+                token.workosUserId(), token.sessionId(), token.profile()));
     ctx.attribute(Principal.ATTRIBUTE, new Principal(user, token));
     if (roles.contains(Role.ADMIN) && !roles.contains(Role.MEMBER) && !user.admin()) {
       throw new AdminRequired();
     }
   }
 
-  /** The token of the one {@code Authorization: Bearer} header; the scheme is case-insensitive (RFC 6750). */
+  /**
+   * The token of the one {@code Authorization: Bearer} header; the scheme is case-insensitive (RFC
+   * 6750).
+   */
   static String bearerToken(Context ctx) {
     List<String> headers = Collections.list(ctx.req().getHeaders("Authorization"));
     if (headers.isEmpty()) {

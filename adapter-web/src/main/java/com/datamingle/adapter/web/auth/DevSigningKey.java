@@ -55,8 +55,12 @@ public final class DevSigningKey {
       Files.createDirectories(dir);
       RSAPrivateCrtKey privateKey;
       if (Files.exists(keyFile)) {
-        privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-            .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(Files.readString(keyFile))));
+        privateKey =
+            (RSAPrivateCrtKey)
+                KeyFactory.getInstance("RSA")
+                    .generatePrivate(
+                        new PKCS8EncodedKeySpec(
+                            Base64.getMimeDecoder().decode(Files.readString(keyFile))));
       } else {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -69,21 +73,45 @@ public final class DevSigningKey {
           // not a POSIX file system: the folder's own protection applies
         }
       }
-      RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-          .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+      RSAPublicKey publicKey =
+          (RSAPublicKey)
+              KeyFactory.getInstance("RSA")
+                  .generatePublic(
+                      new RSAPublicKeySpec(
+                          privateKey.getModulus(), privateKey.getPublicExponent()));
       DevSigningKey key = new DevSigningKey(privateKey, publicKey, jwks);
       Files.writeString(jwks, key.jwksJson());
       return key;
-    } catch (IOException | GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
-      throw new IllegalStateException("cannot read or create the dev signing key in " + dir
-          + " (" + e.getMessage() + "); delete that folder to start afresh", e);
+    } catch (IOException
+        | GeneralSecurityException
+        | ClassCastException
+        | IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "cannot read or create the dev signing key in "
+              + dir
+              + " ("
+              + e.getMessage()
+              + "); delete that folder to start afresh",
+          e);
     }
   }
 
   /** The JWKS document with the public key. */
   public String jwksJson() {
-    Map<String, Object> jwk = Map.of("kty", "RSA", "kid", KID, "alg", "RS256", "use", "sig",
-        "n", base64Url(publicKey.getModulus()), "e", base64Url(publicKey.getPublicExponent()));
+    Map<String, Object> jwk =
+        Map.of(
+            "kty",
+            "RSA",
+            "kid",
+            KID,
+            "alg",
+            "RS256",
+            "use",
+            "sig",
+            "n",
+            base64Url(publicKey.getModulus()),
+            "e",
+            base64Url(publicKey.getPublicExponent()));
     try {
       return new ObjectMapper().writeValueAsString(Map.of("keys", List.of(jwk)));
     } catch (IOException e) {
@@ -110,14 +138,15 @@ public final class DevSigningKey {
     RANDOM.nextBytes(random);
     String subject = subjectFor(email);
     String sessionId = "session_dev" + HexFormat.of().formatHex(random);
-    var builder = JWT.create()
-        .withKeyId(KID)
-        .withIssuer(ISSUER)
-        .withSubject(subject)
-        .withClaim("sid", sessionId)
-        .withIssuedAt(now)
-        .withExpiresAt(now.plus(ttl))
-        .withClaim(WorkOsTokenVerifier.CLAIM_EMAIL, email);
+    var builder =
+        JWT.create()
+            .withKeyId(KID)
+            .withIssuer(ISSUER)
+            .withSubject(subject)
+            .withClaim("sid", sessionId)
+            .withIssuedAt(now)
+            .withExpiresAt(now.plus(ttl))
+            .withClaim(WorkOsTokenVerifier.CLAIM_EMAIL, email);
     if (firstName != null) {
       builder.withClaim(WorkOsTokenVerifier.CLAIM_FIRST_NAME, firstName);
     }
@@ -133,9 +162,15 @@ public final class DevSigningKey {
   /** The WorkOS-shaped user id a dev token carries for this email. */
   public static String subjectFor(String email) {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(email.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return "user_dev" + HexFormat.of().formatHex(Arrays.copyOf(digest, 12)).toUpperCase(java.util.Locale.ROOT);
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  email
+                      .strip()
+                      .toLowerCase(java.util.Locale.ROOT)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "user_dev"
+          + HexFormat.of().formatHex(Arrays.copyOf(digest, 12)).toUpperCase(java.util.Locale.ROOT);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -30,26 +30,29 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A cached key is returned without touching the network (a set older than {@code maxAge} is
  * refreshed in the background). A key id that is not cached is judged against a fetch that
- * <em>started after the request arrived</em>, so a 401 always means "not in the key set as it
- * is now", and a key WorkOS has just rotated in is accepted on its first token:
+ * <em>started after the request arrived</em>, so a 401 always means "not in the key set as it is
+ * now", and a key WorkOS has just rotated in is accepted on its first token:
+ *
  * <ul>
  *   <li>fetches start at most once per {@code minRefreshInterval} (measured on the monotonic
- *       clock), however many unknown ids arrive; a request that comes inside the interval waits
- *       for the next fetch (at most the interval plus the fetch timeout);
+ *       clock), however many unknown ids arrive; a request that comes inside the interval waits for
+ *       the next fetch (at most the interval plus the fetch timeout);
  *   <li>concurrent requests share one fetch (single flight): a flood of made-up ids costs WorkOS
  *       one fetch per interval;
  *   <li>an id already missing from the current set is refused at once, without waiting again;
  *   <li>at most {@value #MAX_WAITING} requests wait at a time; beyond that, an unknown id is
  *       refused from the set in hand (so a flood cannot hold the server's threads);
- *   <li>503 ({@link AuthUnavailable}) only when the fetch meant to judge the id failed, or when
- *       no fetch has ever succeeded, and the id is not cached.
+ *   <li>503 ({@link AuthUnavailable}) only when the fetch meant to judge the id failed, or when no
+ *       fetch has ever succeeded, and the id is not cached.
  * </ul>
  */
 public final class JwksKeyStore {
   private static final Logger LOG = LoggerFactory.getLogger(JwksKeyStore.class);
   private static final Pattern KID = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
+
   /** Requests that may wait at once for the next fetch. */
   static final int MAX_WAITING = 64;
+
   /** Key ids remembered as missing from the current set (forgotten at each successful fetch). */
   private static final int MAX_ABSENT = 10_000;
 
@@ -61,11 +64,13 @@ public final class JwksKeyStore {
   private final long fetchWaitNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition fetchEnded = lock.newCondition();
-  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "jwks-refresh");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "jwks-refresh");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicBoolean refreshQueued = new AtomicBoolean();
   private final AtomicLong fetches = new AtomicLong();
   private final AtomicLong fetchFailures = new AtomicLong();
@@ -81,10 +86,16 @@ public final class JwksKeyStore {
   private int waiting;
   private final Set<String> absent = new HashSet<>();
 
-  public JwksKeyStore(URL jwksUrl, Duration timeout, Duration maxAge, Duration minRefreshInterval, Clock clock) {
+  public JwksKeyStore(
+      URL jwksUrl, Duration timeout, Duration maxAge, Duration minRefreshInterval, Clock clock) {
     int ms = (int) timeout.toMillis();
     this.provider = new UrlJwkProvider(jwksUrl, ms, ms);
-    this.source = jwksUrl.getProtocol() + "://" + jwksUrl.getHost() + (jwksUrl.getPort() > 0 ? ":" + jwksUrl.getPort() : "") + jwksUrl.getPath();
+    this.source =
+        jwksUrl.getProtocol()
+            + "://"
+            + jwksUrl.getHost()
+            + (jwksUrl.getPort() > 0 ? ":" + jwksUrl.getPort() : "")
+            + jwksUrl.getPath();
     this.clock = clock;
     this.maxAge = maxAge;
     this.minRefreshNanos = minRefreshInterval.toNanos();
@@ -128,7 +139,10 @@ public final class JwksKeyStore {
     }
   }
 
-  /** Caller holds the lock. Waits for (or runs) a fetch that starts after {@code arrival} fetches had started. */
+  /**
+   * Caller holds the lock. Waits for (or runs) a fetch that starts after {@code arrival} fetches
+   * had started.
+   */
   private RSAPublicKey awaitFetchAfter(long arrival, String kid) {
     while (ended <= arrival) {
       long sinceLast = System.nanoTime() - lastStartNanos;
@@ -156,7 +170,9 @@ public final class JwksKeyStore {
     return null;
   }
 
-  /** Caller holds the lock; releases it while the fetch runs, and wakes every waiter when it ends. */
+  /**
+   * Caller holds the lock; releases it while the fetch runs, and wakes every waiter when it ends.
+   */
   private void fetchAsLeader() {
     fetching = true;
     started++;
@@ -186,9 +202,11 @@ public final class JwksKeyStore {
   }
 
   private AuthUnavailable unavailable() {
-    return new AuthUnavailable(lastFailed
-        ? "cannot fetch the signing keys from " + source + ": " + lastFailure
-        : "the signing keys at " + source + " have not been fetched yet", null);
+    return new AuthUnavailable(
+        lastFailed
+            ? "cannot fetch the signing keys from " + source + ": " + lastFailure
+            : "the signing keys at " + source + " have not been fetched yet",
+        null);
   }
 
   private void refreshIfStale() {
@@ -197,22 +215,23 @@ public final class JwksKeyStore {
       return;
     }
     if (refreshQueued.compareAndSet(false, true)) {
-      background.execute(() -> {
-        lock.lock();
-        try {
-          Instant now = fetchedAt;
-          boolean stale = now == null || clock.instant().isAfter(now.plus(maxAge));
-          if (stale && !fetching && System.nanoTime() - lastStartNanos >= minRefreshNanos) {
-            fetchAsLeader();
-            if (lastFailed) {
-              LOG.warn("JWKS refresh failed; still using the cached keys: {}", lastFailure);
+      background.execute(
+          () -> {
+            lock.lock();
+            try {
+              Instant now = fetchedAt;
+              boolean stale = now == null || clock.instant().isAfter(now.plus(maxAge));
+              if (stale && !fetching && System.nanoTime() - lastStartNanos >= minRefreshNanos) {
+                fetchAsLeader();
+                if (lastFailed) {
+                  LOG.warn("JWKS refresh failed; still using the cached keys: {}", lastFailure);
+                }
+              }
+            } finally {
+              lock.unlock();
+              refreshQueued.set(false);
             }
-          }
-        } finally {
-          lock.unlock();
-          refreshQueued.set(false);
-        }
-      });
+          });
     }
   }
 
@@ -228,7 +247,8 @@ public final class JwksKeyStore {
     }
     Map<String, RSAPublicKey> fresh = new HashMap<>();
     for (Jwk jwk : jwks) {
-      if (jwk.getId() == null || !"RSA".equals(jwk.getType())
+      if (jwk.getId() == null
+          || !"RSA".equals(jwk.getType())
           || jwk.getAlgorithm() != null && !"RS256".equals(jwk.getAlgorithm())
           || jwk.getUsage() != null && !"sig".equals(jwk.getUsage())) {
         continue;

@@ -5,7 +5,8 @@ import com.datamingle.domain.user.WorkOsUserId;
 import java.time.Instant;
 
 /**
- * What a verified WorkOS access token says: whose it is, which session, until when, and the
- * profile claims when a JWT template added them (null otherwise).
+ * What a verified WorkOS access token says: whose it is, which session, until when, and the profile
+ * claims when a JWT template added them (null otherwise).
  */
-public record VerifiedToken(WorkOsUserId workosUserId, String sessionId, Instant expiresAt, IdentityProfile profile) {}
+public record VerifiedToken(
+    WorkOsUserId workosUserId, String sessionId, Instant expiresAt, IdentityProfile profile) {}

@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
 /**
  * Verifies WorkOS AuthKit access tokens: RS256 only, keys from the environment's JWKS, issuer
  * pinned to the configured list, {@code exp}, {@code iat}, {@code sub} ({@code user_...}) and
- * {@code sid} ({@code session_...}) required, a small leeway for clock skew. Connect and M2M
- * tokens fail the subject, session and issuer checks. Header fields that name keys ({@code jku},
- * {@code x5u}, {@code jwk}, {@code x5c}) are never followed; only {@code kid} is looked up, and
- * only in the configured JWKS.
+ * {@code sid} ({@code session_...}) required, a small leeway for clock skew. Connect and M2M tokens
+ * fail the subject, session and issuer checks. Header fields that name keys ({@code jku}, {@code
+ * x5u}, {@code jwk}, {@code x5c}) are never followed; only {@code kid} is looked up, and only in
+ * the configured JWKS.
  *
- * <p>Email and names are read from namespaced claims when a JWT template adds them:
- * {@code urn:datamingle:email}, {@code urn:datamingle:first_name}, {@code urn:datamingle:last_name},
+ * <p>Email and names are read from namespaced claims when a JWT template adds them: {@code
+ * urn:datamingle:email}, {@code urn:datamingle:first_name}, {@code urn:datamingle:last_name},
  * {@code urn:datamingle:profile_picture_url}.
  */
 public final class WorkOsTokenVerifier implements TokenVerifier {
@@ -45,36 +45,46 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
   private final Clock clock;
   private final long leewaySeconds;
   private final List<String> issuers;
-  /** Tokens already verified, until they expire: a repeated token skips the signature check. */
-  private final java.util.concurrent.ConcurrentHashMap<String, VerifiedToken> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public WorkOsTokenVerifier(JwksKeyStore keys, List<String> issuers, long leewaySeconds, Clock clock) {
+  /** Tokens already verified, until they expire: a repeated token skips the signature check. */
+  private final java.util.concurrent.ConcurrentHashMap<String, VerifiedToken> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  public WorkOsTokenVerifier(
+      JwksKeyStore keys, List<String> issuers, long leewaySeconds, Clock clock) {
     if (issuers.isEmpty()) {
       throw new IllegalArgumentException("at least one accepted issuer is needed");
     }
-    RSAKeyProvider provider = new RSAKeyProvider() {
-      @Override
-      public RSAPublicKey getPublicKeyById(String kid) {
-        return keys.key(kid); // null → signature failure (401); AuthUnavailable passes through (503)
-      }
+    RSAKeyProvider provider =
+        new RSAKeyProvider() {
+          @Override
+          public RSAPublicKey getPublicKeyById(String kid) {
+            return keys.key(
+                kid); // null → signature failure (401); AuthUnavailable passes through (503)
+          }
 
-      @Override
-      public RSAPrivateKey getPrivateKey() {
-        return null;
-      }
+          @Override
+          public RSAPrivateKey getPrivateKey() {
+            return null;
+          }
 
-      @Override
-      public String getPrivateKeyId() {
-        return null;
-      }
-    };
-    JWTVerifier.BaseVerification verification = (JWTVerifier.BaseVerification) JWT.require(Algorithm.RSA256(provider))
-        .withIssuer(issuers.toArray(String[]::new))
-        .withClaimPresence("exp")
-        .withClaimPresence("iat")
-        .withClaim("sub", (claim, jwt) -> isWorkOsUserId(claim.asString()))
-        .withClaim("sid", (claim, jwt) -> claim.asString() != null && SESSION.matcher(claim.asString()).matches())
-        .acceptLeeway(leewaySeconds);
+          @Override
+          public String getPrivateKeyId() {
+            return null;
+          }
+        };
+    JWTVerifier.BaseVerification verification =
+        (JWTVerifier.BaseVerification)
+            JWT.require(Algorithm.RSA256(provider))
+                .withIssuer(issuers.toArray(String[]::new))
+                .withClaimPresence("exp")
+                .withClaimPresence("iat")
+                .withClaim("sub", (claim, jwt) -> isWorkOsUserId(claim.asString()))
+                .withClaim(
+                    "sid",
+                    (claim, jwt) ->
+                        claim.asString() != null && SESSION.matcher(claim.asString()).matches())
+                .acceptLeeway(leewaySeconds);
     this.verifier = verification.build(clock);
     this.clock = clock;
     this.leewaySeconds = leewaySeconds;
@@ -113,7 +123,9 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
     if (sid != null && sid.length() > User.MAX_SESSION_ID_LENGTH) {
       throw new InvalidToken("session id too long");
     }
-    VerifiedToken result = new VerifiedToken(new WorkOsUserId(jwt.getSubject()), sid, jwt.getExpiresAtAsInstant(), profile(jwt));
+    VerifiedToken result =
+        new VerifiedToken(
+            new WorkOsUserId(jwt.getSubject()), sid, jwt.getExpiresAtAsInstant(), profile(jwt));
     if (verified.size() >= MAX_CACHED_TOKENS) {
       verified.clear(); // a crude bound: the next requests verify again
     }
@@ -122,9 +134,9 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
   }
 
   /**
-   * The checks that need no key, made before the key id is looked up: a token that would fail
-   * them anyway (another algorithm or issuer, expired, not a user's) never makes the key store
-   * fetch the JWKS, so only tokens shaped like real ones can ask for a fetch.
+   * The checks that need no key, made before the key id is looked up: a token that would fail them
+   * anyway (another algorithm or issuer, expired, not a user's) never makes the key store fetch the
+   * JWKS, so only tokens shaped like real ones can ask for a fetch.
    */
   private void refuseBeforeLookingUpTheKey(DecodedJWT decoded) {
     if (!"RS256".equals(decoded.getAlgorithm())) {
@@ -150,15 +162,21 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
     }
   }
 
-  /** The template claims, when the email is there and valid; names that do not validate are left out. */
+  /**
+   * The template claims, when the email is there and valid; names that do not validate are left
+   * out.
+   */
   private static IdentityProfile profile(DecodedJWT jwt) {
     String email = string(jwt.getClaim(CLAIM_EMAIL));
     if (email == null) {
       return null;
     }
     try {
-      return new IdentityProfile(new Email(email), name(jwt.getClaim(CLAIM_FIRST_NAME)),
-          name(jwt.getClaim(CLAIM_LAST_NAME)), picture(jwt.getClaim(CLAIM_PICTURE)));
+      return new IdentityProfile(
+          new Email(email),
+          name(jwt.getClaim(CLAIM_FIRST_NAME)),
+          name(jwt.getClaim(CLAIM_LAST_NAME)),
+          picture(jwt.getClaim(CLAIM_PICTURE)));
     } catch (IllegalArgumentException e) {
       return null;
     }

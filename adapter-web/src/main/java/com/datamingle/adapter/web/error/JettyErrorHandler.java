@@ -11,11 +11,11 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The answers Jetty gives itself, before any route runs: a request line or headers it cannot
- * parse (400), a URI too long (414), headers too large (431), bad UTF-8 or an ambiguous segment
- * in the path (400), a bad or duplicated Host (400), a request for another authority (421). They
- * are problem documents like every other answer, instead of Jetty's HTML page. Installed on the
- * server (errors before a request reaches the servlet context) and on the servlet context.
+ * The answers Jetty gives itself, before any route runs: a request line or headers it cannot parse
+ * (400), a URI too long (414), headers too large (431), bad UTF-8 or an ambiguous segment in the
+ * path (400), a bad or duplicated Host (400), a request for another authority (421). They are
+ * problem documents like every other answer, instead of Jetty's HTML page. Installed on the server
+ * (errors before a request reaches the servlet context) and on the servlet context.
  */
 public final class JettyErrorHandler extends ErrorHandler {
 
@@ -43,7 +43,10 @@ public final class JettyErrorHandler extends ErrorHandler {
       callback.succeeded();
       return true;
     }
-    Problem problem = ErrorMapping.forStatus(status, reason != null && !reason.equals(HttpStatus.getMessage(status)) ? reason : null);
+    Problem problem =
+        ErrorMapping.forStatus(
+            status,
+            reason != null && !reason.equals(HttpStatus.getMessage(status)) ? reason : null);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
     response.write(true, ByteBuffer.wrap(ErrorMapping.bytes(problem)), callback);
     return true;

@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An RFC 9457 problem document. {@code type} is stable per kind of error, so clients can branch
- * on it; {@code errors} holds one message per field for validation failures. Text taken from a
- * request (a field name, a value echoed in a message) may hold a lone UTF-16 surrogate, which no
- * UTF-8 document can carry: each is replaced by U+FFFD here, so every problem serialises to valid
- * UTF-8 whatever the request held.
+ * An RFC 9457 problem document. {@code type} is stable per kind of error, so clients can branch on
+ * it; {@code errors} holds one message per field for validation failures. Text taken from a request
+ * (a field name, a value echoed in a message) may hold a lone UTF-16 surrogate, which no UTF-8
+ * document can carry: each is replaced by U+FFFD here, so every problem serialises to valid UTF-8
+ * whatever the request held.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, Map<String, String> errors) {
+public record Problem(
+    String type, String title, int status, String detail, Map<String, String> errors) {
   public static final String CONTENT_TYPE = "application/problem+json";
   private static final String BASE = "urn:datamingle:problem:";
 
@@ -33,10 +34,13 @@ public record Problem(String type, String title, int status, String detail, Map<
   }
 
   public static Problem invalid(String detail, Map<String, String> errors) {
-    return new Problem(BASE + Kind.VALIDATION.slug, Kind.VALIDATION.title, Kind.VALIDATION.status, detail, errors);
+    return new Problem(
+        BASE + Kind.VALIDATION.slug, Kind.VALIDATION.title, Kind.VALIDATION.status, detail, errors);
   }
 
-  /** The text with every unpaired surrogate replaced by U+FFFD (the text itself when it has none). */
+  /**
+   * The text with every unpaired surrogate replaced by U+FFFD (the text itself when it has none).
+   */
   static String wellFormed(String text) {
     if (text == null) {
       return null;
@@ -44,7 +48,10 @@ public record Problem(String type, String title, int status, String detail, Map<
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+      boolean paired =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
       if (paired) {
         if (out != null) {
           out.append(c).append(text.charAt(i + 1));

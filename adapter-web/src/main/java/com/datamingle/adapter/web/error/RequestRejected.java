@@ -2,7 +2,10 @@ package com.datamingle.adapter.web.error;
 
 import java.util.Map;
 
-/** A request the web adapter refuses before any use case runs: a bad body, content type or parameter. */
+/**
+ * A request the web adapter refuses before any use case runs: a bad body, content type or
+ * parameter.
+ */
 public final class RequestRejected extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient Problem problem;
@@ -25,7 +28,9 @@ public final class RequestRejected extends RuntimeException {
   }
 
   public static RequestRejected invalid(Map<String, String> errors) {
-    return new RequestRejected(Problem.invalid("the request has " + errors.size() + " invalid field(s); see errors", errors));
+    return new RequestRejected(
+        Problem.invalid(
+            "the request has " + errors.size() + " invalid field(s); see errors", errors));
   }
 
   public Problem problem() {

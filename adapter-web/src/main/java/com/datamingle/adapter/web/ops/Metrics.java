@@ -8,15 +8,23 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
-/** Request counts and latency by route and status, plus gauges and counters the composition root adds (pool, JWKS). */
+/**
+ * Request counts and latency by route and status, plus gauges and counters the composition root
+ * adds (pool, JWKS).
+ */
 public final class Metrics {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final java.util.List<DoubleSupplier> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final java.util.List<DoubleSupplier> sources =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, Timer> timers =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public void recordRequest(String method, String route, int status, Duration took) {
-    timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> timer(method, route, status)).record(took);
+    timers
+        .computeIfAbsent(method + ' ' + status + ' ' + route, key -> timer(method, route, status))
+        .record(took);
   }
 
   private Timer timer(String method, String route, int status) {
@@ -32,13 +40,18 @@ public final class Metrics {
   }
 
   public Metrics gauge(String name, String description, DoubleSupplier value) {
-    Gauge.builder(name, value::getAsDouble).description(description).strongReference(true).register(registry);
+    Gauge.builder(name, value::getAsDouble)
+        .description(description)
+        .strongReference(true)
+        .register(registry);
     return this;
   }
 
   public Metrics counter(String name, String description, DoubleSupplier value) {
     sources.add(value); // Micrometer holds the counted object weakly
-    FunctionCounter.builder(name, value, DoubleSupplier::getAsDouble).description(description).register(registry);
+    FunctionCounter.builder(name, value, DoubleSupplier::getAsDouble)
+        .description(description)
+        .register(registry);
     return this;
   }
 

@@ -20,8 +20,9 @@ public final class OpsRoutes {
     this.readiness = readiness;
     this.metrics = metrics;
     this.openApi = resource("/com/datamingle/adapter/web/openapi.json");
-    this.docsPage = new String(resource("/com/datamingle/adapter/web/docs.html"), StandardCharsets.UTF_8)
-        .replace("${swaggerUi}", "/webjars/swagger-ui/" + swaggerUiVersion());
+    this.docsPage =
+        new String(resource("/com/datamingle/adapter/web/docs.html"), StandardCharsets.UTF_8)
+            .replace("${swaggerUi}", "/webjars/swagger-ui/" + swaggerUiVersion());
   }
 
   public void health(Context ctx) {
@@ -62,7 +63,9 @@ public final class OpsRoutes {
   }
 
   static String swaggerUiVersion() {
-    try (InputStream in = OpsRoutes.class.getResourceAsStream("/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+    try (InputStream in =
+        OpsRoutes.class.getResourceAsStream(
+            "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
       Properties props = new Properties();
       if (in == null) {
         throw new IllegalStateException("the swagger-ui webjar is missing from the classpath");

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a PATCH body at the edge: it must be {@code application/json}, well-formed, within the
- * size limit (Javalin refuses larger bodies with 413), and an object whose fields are all
- * editable. Unknown and read-only fields are named in a 422.
+ * Reads a PATCH body at the edge: it must be {@code application/json}, well-formed, within the size
+ * limit (Javalin refuses larger bodies with 413), and an object whose fields are all editable.
+ * Unknown and read-only fields are named in a 422.
  */
 final class JsonBody {
   private final ObjectMapper json;
@@ -25,10 +25,13 @@ final class JsonBody {
 
   ObjectNode object(Context ctx, Set<String> editable, Set<String> readOnly) {
     String contentType = ctx.contentType();
-    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    String mediaType =
+        contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json")) {
-      throw RequestRejected.unsupportedMediaType("send the body as application/json (got "
-          + (contentType == null ? "no Content-Type" : "'" + abbreviate(contentType) + "'") + ")");
+      throw RequestRejected.unsupportedMediaType(
+          "send the body as application/json (got "
+              + (contentType == null ? "no Content-Type" : "'" + abbreviate(contentType) + "'")
+              + ")");
     }
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length == 0) {
@@ -39,23 +42,32 @@ final class JsonBody {
       node = json.readTree(bytes);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      throw RequestRejected.malformed("the body is not valid JSON"
-          + (at == null ? " or is nested too deeply" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-          + "; send a JSON object");
+      throw RequestRejected.malformed(
+          "the body is not valid JSON"
+              + (at == null
+                  ? " or is nested too deeply"
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+              + "; send a JSON object");
     } catch (java.io.IOException e) {
       throw RequestRejected.malformed("the body could not be read; send a JSON object");
     }
     if (node == null || !node.isObject()) {
-      throw RequestRejected.invalid(Map.of("body", "must be a JSON object such as {\"first_name\": \"Ada\"}"));
+      throw RequestRejected.invalid(
+          Map.of("body", "must be a JSON object such as {\"first_name\": \"Ada\"}"));
     }
     Map<String, String> errors = new LinkedHashMap<>();
-    node.fieldNames().forEachRemaining(name -> {
-      if (readOnly.contains(name)) {
-        errors.put(name, "is read-only");
-      } else if (!editable.contains(name)) {
-        errors.put(abbreviate(name), "is not a known field; editable fields are " + String.join(", ", editable.stream().sorted().toList()));
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (readOnly.contains(name)) {
+                errors.put(name, "is read-only");
+              } else if (!editable.contains(name)) {
+                errors.put(
+                    abbreviate(name),
+                    "is not a known field; editable fields are "
+                        + String.join(", ", editable.stream().sorted().toList()));
+              }
+            });
     if (!errors.isEmpty()) {
       throw RequestRejected.invalid(errors);
     }

@@ -21,9 +21,18 @@ import java.util.function.Function;
 
 /** {@code /api/me}: the signed-in user reads and edits their own profile. */
 public final class MeRoutes {
-  static final Set<String> EDITABLE = Set.of("first_name", "last_name", "profile_picture_url", "timezone", "language");
-  static final Set<String> READ_ONLY = Set.of("id", "workos_user_id", "email", "is_active", "is_admin",
-      "created_at", "updated_at", "last_login_at");
+  static final Set<String> EDITABLE =
+      Set.of("first_name", "last_name", "profile_picture_url", "timezone", "language");
+  static final Set<String> READ_ONLY =
+      Set.of(
+          "id",
+          "workos_user_id",
+          "email",
+          "is_active",
+          "is_admin",
+          "created_at",
+          "updated_at",
+          "last_login_at");
 
   private final UpdateMyProfileUseCase updateMyProfile;
   private final JsonBody body;
@@ -42,21 +51,28 @@ public final class MeRoutes {
   public void patch(Context ctx) {
     ObjectNode fields = body.object(ctx, EDITABLE, READ_ONLY);
     Map<String, String> errors = new LinkedHashMap<>();
-    ProfileUpdate update = new ProfileUpdate(
-        field(fields, "first_name", true, PersonName::new, errors),
-        field(fields, "last_name", true, PersonName::new, errors),
-        field(fields, "profile_picture_url", true, PictureUrl::new, errors),
-        field(fields, "timezone", false, TimeZonePreference::parse, errors),
-        field(fields, "language", false, LanguagePreference::new, errors));
+    ProfileUpdate update =
+        new ProfileUpdate(
+            field(fields, "first_name", true, PersonName::new, errors),
+            field(fields, "last_name", true, PersonName::new, errors),
+            field(fields, "profile_picture_url", true, PictureUrl::new, errors),
+            field(fields, "timezone", false, TimeZonePreference::parse, errors),
+            field(fields, "language", false, LanguagePreference::new, errors));
     if (!errors.isEmpty()) {
       throw RequestRejected.invalid(errors);
     }
-    var updated = updateMyProfile.updateMyProfile(new UpdateMyProfileUseCase.Command(Principal.of(ctx).user().id(), update));
+    var updated =
+        updateMyProfile.updateMyProfile(
+            new UpdateMyProfileUseCase.Command(Principal.of(ctx).user().id(), update));
     ctx.json(UserResponse.from(updated));
   }
 
-  private static <T> FieldUpdate<T> field(ObjectNode fields, String name, boolean clearable,
-      Function<String, T> parse, Map<String, String> errors) {
+  private static <T> FieldUpdate<T> field(
+      ObjectNode fields,
+      String name,
+      boolean clearable,
+      Function<String, T> parse,
+      Map<String, String> errors) {
     if (!fields.has(name)) {
       return FieldUpdate.keep();
     }

@@ -21,16 +21,31 @@ import java.util.Set;
 /** {@code /api/users}: admins list, read and change users. */
 public final class UserRoutes {
   static final Set<String> EDITABLE = Set.of("is_active", "is_admin");
-  static final Set<String> READ_ONLY = Set.of("id", "workos_user_id", "email", "first_name", "last_name",
-      "profile_picture_url", "timezone", "language", "created_at", "updated_at", "last_login_at");
-  private static final Set<String> QUERY_PARAMETERS = Set.of("limit", "cursor", "q", "active", "admin");
+  static final Set<String> READ_ONLY =
+      Set.of(
+          "id",
+          "workos_user_id",
+          "email",
+          "first_name",
+          "last_name",
+          "profile_picture_url",
+          "timezone",
+          "language",
+          "created_at",
+          "updated_at",
+          "last_login_at");
+  private static final Set<String> QUERY_PARAMETERS =
+      Set.of("limit", "cursor", "q", "active", "admin");
 
   private final ListUsersUseCase listUsers;
   private final GetUserUseCase getUser;
   private final ChangeUserAccessUseCase changeUserAccess;
   private final JsonBody body;
 
-  public UserRoutes(ListUsersUseCase listUsers, GetUserUseCase getUser, ChangeUserAccessUseCase changeUserAccess,
+  public UserRoutes(
+      ListUsersUseCase listUsers,
+      GetUserUseCase getUser,
+      ChangeUserAccessUseCase changeUserAccess,
       ObjectMapper json) {
     this.listUsers = listUsers;
     this.getUser = getUser;
@@ -43,7 +58,8 @@ public final class UserRoutes {
     Map<String, String> errors = new LinkedHashMap<>();
     for (String name : ctx.queryParamMap().keySet()) {
       if (!QUERY_PARAMETERS.contains(name)) {
-        errors.put(name.length() > 64 ? name.substring(0, 64) + "..." : name,
+        errors.put(
+            name.length() > 64 ? name.substring(0, 64) + "..." : name,
             "is not a known parameter; use limit, cursor, q, active or admin");
       }
     }
@@ -80,7 +96,9 @@ public final class UserRoutes {
       throw RequestRejected.invalid(errors);
     }
     var page = listUsers.listUsers(new ListUsersUseCase.Query(q, active, admin, limit, cursor));
-    ctx.json(new UserPageResponse(page.users().stream().map(UserResponse::from).toList(), page.nextCursor()));
+    ctx.json(
+        new UserPageResponse(
+            page.users().stream().map(UserResponse::from).toList(), page.nextCursor()));
   }
 
   /** GET /api/users/{id}. */
@@ -98,7 +116,9 @@ public final class UserRoutes {
     if (!errors.isEmpty()) {
       throw RequestRejected.invalid(errors);
     }
-    var changed = changeUserAccess.changeUserAccess(new ChangeUserAccessUseCase.Command(new UserReference.ById(id), active, admin));
+    var changed =
+        changeUserAccess.changeUserAccess(
+            new ChangeUserAccessUseCase.Command(new UserReference.ById(id), active, admin));
     ctx.json(UserResponse.from(changed));
   }
 

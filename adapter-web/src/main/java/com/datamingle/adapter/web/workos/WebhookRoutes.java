@@ -25,8 +25,12 @@ public final class WebhookRoutes {
   private final WebhookSignature signature;
   private final ObjectMapper json;
 
-  /** {@code signature}: null when no webhook secret is configured (every delivery is then refused with 503). */
-  public WebhookRoutes(ApplyWorkOsEventUseCase apply, WebhookSignature signature, ObjectMapper json) {
+  /**
+   * {@code signature}: null when no webhook secret is configured (every delivery is then refused
+   * with 503).
+   */
+  public WebhookRoutes(
+      ApplyWorkOsEventUseCase apply, WebhookSignature signature, ObjectMapper json) {
     this.apply = apply;
     this.signature = signature;
     this.json = json;
@@ -34,16 +38,23 @@ public final class WebhookRoutes {
 
   public void receive(Context ctx) {
     if (signature == null) {
-      throw RequestRejected.of(Problem.of(Problem.Kind.WEBHOOKS_NOT_CONFIGURED,
-          "this server has no webhook secret; set WORKOS_WEBHOOK_SECRET to the endpoint's secret from the WorkOS dashboard"));
+      throw RequestRejected.of(
+          Problem.of(
+              Problem.Kind.WEBHOOKS_NOT_CONFIGURED,
+              "this server has no webhook secret; set WORKOS_WEBHOOK_SECRET to the endpoint's"
+                  + " secret from the WorkOS dashboard"));
     }
     byte[] body = ctx.bodyAsBytes();
     try {
       signature.verify(ctx.header(WebhookSignature.HEADER), body);
     } catch (WebhookSignature.Invalid e) {
       LOG.warn("refused a webhook delivery: {}", e.getMessage());
-      throw RequestRejected.of(Problem.of(Problem.Kind.INVALID_SIGNATURE, e.getMessage()
-          + "; check WORKOS_WEBHOOK_SECRET against the endpoint's secret in the WorkOS dashboard"));
+      throw RequestRejected.of(
+          Problem.of(
+              Problem.Kind.INVALID_SIGNATURE,
+              e.getMessage()
+                  + "; check WORKOS_WEBHOOK_SECRET against the endpoint's secret in the WorkOS"
+                  + " dashboard"));
     }
     JsonNode node;
     try {
@@ -52,9 +63,10 @@ public final class WebhookRoutes {
       throw RequestRejected.malformed("the event is not valid JSON");
     }
     WorkOsEventFeed.Entry entry = WorkOsEventJson.parse(node);
-    String outcome = entry.userEvent() == null
-        ? "ignored"
-        : apply.apply(entry.userEvent()).name().toLowerCase(Locale.ROOT);
+    String outcome =
+        entry.userEvent() == null
+            ? "ignored"
+            : apply.apply(entry.userEvent()).name().toLowerCase(Locale.ROOT);
     LOG.info("webhook {} {}: {}", entry.eventId(), node.path("event").asText(), outcome);
     ctx.json(Map.of("id", entry.eventId(), "outcome", outcome));
   }

@@ -12,9 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks WorkOS's {@code WorkOS-Signature} header: {@code t=<milliseconds>, v1=<hex>}, where the
- * hex is HMAC-SHA256, keyed with the endpoint's secret, of {@code "<t>." + the raw body}. The
- * time must be within the tolerance (180 s by WorkOS's SDKs) either way; the comparison takes
- * constant time. No message names the expected signature or the secret.
+ * hex is HMAC-SHA256, keyed with the endpoint's secret, of {@code "<t>." + the raw body}. The time
+ * must be within the tolerance (180 s by WorkOS's SDKs) either way; the comparison takes constant
+ * time. No message names the expected signature or the secret.
  */
 public final class WebhookSignature {
   public static final String HEADER = "WorkOS-Signature";
@@ -70,7 +70,12 @@ public final class WebhookSignature {
       throw new Invalid("the " + HEADER + " time is not a number of milliseconds");
     }
     if (Math.abs(clock.millis() - millis) > tolerance.toMillis()) {
-      throw new Invalid("the " + HEADER + " time is more than " + tolerance.toSeconds() + " s away from now (replayed or clock skew)");
+      throw new Invalid(
+          "the "
+              + HEADER
+              + " time is more than "
+              + tolerance.toSeconds()
+              + " s away from now (replayed or clock skew)");
     }
     byte[] given;
     try {
@@ -79,7 +84,8 @@ public final class WebhookSignature {
       throw new Invalid("the " + HEADER + " v1 value is not hex");
     }
     if (!MessageDigest.isEqual(sign(timestamp, rawBody), given)) {
-      throw new Invalid("the " + HEADER + " does not match the body (wrong secret, or the body was altered)");
+      throw new Invalid(
+          "the " + HEADER + " does not match the body (wrong secret, or the body was altered)");
     }
   }
 

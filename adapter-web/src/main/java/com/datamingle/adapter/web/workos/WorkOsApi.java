@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WorkOS REST API as this service calls it: GET with the API key, short timeouts, no
- * redirects, one retry when WorkOS cannot be reached or answers 5xx. A refused key (401/403) is
- * reported at once, naming WORKOS_API_KEY; the key itself never appears in a log line or message.
+ * The WorkOS REST API as this service calls it: GET with the API key, short timeouts, no redirects,
+ * one retry when WorkOS cannot be reached or answers 5xx. A refused key (401/403) is reported at
+ * once, naming WORKOS_API_KEY; the key itself never appears in a log line or message.
  */
 final class WorkOsApi {
   private static final Logger LOG = LoggerFactory.getLogger(WorkOsApi.class);
@@ -26,7 +26,11 @@ final class WorkOsApi {
     this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
     this.apiKey = apiKey;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /**
@@ -34,12 +38,13 @@ final class WorkOsApi {
    * {@code what} names the request in messages ("the user profile", "events").
    */
   HttpResponse<String> get(String pathAndQuery, String what) {
-    HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery))
-        .timeout(timeout)
-        .header("Authorization", "Bearer " + apiKey)
-        .header("Accept", "application/json")
-        .GET()
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
     String last = null;
     for (int attempt = 1; attempt <= 2; attempt++) {
       try {
@@ -47,7 +52,8 @@ final class WorkOsApi {
         int status = response.statusCode();
         if (status == 401 || status == 403) {
           LOG.error("WorkOS refused the API key ({}); check WORKOS_API_KEY", status);
-          throw new IdentityProviderUnavailable("WorkOS refused the API key (" + status + "); check WORKOS_API_KEY", null);
+          throw new IdentityProviderUnavailable(
+              "WorkOS refused the API key (" + status + "); check WORKOS_API_KEY", null);
         }
         if (status < 500) {
           return response;
@@ -61,6 +67,7 @@ final class WorkOsApi {
       }
       LOG.warn("asking WorkOS for {} failed (attempt {}): {}", what, attempt, last);
     }
-    throw new IdentityProviderUnavailable("WorkOS could not be asked for " + what + " (" + last + "); retry later", null);
+    throw new IdentityProviderUnavailable(
+        "WorkOS could not be asked for " + what + " (" + last + "); retry later", null);
   }
 }

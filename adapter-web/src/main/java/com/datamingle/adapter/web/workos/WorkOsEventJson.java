@@ -16,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Reads a WorkOS event object ({@code {"object":"event","id":..., "event":..., "data":{...},
- * "created_at":...}}), the same from a webhook and from the Events API. Unknown fields are
- * ignored: WorkOS keeps adding them. A name or picture WorkOS holds in a form this service does
- * not accept is left out rather than refusing the whole event; the id, email and dates must be valid.
+ * "created_at":...}}), the same from a webhook and from the Events API. Unknown fields are ignored:
+ * WorkOS keeps adding them. A name or picture WorkOS holds in a form this service does not accept
+ * is left out rather than refusing the whole event; the id, email and dates must be valid.
  */
 public final class WorkOsEventJson {
 
@@ -31,7 +31,11 @@ public final class WorkOsEventJson {
     }
     String id = text(event, "id");
     if (id == null || id.isBlank() || id.length() > WorkOsUserEvent.MAX_EVENT_ID_LENGTH) {
-      throw new InvalidValueException("id", "a WorkOS event needs an id of 1 to " + WorkOsUserEvent.MAX_EVENT_ID_LENGTH + " characters");
+      throw new InvalidValueException(
+          "id",
+          "a WorkOS event needs an id of 1 to "
+              + WorkOsUserEvent.MAX_EVENT_ID_LENGTH
+              + " characters");
     }
     PlainText.check("id", id);
     Optional<WorkOsUserEvent.Kind> kind = WorkOsUserEvent.Kind.ofEventName(text(event, "event"));
@@ -40,22 +44,26 @@ public final class WorkOsEventJson {
     }
     JsonNode data = event.get("data");
     if (data == null || !data.isObject()) {
-      throw new InvalidValueException("data", "a " + kind.get().eventName() + " event carries the user in data");
+      throw new InvalidValueException(
+          "data", "a " + kind.get().eventName() + " event carries the user in data");
     }
     WorkOsUserId user = new WorkOsUserId(text(data, "id"));
     IdentityProfile profile = profile(data);
     Instant updatedAt = time(data, "updated_at", "data.updated_at");
-    Instant createdAt = event.hasNonNull("created_at") ? time(event, "created_at", "created_at") : updatedAt;
-    return new WorkOsEventFeed.Entry(id, new WorkOsUserEvent(id, kind.get(), user, profile, updatedAt, createdAt));
+    Instant createdAt =
+        event.hasNonNull("created_at") ? time(event, "created_at", "created_at") : updatedAt;
+    return new WorkOsEventFeed.Entry(
+        id, new WorkOsUserEvent(id, kind.get(), user, profile, updatedAt, createdAt));
   }
 
   /**
    * The profile in a WorkOS user object (an event's {@code data}, or {@code GET
-   * /user_management/users/{id}}): the email must be valid; a name or picture this service does
-   * not accept is left out.
+   * /user_management/users/{id}}): the email must be valid; a name or picture this service does not
+   * accept is left out.
    */
   static IdentityProfile profile(JsonNode user) {
-    return new IdentityProfile(new Email(text(user, "email")),
+    return new IdentityProfile(
+        new Email(text(user, "email")),
         lenient(() -> PersonName.ofNullable(text(user, "first_name"))),
         lenient(() -> PersonName.ofNullable(text(user, "last_name"))),
         lenient(() -> PictureUrl.ofNullable(text(user, "profile_picture_url"))));
@@ -69,7 +77,8 @@ public final class WorkOsEventJson {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidValueException(name, name + " must be an ISO-8601 time such as 2026-05-01T10:00:00.000Z");
+      throw new InvalidValueException(
+          name, name + " must be an ISO-8601 time such as 2026-05-01T10:00:00.000Z");
     }
   }
 

@@ -29,14 +29,19 @@ public final class WorkOsUserDirectory implements IdentityProviderDirectory {
   @Override
   public Optional<IdentityProfile> fetchProfile(WorkOsUserId workosUserId) {
     if (apiKey == null || apiKey.isBlank()) {
-      throw new IdentityProviderUnavailable("the token carries no email and no WORKOS_API_KEY is configured to ask WorkOS;"
-          + " set WORKOS_API_KEY or add urn:datamingle:email to the JWT template", null);
+      throw new IdentityProviderUnavailable(
+          "the token carries no email and no WORKOS_API_KEY is configured to ask WorkOS;"
+              + " set WORKOS_API_KEY or add urn:datamingle:email to the JWT template",
+          null);
     }
-    HttpResponse<String> response = api.get("user_management/users/" + workosUserId.value(), "user " + workosUserId);
+    HttpResponse<String> response =
+        api.get("user_management/users/" + workosUserId.value(), "user " + workosUserId);
     return switch (response.statusCode()) {
       case 200 -> Optional.of(parse(response.body()));
       case 404 -> Optional.empty();
-      default -> throw new IdentityProviderUnavailable("WorkOS answered " + response.statusCode() + " for user " + workosUserId, null);
+      default ->
+          throw new IdentityProviderUnavailable(
+              "WorkOS answered " + response.statusCode() + " for user " + workosUserId, null);
     };
   }
 
@@ -44,7 +49,8 @@ public final class WorkOsUserDirectory implements IdentityProviderDirectory {
     try {
       return WorkOsEventJson.profile(json.readTree(body));
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
-      throw new IdentityProviderUnavailable("WorkOS sent a user this service cannot read: " + e.getMessage(), e);
+      throw new IdentityProviderUnavailable(
+          "WorkOS sent a user this service cannot read: " + e.getMessage(), e);
     }
   }
 }

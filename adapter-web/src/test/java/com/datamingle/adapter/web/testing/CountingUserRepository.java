@@ -23,13 +23,40 @@ public final class CountingUserRepository implements UserRepository {
     return writes.get();
   }
 
-  @Override public Optional<User> findById(UserId id) { return delegate.findById(id); }
-  @Override public Optional<User> findByIdForUpdate(UserId id) { return delegate.findByIdForUpdate(id); }
-  @Override public Optional<User> findByWorkosUserId(WorkOsUserId id) { return delegate.findByWorkosUserId(id); }
-  @Override public Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId id) { return delegate.findByWorkosUserIdForUpdate(id); }
-  @Override public List<User> findByEmail(Email email) { return delegate.findByEmail(email); }
-  @Override public List<User> search(UserSearch search) { return delegate.search(search); }
-  @Override public List<UserId> lockActiveAdminIds() { return delegate.lockActiveAdminIds(); }
+  @Override
+  public Optional<User> findById(UserId id) {
+    return delegate.findById(id);
+  }
+
+  @Override
+  public Optional<User> findByIdForUpdate(UserId id) {
+    return delegate.findByIdForUpdate(id);
+  }
+
+  @Override
+  public Optional<User> findByWorkosUserId(WorkOsUserId id) {
+    return delegate.findByWorkosUserId(id);
+  }
+
+  @Override
+  public Optional<User> findByWorkosUserIdForUpdate(WorkOsUserId id) {
+    return delegate.findByWorkosUserIdForUpdate(id);
+  }
+
+  @Override
+  public List<User> findByEmail(Email email) {
+    return delegate.findByEmail(email);
+  }
+
+  @Override
+  public List<User> search(UserSearch search) {
+    return delegate.search(search);
+  }
+
+  @Override
+  public List<UserId> lockActiveAdminIds() {
+    return delegate.lockActiveAdminIds();
+  }
 
   @Override
   public boolean insertIfAbsent(User user) {

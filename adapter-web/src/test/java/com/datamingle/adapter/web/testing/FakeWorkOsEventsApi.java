@@ -58,7 +58,8 @@ public final class FakeWorkOsEventsApi implements AutoCloseable {
     if (raw != null) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        query.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -100,8 +101,14 @@ public final class FakeWorkOsEventsApi implements AutoCloseable {
         last = events.get(i)[0];
       }
     }
-    send(exchange, 200, "{\"object\":\"list\",\"data\":[" + String.join(",", page) + "],\"list_metadata\":{\"after\":"
-        + (last == null ? "null" : "\"" + last + "\"") + ",\"before\":null}}");
+    send(
+        exchange,
+        200,
+        "{\"object\":\"list\",\"data\":["
+            + String.join(",", page)
+            + "],\"list_metadata\":{\"after\":"
+            + (last == null ? "null" : "\"" + last + "\"")
+            + ",\"before\":null}}");
   }
 
   private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** A plain JDK HTTP client for tests: full control over methods, headers and raw bodies. */
 public final class Http {
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String origin;
 
   public Http(String origin) {
@@ -22,8 +23,11 @@ public final class Http {
 
   public record Response(int status, Map<String, List<String>> headers, String body) {
     public String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .findFirst()
+          .map(e -> e.getValue().get(0))
+          .orElse(null);
     }
 
     public JsonNode json() {
@@ -36,19 +40,31 @@ public final class Http {
   }
 
   public Response get(String path, String token) {
-    return send("GET", path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), null);
+    return send(
+        "GET", path, token == null ? Map.of() : Map.of("Authorization", "Bearer " + token), null);
   }
 
   public Response patch(String path, String token, String json) {
-    return send("PATCH", path, Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"), json);
+    return send(
+        "PATCH",
+        path,
+        Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+        json);
   }
 
   public Response send(String method, String path, Map<String, String> headers, String body) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(origin + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(builder::header);
     try {
-      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new AssertionError(method + " " + path + " failed: " + e.getMessage(), e);

@@ -15,7 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local JWKS endpoint on 127.0.0.1 that counts fetches and can fail, stall or lie on demand. */
 public final class JwksServer implements AutoCloseable {
-  public enum Mode { OK, ERROR_500, HTML, SLOW }
+  public enum Mode {
+    OK,
+    ERROR_500,
+    HTML,
+    SLOW
+  }
 
   private final HttpServer server;
   private final List<TestKeys> keys = new CopyOnWriteArrayList<>();
@@ -25,35 +30,41 @@ public final class JwksServer implements AutoCloseable {
   public JwksServer(TestKeys... initial) throws IOException {
     keys.addAll(List.of(initial));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/sso/jwks/client_TEST", exchange -> {
-      fetches.incrementAndGet();
-      byte[] body;
-      int status = 200;
-      switch (mode) {
-        case ERROR_500 -> { status = 500; body = "oops".getBytes(StandardCharsets.UTF_8); }
-        case HTML -> body = "<html>not json</html>".getBytes(StandardCharsets.UTF_8);
-        case SLOW -> {
-          try {
-            Thread.sleep(3_000);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    server.createContext(
+        "/sso/jwks/client_TEST",
+        exchange -> {
+          fetches.incrementAndGet();
+          byte[] body;
+          int status = 200;
+          switch (mode) {
+            case ERROR_500 -> {
+              status = 500;
+              body = "oops".getBytes(StandardCharsets.UTF_8);
+            }
+            case HTML -> body = "<html>not json</html>".getBytes(StandardCharsets.UTF_8);
+            case SLOW -> {
+              try {
+                Thread.sleep(3_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              body = json();
+            }
+            default -> body = json();
           }
-          body = json();
-        }
-        default -> body = json();
-      }
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
   }
 
   private byte[] json() throws IOException {
-    return new ObjectMapper().writeValueAsBytes(Map.of("keys", keys.stream().map(TestKeys::jwk).toList()));
+    return new ObjectMapper()
+        .writeValueAsBytes(Map.of("keys", keys.stream().map(TestKeys::jwk).toList()));
   }
 
   public URL url() {

@@ -19,9 +19,9 @@ import java.util.Locale;
 
 /**
  * HTTP/1.1 over a plain socket, for requests no real client would send: bytes that are not UTF-8,
- * control characters, a request line or headers beyond the server's limits, a body shorter than
- * its Content-Length. Each request is sent with {@code Connection: close} (unless it carries its
- * own) and the answer read to the end.
+ * control characters, a request line or headers beyond the server's limits, a body shorter than its
+ * Content-Length. Each request is sent with {@code Connection: close} (unless it carries its own)
+ * and the answer read to the end.
  */
 public final class RawHttp {
   private final int port;
@@ -34,18 +34,28 @@ public final class RawHttp {
   public record Response(int status, List<String> headerLines, byte[] body) {
     public String header(String name) {
       String prefix = name.toLowerCase(Locale.ROOT) + ":";
-      return headerLines.stream().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
-          .map(line -> line.substring(prefix.length()).strip()).findFirst().orElse(null);
+      return headerLines.stream()
+          .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+          .map(line -> line.substring(prefix.length()).strip())
+          .findFirst()
+          .orElse(null);
     }
 
     /** The body decoded as strict UTF-8: an AssertionError when a byte sequence is not UTF-8. */
     public String utf8Body() {
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(body))
+            .toString();
       } catch (CharacterCodingException e) {
-        throw new AssertionError("the body is not valid UTF-8 (read as ISO-8859-1: "
-            + new String(body, StandardCharsets.ISO_8859_1) + ")", e);
+        throw new AssertionError(
+            "the body is not valid UTF-8 (read as ISO-8859-1: "
+                + new String(body, StandardCharsets.ISO_8859_1)
+                + ")",
+            e);
       }
     }
 
@@ -63,7 +73,10 @@ public final class RawHttp {
     }
   }
 
-  /** Sends the request head (lines joined with CRLF, ISO-8859-1 so each char is one byte) and body bytes. */
+  /**
+   * Sends the request head (lines joined with CRLF, ISO-8859-1 so each char is one byte) and body
+   * bytes.
+   */
   public Response send(String head, byte[] body) {
     byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
     return sendBytes(concat(headBytes, body == null ? new byte[0] : body));
@@ -71,7 +84,9 @@ public final class RawHttp {
 
   /** GET target with the given extra header lines. */
   public Response get(String target, String... headerLines) {
-    StringBuilder head = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+    StringBuilder head =
+        new StringBuilder(
+            "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
     for (String line : headerLines) {
       head.append(line).append("\r\n");
     }
@@ -102,7 +117,8 @@ public final class RawHttp {
         all.write(buffer, 0, n);
       }
     } catch (SocketTimeoutException e) {
-      throw new AssertionError("no complete answer within 10 s; got: " + all.toString(StandardCharsets.ISO_8859_1), e);
+      throw new AssertionError(
+          "no complete answer within 10 s; got: " + all.toString(StandardCharsets.ISO_8859_1), e);
     } catch (IOException e) {
       // a reset after the answer was sent
     }

@@ -36,19 +36,31 @@ public final class TestKeys {
   }
 
   public Map<String, Object> jwk() {
-    return Map.of("kty", "RSA", "kid", kid, "alg", "RS256", "use", "sig",
-        "n", b64(publicKey.getModulus()), "e", b64(publicKey.getPublicExponent()));
+    return Map.of(
+        "kty",
+        "RSA",
+        "kid",
+        kid,
+        "alg",
+        "RS256",
+        "use",
+        "sig",
+        "n",
+        b64(publicKey.getModulus()),
+        "e",
+        b64(publicKey.getPublicExponent()));
   }
 
   /** A valid token for this subject, with the given changes applied to the builder. */
   public String token(String sub, Instant now, Consumer<JWTCreator.Builder> changes) {
-    JWTCreator.Builder builder = JWT.create()
-        .withKeyId(kid)
-        .withIssuer(ISSUER)
-        .withSubject(sub)
-        .withClaim("sid", "session_01TEST")
-        .withIssuedAt(now)
-        .withExpiresAt(now.plusSeconds(300));
+    JWTCreator.Builder builder =
+        JWT.create()
+            .withKeyId(kid)
+            .withIssuer(ISSUER)
+            .withSubject(sub)
+            .withClaim("sid", "session_01TEST")
+            .withIssuedAt(now)
+            .withExpiresAt(now.plusSeconds(300));
     changes.accept(builder);
     return builder.sign(Algorithm.RSA256(publicKey, privateKey));
   }
@@ -66,6 +78,8 @@ public final class TestKeys {
   }
 
   public static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

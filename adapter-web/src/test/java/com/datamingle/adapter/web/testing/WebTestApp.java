@@ -36,6 +36,7 @@ import java.util.List;
 public final class WebTestApp implements AutoCloseable {
   /** The webhook secret tests sign with (a fake WorkOS sender). */
   public static final String WEBHOOK_SECRET = "whsec_test_0123456789";
+
   public final TestKeys keys = new TestKeys("k1");
   public final JwksServer jwks;
   public final PersistenceModule persistence;
@@ -57,8 +58,15 @@ public final class WebTestApp implements AutoCloseable {
   public static WebTestApp onIsolatedPostgres(WebSettings settings) throws Exception {
     PostgresTestDatabase database = PostgresTestDatabase.createIsolated();
     try {
-      WebTestApp app = new WebTestApp(new DatabaseSettings(DatabaseSettings.Vendor.POSTGRESQL, database.jdbcUrl(),
-          database.user(), database.password(), 10), settings);
+      WebTestApp app =
+          new WebTestApp(
+              new DatabaseSettings(
+                  DatabaseSettings.Vendor.POSTGRESQL,
+                  database.jdbcUrl(),
+                  database.user(),
+                  database.password(),
+                  10),
+              settings);
       app.ownedDatabase = database;
       return app;
     } catch (Exception | Error e) {
@@ -69,18 +77,43 @@ public final class WebTestApp implements AutoCloseable {
 
   /** Over any database (migrated here to head), e.g. a PostgreSQL schema of a test's own. */
   public WebTestApp(DatabaseSettings database, WebSettings settings) throws Exception {
-    DatabaseMigrator.create(new MigrationTarget(database.jdbcUrl(), database.user(), database.password()), ScriptSource.packaged())
+    DatabaseMigrator.create(
+            new MigrationTarget(database.jdbcUrl(), database.user(), database.password()),
+            ScriptSource.packaged())
         .upgrade(null, null);
     persistence = PersistenceModule.open(database, Clock.systemUTC());
     users = new CountingUserRepository(persistence.userRepository());
-    services = ApplicationServices.create(users, persistence.syncStore(), persistence.unitOfWork(), persistence.idGenerator(),
-        directory, new FakeWorkOsEventFeed(), Clock.systemUTC());
+    services =
+        ApplicationServices.create(
+            users,
+            persistence.syncStore(),
+            persistence.unitOfWork(),
+            persistence.idGenerator(),
+            directory,
+            new FakeWorkOsEventFeed(),
+            Clock.systemUTC());
     jwks = new JwksServer(keys);
-    keyStore = new JwksKeyStore(jwks.url(), Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(1), Clock.systemUTC());
+    keyStore =
+        new JwksKeyStore(
+            jwks.url(),
+            Duration.ofSeconds(2),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(1),
+            Clock.systemUTC());
     metrics.counter("datamingle_jwks_fetches_total", "JWKS fetches", keyStore::fetchCount);
-    WorkOsTokenVerifier verifier = new WorkOsTokenVerifier(keyStore, List.of(TestKeys.ISSUER), 30, Clock.systemUTC());
-    WebDependencies deps = new WebDependencies(services.resolveSignIn(), services.updateMyProfile(), services.listUsers(),
-        services.getUser(), services.changeUserAccess(), services.applyWorkOsEvent(), verifier, () -> readiness, metrics);
+    WorkOsTokenVerifier verifier =
+        new WorkOsTokenVerifier(keyStore, List.of(TestKeys.ISSUER), 30, Clock.systemUTC());
+    WebDependencies deps =
+        new WebDependencies(
+            services.resolveSignIn(),
+            services.updateMyProfile(),
+            services.listUsers(),
+            services.getUser(),
+            services.changeUserAccess(),
+            services.applyWorkOsEvent(),
+            verifier,
+            () -> readiness,
+            metrics);
     server = WebModule.create(deps, settings);
   }
 

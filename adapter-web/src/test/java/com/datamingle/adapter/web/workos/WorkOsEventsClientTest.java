@@ -19,11 +19,31 @@ class WorkOsEventsClientTest {
   final FakeWorkOsEventsApi api;
 
   WorkOsEventsClientTest() throws Exception {
-    api = new FakeWorkOsEventsApi()
-        .add("event_01", "user.created", userEvent("event_01", "user.created", "user_01A", "a@example.com", "A", T1))
-        .add("event_02", "session.created", "{\"object\":\"event\",\"id\":\"event_02\",\"event\":\"session.created\",\"data\":{}}")
-        .add("event_03", "user.updated", userEvent("event_03", "user.updated", "user_01A", "not-an-email", "A", T1.plusSeconds(1)))
-        .add("event_04", "user.deleted", userEvent("event_04", "user.deleted", "user_01A", "a@example.com", "A", T1.plusSeconds(2)));
+    api =
+        new FakeWorkOsEventsApi()
+            .add(
+                "event_01",
+                "user.created",
+                userEvent("event_01", "user.created", "user_01A", "a@example.com", "A", T1))
+            .add(
+                "event_02",
+                "session.created",
+                "{\"object\":\"event\",\"id\":\"event_02\",\"event\":\"session.created\",\"data\":{}}")
+            .add(
+                "event_03",
+                "user.updated",
+                userEvent(
+                    "event_03", "user.updated", "user_01A", "not-an-email", "A", T1.plusSeconds(1)))
+            .add(
+                "event_04",
+                "user.deleted",
+                userEvent(
+                    "event_04",
+                    "user.deleted",
+                    "user_01A",
+                    "a@example.com",
+                    "A",
+                    T1.plusSeconds(2)));
   }
 
   @AfterEach
@@ -39,15 +59,24 @@ class WorkOsEventsClientTest {
   void readsUserEventsOldestFirstAfterTheCursor() {
     List<WorkOsEventFeed.Entry> first = client(FakeWorkOsEventsApi.API_KEY).after(null, 2);
 
-    assertThat(first).extracting(WorkOsEventFeed.Entry::eventId).containsExactly("event_01", "event_03");
-    assertThat(first.get(0).userEvent()).satisfies(e -> {
-      assertThat(e.kind()).isEqualTo(WorkOsUserEvent.Kind.CREATED);
-      assertThat(e.workosUserId().value()).isEqualTo("user_01A");
-      assertThat(e.workosUpdatedAt()).isEqualTo(T1);
-    });
-    assertThat(first.get(1).userEvent()).as("an event this service cannot read is passed on as ignored").isNull();
-    assertThat(api.requests().get(0)).containsEntry("events", "user.created,user.updated,user.deleted")
-        .containsEntry("order", "asc").containsEntry("limit", "2").doesNotContainKey("after");
+    assertThat(first)
+        .extracting(WorkOsEventFeed.Entry::eventId)
+        .containsExactly("event_01", "event_03");
+    assertThat(first.get(0).userEvent())
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(WorkOsUserEvent.Kind.CREATED);
+              assertThat(e.workosUserId().value()).isEqualTo("user_01A");
+              assertThat(e.workosUpdatedAt()).isEqualTo(T1);
+            });
+    assertThat(first.get(1).userEvent())
+        .as("an event this service cannot read is passed on as ignored")
+        .isNull();
+    assertThat(api.requests().get(0))
+        .containsEntry("events", "user.created,user.updated,user.deleted")
+        .containsEntry("order", "asc")
+        .containsEntry("limit", "2")
+        .doesNotContainKey("after");
 
     List<WorkOsEventFeed.Entry> next = client(FakeWorkOsEventsApi.API_KEY).after("event_03", 2);
     assertThat(next).extracting(WorkOsEventFeed.Entry::eventId).containsExactly("event_04");
@@ -59,18 +88,23 @@ class WorkOsEventsClientTest {
   void aRefusedKeyOrAnOutageIsReportedWithoutTheKey() {
     assertThatThrownBy(() -> client("sk_wrong_key").after(null, 10))
         .isInstanceOf(IdentityProviderUnavailable.class)
-        .hasMessageContaining("WORKOS_API_KEY").hasMessageNotContaining("sk_wrong_key");
+        .hasMessageContaining("WORKOS_API_KEY")
+        .hasMessageNotContaining("sk_wrong_key");
 
     api.failNext(1);
     assertThat(client(FakeWorkOsEventsApi.API_KEY).after(null, 10)).as("one retry").hasSize(3);
 
     api.failNext(2);
     assertThatThrownBy(() -> client(FakeWorkOsEventsApi.API_KEY).after(null, 10))
-        .isInstanceOf(IdentityProviderUnavailable.class).hasMessageContaining("503").hasMessageContaining("retry later");
+        .isInstanceOf(IdentityProviderUnavailable.class)
+        .hasMessageContaining("503")
+        .hasMessageContaining("retry later");
   }
 
   @Test
   void noApiKeyIsRefusedUpFront() {
-    assertThatThrownBy(() -> client(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WORKOS_API_KEY");
+    assertThatThrownBy(() -> client(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("WORKOS_API_KEY");
   }
 }

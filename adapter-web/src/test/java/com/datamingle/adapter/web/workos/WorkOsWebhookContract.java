@@ -17,7 +17,10 @@ import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** POST /webhooks/workos with a fake WorkOS sender, over a real database (SQLite and PostgreSQL subclasses). */
+/**
+ * POST /webhooks/workos with a fake WorkOS sender, over a real database (SQLite and PostgreSQL
+ * subclasses).
+ */
 abstract class WorkOsWebhookContract {
   static final String SUB = "user_01HOOK";
   static final Instant T1 = Instant.parse("2026-05-01T10:00:00.000Z");
@@ -31,10 +34,12 @@ abstract class WorkOsWebhookContract {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    JavalinTest.test(app.server.javalin(), (server, client) -> {
-      Http http = new Http(client.getOrigin());
-      test.accept(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET), http);
-    });
+    JavalinTest.test(
+        app.server.javalin(),
+        (server, client) -> {
+          Http http = new Http(client.getOrigin());
+          test.accept(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET), http);
+        });
   }
 
   void run(BiConsumer<FakeWorkOsSender, Http> test) {
@@ -63,139 +68,231 @@ abstract class WorkOsWebhookContract {
 
   @Test
   void signedEventsCreateThenUpdateTheUser() {
-    run((workos, http) -> {
-      assertOutcome(workos.deliver(userEvent("event_01", "user.created", SUB, "Ada@Example.com", "Ada", T1)), "applied");
-      assertThat(local()).get().satisfies(u -> {
-        assertThat(u.email().value()).isEqualTo("ada@example.com");
-        assertThat(u.firstName().value()).isEqualTo("Ada");
-        assertThat(u.active()).isTrue();
-      });
+    run(
+        (workos, http) -> {
+          assertOutcome(
+              workos.deliver(
+                  userEvent("event_01", "user.created", SUB, "Ada@Example.com", "Ada", T1)),
+              "applied");
+          assertThat(local())
+              .get()
+              .satisfies(
+                  u -> {
+                    assertThat(u.email().value()).isEqualTo("ada@example.com");
+                    assertThat(u.firstName().value()).isEqualTo("Ada");
+                    assertThat(u.active()).isTrue();
+                  });
 
-      assertOutcome(workos.deliver(userEvent("event_02", "user.updated", SUB, "ada@new.example.com", "Augusta",
-          T1.plusSeconds(60))), "applied");
-      assertThat(local()).get().satisfies(u -> {
-        assertThat(u.email().value()).isEqualTo("ada@new.example.com");
-        assertThat(u.firstName().value()).isEqualTo("Augusta");
-      });
-    });
+          assertOutcome(
+              workos.deliver(
+                  userEvent(
+                      "event_02",
+                      "user.updated",
+                      SUB,
+                      "ada@new.example.com",
+                      "Augusta",
+                      T1.plusSeconds(60))),
+              "applied");
+          assertThat(local())
+              .get()
+              .satisfies(
+                  u -> {
+                    assertThat(u.email().value()).isEqualTo("ada@new.example.com");
+                    assertThat(u.firstName().value()).isEqualTo("Augusta");
+                  });
+        });
   }
 
   @Test
   void badOrStaleSignaturesAre401AndChangeNothing() {
-    run((workos, http) -> {
-      String body = userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1);
-      String good = new WebhookSignature(WebTestApp.WEBHOOK_SECRET, java.time.Clock.systemUTC(), WebhookSignature.DEFAULT_TOLERANCE)
-          .header(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      String expectedHex = good.substring(good.indexOf("v1=") + 3);
-      String wrongSecret = new WebhookSignature("whsec_someone_else", java.time.Clock.systemUTC(), WebhookSignature.DEFAULT_TOLERANCE)
-          .header(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      var refused = new java.util.ArrayList<Http.Response>();
-      refused.add(workos.deliverWithHeader(body, null));
-      refused.add(workos.deliverWithHeader(body, wrongSecret));
-      refused.add(workos.deliverWithHeader(body.replace("ada@example.com", "eve@example.com"), good));
-      refused.add(workos.deliverSignedAt(body, Instant.now().minusSeconds(181)));
-      refused.add(workos.deliverSignedAt(body, Instant.now().plusSeconds(181)));
-      refused.add(workos.deliverWithHeader(body, "v1=" + expectedHex));
-      refused.add(workos.deliverWithHeader(body, good.replace("v1=", "v1=zz")));
-      refused.add(workos.deliverWithHeader(body, "t=soon, v1=" + expectedHex));
+    run(
+        (workos, http) -> {
+          String body = userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1);
+          String good =
+              new WebhookSignature(
+                      WebTestApp.WEBHOOK_SECRET,
+                      java.time.Clock.systemUTC(),
+                      WebhookSignature.DEFAULT_TOLERANCE)
+                  .header(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          String expectedHex = good.substring(good.indexOf("v1=") + 3);
+          String wrongSecret =
+              new WebhookSignature(
+                      "whsec_someone_else",
+                      java.time.Clock.systemUTC(),
+                      WebhookSignature.DEFAULT_TOLERANCE)
+                  .header(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          var refused = new java.util.ArrayList<Http.Response>();
+          refused.add(workos.deliverWithHeader(body, null));
+          refused.add(workos.deliverWithHeader(body, wrongSecret));
+          refused.add(
+              workos.deliverWithHeader(body.replace("ada@example.com", "eve@example.com"), good));
+          refused.add(workos.deliverSignedAt(body, Instant.now().minusSeconds(181)));
+          refused.add(workos.deliverSignedAt(body, Instant.now().plusSeconds(181)));
+          refused.add(workos.deliverWithHeader(body, "v1=" + expectedHex));
+          refused.add(workos.deliverWithHeader(body, good.replace("v1=", "v1=zz")));
+          refused.add(workos.deliverWithHeader(body, "t=soon, v1=" + expectedHex));
 
-      for (Http.Response response : refused) {
-        assertThat(response.status()).as(response.body()).isEqualTo(401);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asText()).isEqualTo("urn:datamingle:problem:invalid-signature");
-        assertThat(response.body()).contains("WORKOS_WEBHOOK_SECRET").doesNotContain(expectedHex)
-            .doesNotContain(WebTestApp.WEBHOOK_SECRET);
-      }
-      assertThat(local()).isEmpty();
+          for (Http.Response response : refused) {
+            assertThat(response.status()).as(response.body()).isEqualTo(401);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.json().get("type").asText())
+                .isEqualTo("urn:datamingle:problem:invalid-signature");
+            assertThat(response.body())
+                .contains("WORKOS_WEBHOOK_SECRET")
+                .doesNotContain(expectedHex)
+                .doesNotContain(WebTestApp.WEBHOOK_SECRET);
+          }
+          assertThat(local()).isEmpty();
 
-      assertOutcome(workos.deliverWithHeader(body, good), "applied");
-    });
+          assertOutcome(workos.deliverWithHeader(body, good), "applied");
+        });
   }
 
   @Test
   void aRedeliveredEventIsADuplicateAndChangesNothing() {
-    run((workos, http) -> {
-      String body = userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1);
-      assertOutcome(workos.deliver(body), "applied");
-      User before = local().orElseThrow();
+    run(
+        (workos, http) -> {
+          String body = userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1);
+          assertOutcome(workos.deliver(body), "applied");
+          User before = local().orElseThrow();
 
-      assertOutcome(workos.deliver(body), "duplicate");
-      assertOutcome(workos.deliver(body), "duplicate");
+          assertOutcome(workos.deliver(body), "duplicate");
+          assertOutcome(workos.deliver(body), "duplicate");
 
-      assertThat(local()).contains(before);
-    });
+          assertThat(local()).contains(before);
+        });
   }
 
   @Test
   void eventsOutOfOrderKeepTheNewestData() {
-    run((workos, http) -> {
-      assertOutcome(workos.deliver(userEvent("event_03", "user.updated", SUB, "third@example.com", "Third", T1.plusSeconds(120))),
-          "applied");
-      assertOutcome(workos.deliver(userEvent("event_01", "user.created", SUB, "first@example.com", "First", T1)), "stale");
-      assertOutcome(workos.deliver(userEvent("event_02", "user.updated", SUB, "second@example.com", "Second", T1.plusSeconds(60))),
-          "stale");
+    run(
+        (workos, http) -> {
+          assertOutcome(
+              workos.deliver(
+                  userEvent(
+                      "event_03",
+                      "user.updated",
+                      SUB,
+                      "third@example.com",
+                      "Third",
+                      T1.plusSeconds(120))),
+              "applied");
+          assertOutcome(
+              workos.deliver(
+                  userEvent("event_01", "user.created", SUB, "first@example.com", "First", T1)),
+              "stale");
+          assertOutcome(
+              workos.deliver(
+                  userEvent(
+                      "event_02",
+                      "user.updated",
+                      SUB,
+                      "second@example.com",
+                      "Second",
+                      T1.plusSeconds(60))),
+              "stale");
 
-      assertThat(local()).get().extracting(u -> u.email().value()).isEqualTo("third@example.com");
-    });
+          assertThat(local())
+              .get()
+              .extracting(u -> u.email().value())
+              .isEqualTo("third@example.com");
+        });
   }
 
   @Test
   void deletionDeactivatesTheUserWhoseTokensStopWorking() {
-    run((workos, http) -> {
-      String token = app.token(SUB, "ada@example.com");
-      assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+    run(
+        (workos, http) -> {
+          String token = app.token(SUB, "ada@example.com");
+          assertThat(http.get("/api/me", token).status()).isEqualTo(200);
 
-      assertOutcome(workos.deliver(userEvent("event_09", "user.deleted", SUB, "ada@example.com", "Ada", T1.plusSeconds(300))),
-          "applied");
+          assertOutcome(
+              workos.deliver(
+                  userEvent(
+                      "event_09",
+                      "user.deleted",
+                      SUB,
+                      "ada@example.com",
+                      "Ada",
+                      T1.plusSeconds(300))),
+              "applied");
 
-      assertThat(local()).get().extracting(User::active).isEqualTo(false);
-      assertThat(app.persistence.syncStore().findState(new com.datamingle.domain.user.WorkOsUserId(SUB)))
-          .get().satisfies(state -> assertThat(state.deletedAt()).isEqualTo(T1.plusSeconds(300)));
-      assertThat(http.get("/api/me", token).status()).isEqualTo(403);
-      assertOutcome(workos.deliver(userEvent("event_10", "user.updated", SUB, "back@example.com", "Ada", T1.plusSeconds(900))),
-          "stale");
-      assertThat(local()).get().extracting(User::active).isEqualTo(false);
-    });
+          assertThat(local()).get().extracting(User::active).isEqualTo(false);
+          assertThat(
+                  app.persistence
+                      .syncStore()
+                      .findState(new com.datamingle.domain.user.WorkOsUserId(SUB)))
+              .get()
+              .satisfies(state -> assertThat(state.deletedAt()).isEqualTo(T1.plusSeconds(300)));
+          assertThat(http.get("/api/me", token).status()).isEqualTo(403);
+          assertOutcome(
+              workos.deliver(
+                  userEvent(
+                      "event_10",
+                      "user.updated",
+                      SUB,
+                      "back@example.com",
+                      "Ada",
+                      T1.plusSeconds(900))),
+              "stale");
+          assertThat(local()).get().extracting(User::active).isEqualTo(false);
+        });
   }
 
   @Test
   void otherEventsAreAcknowledgedAndIgnored() {
-    run((workos, http) -> {
-      assertOutcome(workos.deliver("{\"object\":\"event\",\"id\":\"event_07\",\"event\":\"session.created\","
-          + "\"data\":{\"id\":\"session_01\"},\"created_at\":\"2026-05-01T10:00:00Z\"}"), "ignored");
-      assertThat(local()).isEmpty();
-    });
+    run(
+        (workos, http) -> {
+          assertOutcome(
+              workos.deliver(
+                  "{\"object\":\"event\",\"id\":\"event_07\",\"event\":\"session.created\","
+                      + "\"data\":{\"id\":\"session_01\"},\"created_at\":\"2026-05-01T10:00:00Z\"}"),
+              "ignored");
+          assertThat(local()).isEmpty();
+        });
   }
 
   @Test
   void signedButUnreadableEventsAre4xxAndChangeNothing() {
-    run((workos, http) -> {
-      Http.Response notJson = workos.deliver("{\"id\": ");
-      assertThat(notJson.status()).isEqualTo(400);
-      assertThat(notJson.json().get("type").asText()).isEqualTo("urn:datamingle:problem:malformed-request");
+    run(
+        (workos, http) -> {
+          Http.Response notJson = workos.deliver("{\"id\": ");
+          assertThat(notJson.status()).isEqualTo(400);
+          assertThat(notJson.json().get("type").asText())
+              .isEqualTo("urn:datamingle:problem:malformed-request");
 
-      Http.Response badEmail = workos.deliver(userEvent("event_01", "user.created", SUB, "not-an-email", "Ada", T1));
-      assertThat(badEmail.status()).isEqualTo(422);
-      assertThat(badEmail.json().get("errors").toString()).contains("email");
+          Http.Response badEmail =
+              workos.deliver(userEvent("event_01", "user.created", SUB, "not-an-email", "Ada", T1));
+          assertThat(badEmail.status()).isEqualTo(422);
+          assertThat(badEmail.json().get("errors").toString()).contains("email");
 
-      Http.Response noDate = workos.deliver(userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1)
-          .replace("\"updated_at\":\"" + T1 + "\",", ""));
-      assertThat(noDate.status()).isEqualTo(422);
-      assertThat(noDate.json().get("errors").toString()).contains("updated_at");
-      assertThat(local()).isEmpty();
+          Http.Response noDate =
+              workos.deliver(
+                  userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1)
+                      .replace("\"updated_at\":\"" + T1 + "\",", ""));
+          assertThat(noDate.status()).isEqualTo(422);
+          assertThat(noDate.json().get("errors").toString()).contains("updated_at");
+          assertThat(local()).isEmpty();
 
-      assertOutcome(workos.deliver(userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1)), "applied");
-    });
+          assertOutcome(
+              workos.deliver(
+                  userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1)),
+              "applied");
+        });
   }
 
   @Test
   void withoutASecretEveryDeliveryIsRefusedWith503() {
-    run(WebSettings.defaults(), (workos, http) -> {
-      Http.Response response = workos.deliver(userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1));
+    run(
+        WebSettings.defaults(),
+        (workos, http) -> {
+          Http.Response response =
+              workos.deliver(
+                  userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1));
 
-      assertThat(response.status()).isEqualTo(503);
-      assertThat(response.json().get("detail").asText()).contains("WORKOS_WEBHOOK_SECRET");
-      assertThat(local()).isEmpty();
-    });
+          assertThat(response.status()).isEqualTo(503);
+          assertThat(response.json().get("detail").asText()).contains("WORKOS_WEBHOOK_SECRET");
+          assertThat(local()).isEmpty();
+        });
   }
 }

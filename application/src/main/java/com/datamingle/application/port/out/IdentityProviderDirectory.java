@@ -5,8 +5,8 @@ import com.datamingle.domain.user.WorkOsUserId;
 import java.util.Optional;
 
 /**
- * Outbound port: asks the identity provider (WorkOS) for a user's profile, for the first sign-in
- * of a user whose token carries no email.
+ * Outbound port: asks the identity provider (WorkOS) for a user's profile, for the first sign-in of
+ * a user whose token carries no email.
  *
  * @throws IdentityProviderUnavailable when the provider cannot be reached or answers with an error
  */

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Outbound port: loads and stores users. The {@code ...ForUpdate} finders, called inside a
- * {@link UnitOfWork}, also lock what they read until the transaction ends, so that a
- * read-modify-write cannot lose a concurrent change.
+ * Outbound port: loads and stores users. The {@code ...ForUpdate} finders, called inside a {@link
+ * UnitOfWork}, also lock what they read until the transaction ends, so that a read-modify-write
+ * cannot lose a concurrent change.
  */
 public interface UserRepository {
 
@@ -26,8 +26,8 @@ public interface UserRepository {
   List<User> findByEmail(Email email);
 
   /**
-   * Inserts the user unless one with the same WorkOS user id exists; never fails on that
-   * conflict, so concurrent first sign-ins yield exactly one row.
+   * Inserts the user unless one with the same WorkOS user id exists; never fails on that conflict,
+   * so concurrent first sign-ins yield exactly one row.
    *
    * @return true when this call inserted the row
    */
@@ -37,10 +37,10 @@ public interface UserRepository {
   void update(User user);
 
   /**
-   * Writes every mutable field of {@code updated} only if the stored user still is exactly
-   * {@code expected} (every field equal, nulls included), in one statement, without a prior read:
-   * an optimistic write. False when the row changed or is gone since {@code expected} was read;
-   * then nothing was written, and the caller reads "for update" and tries again.
+   * Writes every mutable field of {@code updated} only if the stored user still is exactly {@code
+   * expected} (every field equal, nulls included), in one statement, without a prior read: an
+   * optimistic write. False when the row changed or is gone since {@code expected} was read; then
+   * nothing was written, and the caller reads "for update" and tries again.
    */
   boolean updateIfUnchanged(User expected, User updated);
 

@@ -3,8 +3,8 @@ package com.datamingle.application.port.out;
 import com.datamingle.domain.user.UserId;
 
 /**
- * Criteria of one page of users. {@code prefix} is lower case and matches the start of the
- * email, the first name or the last name; null filters match everything.
+ * Criteria of one page of users. {@code prefix} is lower case and matches the start of the email,
+ * the first name or the last name; null filters match everything.
  */
 public record UserSearch(String prefix, Boolean active, Boolean admin, UserId after, int limit) {
 

@@ -10,9 +10,13 @@ import java.util.List;
  */
 public interface WorkOsEventFeed {
 
-  /** At most {@code limit} events after the event {@code afterEventId} (null: from the oldest kept). */
+  /**
+   * At most {@code limit} events after the event {@code afterEventId} (null: from the oldest kept).
+   */
   List<Entry> after(String afterEventId, int limit);
 
-  /** One event: its id, and the user event when it is one this service consumes (null otherwise). */
+  /**
+   * One event: its id, and the user event when it is one this service consumes (null otherwise).
+   */
   record Entry(String eventId, WorkOsUserEvent userEvent) {}
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Outbound port: what the sync with WorkOS has processed and applied, per event, user and cursor. */
+/**
+ * Outbound port: what the sync with WorkOS has processed and applied, per event, user and cursor.
+ */
 public interface WorkOsSyncStore {
 
   /**
@@ -38,6 +40,8 @@ public interface WorkOsSyncStore {
 
   int countEventsReceivedBefore(Instant cutoff);
 
-  /** @return how many event ids were forgotten */
+  /**
+   * @return how many event ids were forgotten
+   */
   int forgetEventsReceivedBefore(Instant cutoff);
 }

@@ -7,6 +7,10 @@ public final class AmbiguousUserReference extends DomainException {
   private static final long serialVersionUID = 1L;
 
   public AmbiguousUserReference(UserReference reference, int matches) {
-    super(matches + " users have the email " + reference + "; name the user by id or WorkOS user id instead");
+    super(
+        matches
+            + " users have the email "
+            + reference
+            + "; name the user by id or WorkOS user id instead");
   }
 }

@@ -17,17 +17,19 @@ public interface ListUsersUseCase {
   Page listUsers(Query query);
 
   /**
-   * Filters: {@code text} matches the start of the email, first name or last name, ignoring
-   * case (plain text: what no name can hold is refused, not searched for); {@code active} and
-   * {@code admin} match the flags; null means any.
+   * Filters: {@code text} matches the start of the email, first name or last name, ignoring case
+   * (plain text: what no name can hold is refused, not searched for); {@code active} and {@code
+   * admin} match the flags; null means any.
    */
   record Query(String text, Boolean active, Boolean admin, int limit, String cursor) {
     public Query {
       if (limit < 1 || limit > MAX_LIMIT) {
-        throw new InvalidValueException("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        throw new InvalidValueException(
+            "limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
       }
       if (text != null && text.length() > MAX_QUERY_LENGTH) {
-        throw new InvalidValueException("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
+        throw new InvalidValueException(
+            "q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
       }
       PlainText.check("q", text);
       if (text != null && text.isBlank()) {

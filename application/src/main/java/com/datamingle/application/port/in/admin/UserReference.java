@@ -9,21 +9,31 @@ import com.datamingle.domain.user.WorkOsUserId;
 public sealed interface UserReference {
 
   record ById(UserId id) implements UserReference {
-    @Override public String toString() { return id.toString(); }
+    @Override
+    public String toString() {
+      return id.toString();
+    }
   }
 
   record ByWorkosUserId(WorkOsUserId workosUserId) implements UserReference {
-    @Override public String toString() { return workosUserId.toString(); }
+    @Override
+    public String toString() {
+      return workosUserId.toString();
+    }
   }
 
   record ByEmail(Email email) implements UserReference {
-    @Override public String toString() { return email.toString(); }
+    @Override
+    public String toString() {
+      return email.toString();
+    }
   }
 
   /** Reads {@code user_...} as a WorkOS id, anything with {@code @} as an email, else a UUID. */
   static UserReference parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new InvalidValueException("user", "name a user by id, WorkOS user id (user_...) or email");
+      throw new InvalidValueException(
+          "user", "name a user by id, WorkOS user id (user_...) or email");
     }
     String t = text.strip();
     if (t.startsWith("user_")) {
@@ -35,7 +45,8 @@ public sealed interface UserReference {
     try {
       return new ById(UserId.parse(t));
     } catch (InvalidValueException e) {
-      throw new InvalidValueException("user", "'" + t + "' is neither a user id, a WorkOS user id (user_...) nor an email");
+      throw new InvalidValueException(
+          "user", "'" + t + "' is neither a user id, a WorkOS user id (user_...) nor an email");
     }
   }
 }

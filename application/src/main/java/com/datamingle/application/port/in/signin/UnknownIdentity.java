@@ -19,7 +19,8 @@ public final class UnknownIdentity extends DomainException {
 
   /** WorkOS deleted the user: a token issued before the deletion must not create them again. */
   public static UnknownIdentity deleted(WorkOsUserId workosUserId) {
-    return new UnknownIdentity(workosUserId, "WorkOS deleted user " + workosUserId + "; sign in with an existing account");
+    return new UnknownIdentity(
+        workosUserId, "WorkOS deleted user " + workosUserId + "; sign in with an existing account");
   }
 
   public WorkOsUserId workosUserId() {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Use case (operators): removes the rows of users that WorkOS deleted before a cutoff, and
- * forgets processed event ids received before another (WorkOS retries for 3 days and keeps
- * events for 30). What WorkOS deleted stays recorded, so a late event or a still-valid token
- * never brings a purged user back.
+ * Use case (operators): removes the rows of users that WorkOS deleted before a cutoff, and forgets
+ * processed event ids received before another (WorkOS retries for 3 days and keeps events for 30).
+ * What WorkOS deleted stays recorded, so a late event or a still-valid token never brings a purged
+ * user back.
  */
 public interface PurgeDeletedUsersUseCase {
 

@@ -1,9 +1,9 @@
 package com.datamingle.application.port.in.sync;
 
 /**
- * Use case: pulls WorkOS user events from the Events API, after the stored cursor, and applies
- * each one as a webhook would; the cursor moves with every event applied, so an interrupted run
- * resumes where it stopped and a replayed event is a duplicate.
+ * Use case: pulls WorkOS user events from the Events API, after the stored cursor, and applies each
+ * one as a webhook would; the cursor moves with every event applied, so an interrupted run resumes
+ * where it stopped and a replayed event is a duplicate.
  */
 public interface SyncWorkOsEventsUseCase {
 
