@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import com.datamingle.adapter.web.testing.JwksServer;
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.TestKeys;
 import com.datamingle.application.testing.MutableClock;
 import java.security.KeyPairGenerator;
@@ -31,18 +31,18 @@ class WorkOsTokenVerifierTest {
   static final String SUB = "user_01HBEQKA6K4QJAS93VPE39W1JT";
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final TestKeys k1 = new TestKeys("k1");
-  final JwksServer jwks;
+  final FakeWorkOs jwks;
   final WorkOsTokenVerifier verifier;
 
   WorkOsTokenVerifierTest() throws Exception {
-    jwks = new JwksServer(k1);
+    jwks = new FakeWorkOs(k1);
     verifier = verifier(Duration.ofSeconds(30));
   }
 
   WorkOsTokenVerifier verifier(Duration minRefresh) {
     JwksKeyStore store =
         new JwksKeyStore(
-            jwks.url(), Duration.ofSeconds(1), Duration.ofMinutes(10), minRefresh, clock);
+            jwks.jwksUrl(), Duration.ofSeconds(1), Duration.ofMinutes(10), minRefresh, clock);
     return new WorkOsTokenVerifier(
         store, List.of(TestKeys.ISSUER, "https://api.workos.com"), 30, clock);
   }
@@ -165,13 +165,13 @@ class WorkOsTokenVerifierTest {
 
   @Test
   void refusesKidInjectionWithoutLookingItUp() {
-    int before = jwks.fetches();
+    int before = jwks.jwksFetches();
     for (String kid :
         new String[] {"../../etc/passwd", "' OR 1=1--", "k".repeat(10_000), "ключ", ""}) {
       rejects(k1.token(SUB, NOW, b -> b.withKeyId(kid)));
     }
     rejects(k1.token(SUB, NOW, b -> b.withKeyId(null)));
-    assertThat(jwks.fetches()).isEqualTo(before);
+    assertThat(jwks.jwksFetches()).isEqualTo(before);
   }
 
   @Test
@@ -304,7 +304,7 @@ class WorkOsTokenVerifierTest {
     for (int i = 0; i < 20; i++) {
       verifier.verify(k1.token(SUB, NOW));
     }
-    assertThat(jwks.fetches()).isEqualTo(1);
+    assertThat(jwks.jwksFetches()).isEqualTo(1);
   }
 
   @Test
@@ -312,7 +312,7 @@ class WorkOsTokenVerifierTest {
     MutableClock moving = new MutableClock(NOW);
     JwksKeyStore store =
         new JwksKeyStore(
-            jwks.url(),
+            jwks.jwksUrl(),
             Duration.ofSeconds(1),
             Duration.ofMinutes(10),
             Duration.ofSeconds(10),
@@ -331,14 +331,14 @@ class WorkOsTokenVerifierTest {
   void aRotatedKeyIsFetchedOnce() {
     verifier.verify(k1.token(SUB, NOW));
     TestKeys k2 = new TestKeys("k2");
-    jwks.add(k2);
+    jwks.addKey(k2);
     WorkOsTokenVerifier fresh = verifier(Duration.ZERO);
 
     fresh.verify(k2.token(SUB, NOW));
     fresh.verify(k2.token(SUB, NOW));
     fresh.verify(k1.token(SUB, NOW));
 
-    assertThat(jwks.fetches()).isEqualTo(2);
+    assertThat(jwks.jwksFetches()).isEqualTo(2);
   }
 
   /**
@@ -370,11 +370,11 @@ class WorkOsTokenVerifierTest {
       pool.shutdownNow();
     }
     TestKeys k2 = new TestKeys("k2");
-    jwks.add(k2);
+    jwks.addKey(k2);
 
     assertThat(throttled.verify(k2.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
 
-    assertThat((long) jwks.fetches() - 1)
+    assertThat((long) jwks.jwksFetches() - 1)
         .isLessThanOrEqualTo(allowedFetches(interval, System.nanoTime() - start));
   }
 
@@ -383,10 +383,10 @@ class WorkOsTokenVerifierTest {
     WorkOsTokenVerifier throttled = verifier(Duration.ofMillis(500));
     throttled.verify(k1.token(SUB, NOW));
     TestKeys k2 = new TestKeys("k2");
-    jwks.add(k2);
+    jwks.addKey(k2);
 
     assertThat(throttled.verify(k2.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
-    assertThat(jwks.fetches()).isEqualTo(2);
+    assertThat(jwks.jwksFetches()).isEqualTo(2);
   }
 
   @Test
@@ -400,7 +400,7 @@ class WorkOsTokenVerifierTest {
       assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId(kid))))
           .isInstanceOf(InvalidToken.class);
     }
-    assertThat((long) jwks.fetches() - 1)
+    assertThat((long) jwks.jwksFetches() - 1)
         .isLessThanOrEqualTo(allowedFetches(interval, System.nanoTime() - start));
   }
 
@@ -409,22 +409,22 @@ class WorkOsTokenVerifierTest {
     WorkOsTokenVerifier eager = verifier(Duration.ZERO);
     eager.verify(k1.token(SUB, NOW));
     rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("made-up")));
-    int fetches = jwks.fetches();
+    int fetches = jwks.jwksFetches();
 
     for (int i = 0; i < 100; i++) {
       rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("made-up")));
     }
 
-    assertThat(jwks.fetches()).isEqualTo(fetches);
+    assertThat(jwks.jwksFetches()).isEqualTo(fetches);
   }
 
   @Test
   void tokensThatFailWithoutAKeyNeverCauseAFetch() {
     verifier.verify(k1.token(SUB, NOW));
-    int fetches = jwks.fetches();
+    int fetches = jwks.jwksFetches();
     WorkOsTokenVerifier eager = verifier(Duration.ZERO);
     eager.verify(k1.token(SUB, NOW));
-    int afterFirst = jwks.fetches();
+    int afterFirst = jwks.jwksFetches();
 
     rejects(
         eager, k1.token(SUB, NOW, b -> b.withKeyId("other").withIssuer("https://evil.example")));
@@ -432,7 +432,7 @@ class WorkOsTokenVerifierTest {
         eager, k1.token(SUB, NOW, b -> b.withKeyId("other").withExpiresAt(NOW.minusSeconds(3600))));
     rejects(eager, k1.token("client_01M2M", NOW, b -> b.withKeyId("other")));
 
-    assertThat(jwks.fetches()).isEqualTo(afterFirst).isEqualTo(fetches + 1);
+    assertThat(jwks.jwksFetches()).isEqualTo(afterFirst).isEqualTo(fetches + 1);
   }
 
   static void rejects(WorkOsTokenVerifier verifier, String token) {
@@ -452,12 +452,12 @@ class WorkOsTokenVerifierTest {
   void unknownKidsWhileTheJwksIsDownAre503AndCachedKeysStillWork() {
     WorkOsTokenVerifier throttled = verifier(Duration.ofMillis(100));
     throttled.verify(k1.token(SUB, NOW));
-    jwks.mode(JwksServer.Mode.ERROR_500);
+    jwks.jwksMode(FakeWorkOs.JwksMode.ERROR_500);
 
     assertThat(throttled.verify(k1.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
     assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId("k-new"))))
         .isInstanceOf(AuthUnavailable.class);
-    jwks.mode(JwksServer.Mode.OK);
+    jwks.jwksMode(FakeWorkOs.JwksMode.OK);
     assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId("k-new"))))
         .isInstanceOf(InvalidToken.class);
   }
@@ -469,7 +469,7 @@ class WorkOsTokenVerifierTest {
 
     assertThatThrownBy(() -> eager.verify(k1.token(SUB, NOW, b -> b.withKeyId("unknown"))))
         .isInstanceOf(InvalidToken.class);
-    assertThat(jwks.fetches()).isEqualTo(2);
+    assertThat(jwks.jwksFetches()).isEqualTo(2);
   }
 
   @Test
@@ -484,17 +484,17 @@ class WorkOsTokenVerifierTest {
 
   @Test
   void aBrokenJwksIsUnavailable() {
-    jwks.mode(JwksServer.Mode.ERROR_500);
+    jwks.jwksMode(FakeWorkOs.JwksMode.ERROR_500);
     assertThatThrownBy(() -> verifier(Duration.ZERO).verify(k1.token(SUB, NOW)))
         .isInstanceOf(AuthUnavailable.class);
-    jwks.mode(JwksServer.Mode.HTML);
+    jwks.jwksMode(FakeWorkOs.JwksMode.HTML);
     assertThatThrownBy(() -> verifier(Duration.ZERO).verify(k1.token(SUB, NOW)))
         .isInstanceOf(AuthUnavailable.class);
   }
 
   @Test
   void aSlowJwksTimesOut() {
-    jwks.mode(JwksServer.Mode.SLOW);
+    jwks.jwksMode(FakeWorkOs.JwksMode.SLOW);
     long start = System.nanoTime();
     assertThatThrownBy(() -> verifier(Duration.ZERO).verify(k1.token(SUB, NOW)))
         .isInstanceOf(AuthUnavailable.class);

@@ -1,4 +1,4 @@
-package com.datamingle.adapter.web.workos;
+package com.datamingle.adapter.web.client.workos;
 
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import java.io.IOException;

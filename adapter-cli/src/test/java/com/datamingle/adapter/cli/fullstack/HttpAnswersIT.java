@@ -1,19 +1,16 @@
-package com.datamingle.adapter.web;
+package com.datamingle.adapter.cli.fullstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.adapter.web.ops.Metrics;
-import com.datamingle.adapter.web.ops.Readiness;
-import com.datamingle.adapter.web.testing.FakeWorkOsSender;
+import com.datamingle.adapter.web.ApiRoute;
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.Http;
 import com.datamingle.adapter.web.testing.RawHttp;
+import com.datamingle.adapter.web.testing.RouteTable;
 import com.datamingle.adapter.web.testing.TestKeys;
-import com.datamingle.adapter.web.testing.WebTestApp;
-import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
-import com.datamingle.application.port.in.admin.UserReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -28,53 +25,53 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The answers every client relies on, over a real database (SQLite and PostgreSQL subclasses): 405
- * with Allow, a challenge on every 401, problem documents for what Jetty refuses itself, UTF-8
- * whatever the request held, 422 for text no database stores, and a just-rotated signing key
- * accepted at once. Raw sockets send what a real HTTP client would refuse to.
+ * The answers every client relies on, over the whole service on each database: 405 with Allow, a
+ * challenge on every 401, problem documents for what Jetty refuses itself, UTF-8 whatever the
+ * request held, 422 for text no database stores, and a just-rotated signing key accepted at once.
+ * Raw sockets send what a real HTTP client would refuse to.
  */
-abstract class HttpAnswersContract {
-  static final String ADMIN = "user_01ANSWERSADMIN";
+@ParameterizedClass
+@EnumSource(FullStack.Database.class)
+class HttpAnswersIT {
+  static final String ADMIN_EMAIL = "admin@example.com";
   static final String MEMBER = "user_01ANSWERSMEMBER";
-  WebTestApp app;
+  @Parameter FullStack.Database database;
+  @TempDir Path dir;
+  FullStack app;
   Http http;
   RawHttp raw;
   String adminToken;
   String memberToken;
 
-  abstract WebTestApp newApp(WebSettings settings) throws Exception;
-
-  void start(WebSettings settings) throws Exception {
-    app = newApp(settings);
-    app.server.start("127.0.0.1", 0);
-    http = new Http("http://127.0.0.1:" + app.server.port());
-    raw = new RawHttp(app.server.port());
-    adminToken = app.token(ADMIN, "admin@example.com");
+  void start(Map<String, String> env) throws Exception {
+    app = FullStack.start(database, dir, env);
+    http = app.http;
+    raw = new RawHttp(app.port());
+    adminToken = app.admin(ADMIN_EMAIL);
     memberToken = app.token(MEMBER, "member@example.com");
     assertThat(http.get("/api/me", adminToken).status()).isEqualTo(200);
     assertThat(http.get("/api/me", memberToken).status()).isEqualTo(200);
-    app.services
-        .changeUserAccess()
-        .changeUserAccess(
-            new ChangeUserAccessUseCase.Command(UserReference.parse(ADMIN), null, true));
   }
 
   void start() throws Exception {
-    start(WebSettings.defaults().withWorkosWebhookSecret(WebTestApp.WEBHOOK_SECRET));
+    start(Map.of("WORKOS_WEBHOOK_SECRET", FakeWorkOs.WEBHOOK_SECRET));
   }
 
   @AfterEach
   void stop() {
     if (app != null) {
-      app.server.close();
       app.close();
     }
   }
 
   String memberId() {
-    return app.services.getUser().getUser(UserReference.parse(MEMBER)).id().toString();
+    return app.user(MEMBER).orElseThrow().id().toString();
   }
 
   /**
@@ -104,19 +101,8 @@ abstract class HttpAnswersContract {
    * OPTIONS.
    */
   static Map<String, Set<String>> expectedMethods() {
-    WebDependencies deps =
-        new WebDependencies(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            () -> new Readiness.Status(true, null),
-            new Metrics());
     Map<String, Set<String>> byPath = new java.util.LinkedHashMap<>();
-    for (ApiRoute route : WebModule.routes(deps, WebSettings.defaults(), new ObjectMapper())) {
+    for (ApiRoute route : RouteTable.routes()) {
       Set<String> methods =
           byPath.computeIfAbsent(route.path(), p -> new LinkedHashSet<>(List.of("OPTIONS")));
       methods.add(route.method());
@@ -206,12 +192,11 @@ abstract class HttpAnswersContract {
   @Test
   void corsPreflightStillWorksBesideOptions() throws Exception {
     start(
-        new WebSettings(
-            List.of("https://app.example.com"),
-            WebSettings.DEFAULT_MAX_REQUEST_BYTES,
-            Duration.ofSeconds(5),
-            null,
-            WebTestApp.WEBHOOK_SECRET));
+        Map.of(
+            "CORS_ALLOWED_ORIGINS",
+            "https://app.example.com",
+            "WORKOS_WEBHOOK_SECRET",
+            FakeWorkOs.WEBHOOK_SECRET));
     Http.Response preflight =
         http.send(
             "OPTIONS",
@@ -258,21 +243,20 @@ abstract class HttpAnswersContract {
     assertThat(bearer.get(3).header("WWW-Authenticate")).contains("error=\"invalid_token\"");
 
     String event =
-        FakeWorkOsSender.userEvent(
+        FakeWorkOs.userEvent(
             "event_01CHALLENGE",
             "user.created",
             "user_01HOOKED",
             "h@example.com",
             "H",
             Instant.now());
-    FakeWorkOsSender wrongSecret = new FakeWorkOsSender(http, "whsec_wrong");
+    FakeWorkOs.Sender wrongSecret = new FakeWorkOs.Sender(http, "whsec_wrong");
     List<Http.Response> webhook =
         List.of(
             wrongSecret.deliver(event),
             wrongSecret.deliverWithHeader(event, null),
             wrongSecret.deliverWithHeader(event, "t=1, v1=00"),
-            new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET)
-                .deliverSignedAt(event, Instant.now().minusSeconds(3600)));
+            FakeWorkOs.sender(http).deliverSignedAt(event, Instant.now().minusSeconds(3600)));
     for (Http.Response response : webhook) {
       assertThat(response.status()).isEqualTo(401);
       assertThat(response.header("WWW-Authenticate")).startsWith("WorkOS-Signature ");
@@ -429,26 +413,24 @@ abstract class HttpAnswersContract {
       assertThat(problem.path("errors").fieldNames()).toIterable().containsExactly("q");
     }
     String event =
-        FakeWorkOsSender.userEvent(
+        FakeWorkOs.userEvent(
             "event_\\u0000NUL",
             "user.created",
             "user_01NUL",
             "nul@example.com",
             "N",
             Instant.now());
-    JsonNode webhook =
-        assertProblem(
-            toRaw(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET).deliver(event)), 422);
+    JsonNode webhook = assertProblem(toRaw(FakeWorkOs.sender(http).deliver(event)), 422);
     assertThat(webhook.path("errors").has("id")).isTrue();
     String email =
-        FakeWorkOsSender.userEvent(
+        FakeWorkOs.userEvent(
             "event_01NULMAIL",
             "user.created",
             "user_01NUL",
             "n\\u0000ul@example.com",
             "N",
             Instant.now());
-    assertProblem(toRaw(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET).deliver(email)), 422);
+    assertProblem(toRaw(FakeWorkOs.sender(http).deliver(email)), 422);
 
     assertThat(app.snapshot()).isEqualTo(before);
     assertThat(http.get("/api/users?q=ada", adminToken).status()).isEqualTo(200);
@@ -467,14 +449,14 @@ abstract class HttpAnswersContract {
   @Test
   void aKeyRotatedInJustNowIsAcceptedOnItsFirstTokenEvenRightAfterMadeUpKids() throws Exception {
     start();
-    int before = app.jwks.fetches();
+    int before = app.workos.jwksFetches();
     long startedAt = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       List<Future<Integer>> flood = new java.util.ArrayList<>();
       for (int i = 0; i < 32; i++) {
         String madeUp =
-            app.keys.token(
+            app.workos.keys.token(
                 "user_01FLOOD",
                 Instant.now(),
                 b -> b.withKeyId("made-up-" + java.util.UUID.randomUUID()));
@@ -489,7 +471,7 @@ abstract class HttpAnswersContract {
       pool.shutdownNow();
     }
     TestKeys rotated = new TestKeys("k2");
-    app.jwks.add(rotated);
+    app.workos.addKey(rotated);
 
     Http.Response first =
         http.get(
@@ -503,15 +485,16 @@ abstract class HttpAnswersContract {
                         "rotated@example.com")));
 
     assertThat(first.status()).as(first.body()).isEqualTo(200);
-    // the test store fetches at most once a second (WebTestApp), plus one fetch in flight
+    // the service's key store fetches at most once a second (Wiring), plus one fetch in flight
     long allowed = Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + 2;
-    assertThat((long) app.jwks.fetches() - before)
+    assertThat((long) app.workos.jwksFetches() - before)
         .as("JWKS fetches for 32 made-up kids and one rotation")
         .isLessThanOrEqualTo(allowed);
     Http.Response unknownNow =
         http.get(
             "/api/me",
-            app.keys.token("user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-after")));
+            app.workos.keys.token(
+                "user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-after")));
     assertThat(unknownNow.status()).isEqualTo(401);
     assertThat(unknownNow.header("WWW-Authenticate")).contains("invalid_token");
   }
@@ -519,13 +502,14 @@ abstract class HttpAnswersContract {
   @Test
   void aJwksThatCannotBeFetchedIs503OnlyForKeysNotCached() throws Exception {
     start();
-    app.jwks.mode(com.datamingle.adapter.web.testing.JwksServer.Mode.ERROR_500);
+    app.workos.jwksMode(FakeWorkOs.JwksMode.ERROR_500);
 
     assertThat(http.get("/api/me", app.token(MEMBER, "member@example.com")).status())
         .isEqualTo(200);
     Http.Response unknown =
         http.get(
-            "/api/me", app.keys.token("user_01NEWKID", Instant.now(), b -> b.withKeyId("k-new")));
+            "/api/me",
+            app.workos.keys.token("user_01NEWKID", Instant.now(), b -> b.withKeyId("k-new")));
     assertThat(unknown.status()).isEqualTo(503);
     assertThat(unknown.header("Retry-After")).isNotNull();
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");

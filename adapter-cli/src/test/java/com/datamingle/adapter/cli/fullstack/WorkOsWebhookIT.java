@@ -1,49 +1,45 @@
-package com.datamingle.adapter.web.workos;
+package com.datamingle.adapter.cli.fullstack;
 
-import static com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent;
+import static com.datamingle.adapter.web.testing.FakeWorkOs.userEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.adapter.web.WebSettings;
-import com.datamingle.adapter.web.testing.FakeWorkOsSender;
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.Http;
-import com.datamingle.adapter.web.testing.WebTestApp;
-import com.datamingle.application.port.in.admin.UserReference;
+import com.datamingle.adapter.web.webhook.WebhookSignature;
 import com.datamingle.domain.user.User;
-import com.datamingle.domain.user.UserNotFound;
-import io.javalin.testtools.JavalinTest;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/**
- * POST /webhooks/workos with a fake WorkOS sender, over a real database (SQLite and PostgreSQL
- * subclasses).
- */
-abstract class WorkOsWebhookContract {
+/** POST /webhooks/workos from a fake WorkOS sender, over the whole service, on each database. */
+@ParameterizedClass
+@EnumSource(FullStack.Database.class)
+class WorkOsWebhookIT {
   static final String SUB = "user_01HOOK";
   static final Instant T1 = Instant.parse("2026-05-01T10:00:00.000Z");
-  WebTestApp app;
+  @Parameter FullStack.Database database;
+  @TempDir Path dir;
+  FullStack app;
 
-  abstract WebTestApp newApp(WebSettings settings) throws Exception;
-
-  void run(WebSettings settings, BiConsumer<FakeWorkOsSender, Http> test) {
+  void run(Map<String, String> env, BiConsumer<FakeWorkOs.Sender, Http> test) {
     try {
-      app = newApp(settings);
+      app = FullStack.start(database, dir, env);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    JavalinTest.test(
-        app.server.javalin(),
-        (server, client) -> {
-          Http http = new Http(client.getOrigin());
-          test.accept(new FakeWorkOsSender(http, WebTestApp.WEBHOOK_SECRET), http);
-        });
+    test.accept(FakeWorkOs.sender(app.http), app.http);
   }
 
-  void run(BiConsumer<FakeWorkOsSender, Http> test) {
-    run(WebSettings.defaults().withWorkosWebhookSecret(WebTestApp.WEBHOOK_SECRET), test);
+  void run(BiConsumer<FakeWorkOs.Sender, Http> test) {
+    run(Map.of("WORKOS_WEBHOOK_SECRET", FakeWorkOs.WEBHOOK_SECRET), test);
   }
 
   @AfterEach
@@ -54,11 +50,7 @@ abstract class WorkOsWebhookContract {
   }
 
   Optional<User> local() {
-    try {
-      return Optional.of(app.services.getUser().getUser(UserReference.parse(SUB)));
-    } catch (UserNotFound e) {
-      return Optional.empty();
-    }
+    return app.user(SUB);
   }
 
   static void assertOutcome(Http.Response response, String outcome) {
@@ -110,7 +102,7 @@ abstract class WorkOsWebhookContract {
           String body = userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1);
           String good =
               new WebhookSignature(
-                      WebTestApp.WEBHOOK_SECRET,
+                      FakeWorkOs.WEBHOOK_SECRET,
                       java.time.Clock.systemUTC(),
                       WebhookSignature.DEFAULT_TOLERANCE)
                   .header(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -140,7 +132,7 @@ abstract class WorkOsWebhookContract {
             assertThat(response.body())
                 .contains("WORKOS_WEBHOOK_SECRET")
                 .doesNotContain(expectedHex)
-                .doesNotContain(WebTestApp.WEBHOOK_SECRET);
+                .doesNotContain(FakeWorkOs.WEBHOOK_SECRET);
           }
           assertThat(local()).isEmpty();
 
@@ -218,10 +210,7 @@ abstract class WorkOsWebhookContract {
               "applied");
 
           assertThat(local()).get().extracting(User::active).isEqualTo(false);
-          assertThat(
-                  app.persistence
-                      .syncStore()
-                      .findState(new com.datamingle.domain.user.WorkOsUserId(SUB)))
+          assertThat(app.syncState(SUB))
               .get()
               .satisfies(state -> assertThat(state.deletedAt()).isEqualTo(T1.plusSeconds(300)));
           assertThat(http.get("/api/me", token).status()).isEqualTo(403);
@@ -284,7 +273,7 @@ abstract class WorkOsWebhookContract {
   @Test
   void withoutASecretEveryDeliveryIsRefusedWith503() {
     run(
-        WebSettings.defaults(),
+        Map.of(),
         (workos, http) -> {
           Http.Response response =
               workos.deliver(

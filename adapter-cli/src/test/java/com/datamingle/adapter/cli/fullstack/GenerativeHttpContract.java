@@ -1,15 +1,13 @@
-package com.datamingle.adapter.web;
+package com.datamingle.adapter.cli.fullstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.adapter.web.ops.Metrics;
-import com.datamingle.adapter.web.ops.Readiness;
+import com.datamingle.adapter.web.ApiRoute;
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.RawHttp;
+import com.datamingle.adapter.web.testing.RouteTable;
 import com.datamingle.adapter.web.testing.TestKeys;
-import com.datamingle.adapter.web.testing.WebTestApp;
-import com.datamingle.adapter.web.workos.WebhookSignature;
-import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
-import com.datamingle.application.port.in.admin.UserReference;
+import com.datamingle.adapter.web.webhook.WebhookSignature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +16,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -43,14 +46,13 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Generated JSON bodies, query strings, path segments and headers thrown at every route, over a
- * real database (SQLite and PostgreSQL subclasses). Whatever arrives: no 5xx; every error is a
+ * Generated JSON bodies, query strings, path segments and headers thrown at every route of the
+ * whole service, on each database (a subclass each). Whatever arrives: no 5xx; every error is a
  * UTF-8 problem document with {@code type}, {@code title} and {@code status}; no body names a Java
  * class or holds a stack trace; and a refused request changes no row. Requests go over raw sockets,
  * so bytes no real client would send get through too.
  */
 abstract class GenerativeHttpContract {
-  static final String ADMIN = "user_01GENADMIN";
   static final String MEMBER = "user_01GENMEMBER";
   static final String GONE = "user_01GENGONE";
   static final int TRIES = 100;
@@ -63,58 +65,64 @@ abstract class GenerativeHttpContract {
       JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  WebTestApp app;
+  FullStack app;
+  Path dir;
   RawHttp raw;
   Map<String, String> callers;
   List<String> ids;
   WebhookSignature signer;
 
-  abstract WebTestApp newApp(WebSettings settings) throws Exception;
+  abstract FullStack.Database database();
 
   @BeforeProperty
   void startTheService() throws Exception {
-    app = newApp(WebSettings.defaults().withWorkosWebhookSecret(WebTestApp.WEBHOOK_SECRET));
-    app.server.start("127.0.0.1", 0);
-    raw = new RawHttp(app.server.port());
-    String admin = app.token(ADMIN, "admin@example.com");
+    dir = Files.createTempDirectory("datamingle-generative");
+    app = FullStack.start(database(), dir);
+    raw = new RawHttp(app.port());
+    String admin = app.admin("admin@example.com");
     String member = app.token(MEMBER, "member@example.com");
     String gone = app.token(GONE, "gone@example.com");
     for (String token : List.of(admin, member, gone)) {
       assertThat(raw.get("/api/me", "Authorization: Bearer " + token).status()).isEqualTo(200);
     }
-    app.services
-        .changeUserAccess()
-        .changeUserAccess(
-            new ChangeUserAccessUseCase.Command(UserReference.parse(ADMIN), null, true));
-    app.services
-        .changeUserAccess()
-        .changeUserAccess(
-            new ChangeUserAccessUseCase.Command(UserReference.parse(GONE), false, null));
+    String goneId = idOf(GONE);
+    assertThat(app.http.patch("/api/users/" + goneId, admin, "{\"is_active\":false}").status())
+        .isEqualTo(200);
     callers = new LinkedHashMap<>();
     callers.put("anonymous", null);
     callers.put("admin", "Bearer " + admin);
     callers.put("member", "Bearer " + member);
     callers.put("deactivated", "Bearer " + gone);
     callers.put("forged", "Bearer " + new TestKeys("k1").token(MEMBER, Instant.now()));
-    callers.put("expired", "Bearer " + app.keys.token(MEMBER, Instant.now().minusSeconds(3600)));
+    callers.put(
+        "expired", "Bearer " + app.workos.keys.token(MEMBER, Instant.now().minusSeconds(3600)));
     callers.put("garbage", "Bearer not.a.token");
     callers.put("basic", "Basic dXNlcjpwYXNz");
-    ids = List.of(idOf(ADMIN), idOf(MEMBER), idOf(GONE), UUID.randomUUID().toString());
+    ids =
+        List.of(
+            idOf(FullStack.adminSubject("admin@example.com")),
+            idOf(MEMBER),
+            goneId,
+            UUID.randomUUID().toString());
     signer =
         new WebhookSignature(
-            WebTestApp.WEBHOOK_SECRET, Clock.systemUTC(), WebhookSignature.DEFAULT_TOLERANCE);
+            FakeWorkOs.WEBHOOK_SECRET, Clock.systemUTC(), WebhookSignature.DEFAULT_TOLERANCE);
   }
 
   @AfterProperty
   void stopTheService() {
     if (app != null) {
-      app.server.close();
       app.close();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   private String idOf(String workosUserId) {
-    return app.services.getUser().getUser(UserReference.parse(workosUserId)).id().toString();
+    return app.user(workosUserId).orElseThrow().id().toString();
   }
 
   /**
@@ -252,20 +260,7 @@ abstract class GenerativeHttpContract {
   Arbitrary<String> routes() {
     Set<String> declared = new LinkedHashSet<>();
     Set<String> others = new LinkedHashSet<>();
-    for (ApiRoute route :
-        WebModule.routes(
-            new WebDependencies(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                () -> new Readiness.Status(true, null),
-                new Metrics()),
-            WebSettings.defaults(),
-            new ObjectMapper())) {
+    for (ApiRoute route : RouteTable.routes()) {
       declared.add(route.method() + " " + route.path());
       for (String other :
           List.of("HEAD", "OPTIONS", "DELETE", "PUT", "POST", "PATCH", "GET", "TRACE")) {

@@ -1,10 +1,10 @@
-package com.datamingle.adapter.web.workos;
+package com.datamingle.adapter.web.client.workos;
 
-import static com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent;
+import static com.datamingle.adapter.web.testing.FakeWorkOs.userEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datamingle.adapter.web.testing.FakeWorkOsEventsApi;
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.application.port.out.WorkOsEventFeed;
 import com.datamingle.domain.user.WorkOsUserEvent;
@@ -16,25 +16,25 @@ import org.junit.jupiter.api.Test;
 
 class WorkOsEventsClientTest {
   static final Instant T1 = Instant.parse("2026-05-01T10:00:00Z");
-  final FakeWorkOsEventsApi api;
+  final FakeWorkOs api;
 
   WorkOsEventsClientTest() throws Exception {
     api =
-        new FakeWorkOsEventsApi()
-            .add(
+        new FakeWorkOs()
+            .addEvent(
                 "event_01",
                 "user.created",
                 userEvent("event_01", "user.created", "user_01A", "a@example.com", "A", T1))
-            .add(
+            .addEvent(
                 "event_02",
                 "session.created",
                 "{\"object\":\"event\",\"id\":\"event_02\",\"event\":\"session.created\",\"data\":{}}")
-            .add(
+            .addEvent(
                 "event_03",
                 "user.updated",
                 userEvent(
                     "event_03", "user.updated", "user_01A", "not-an-email", "A", T1.plusSeconds(1)))
-            .add(
+            .addEvent(
                 "event_04",
                 "user.deleted",
                 userEvent(
@@ -57,7 +57,7 @@ class WorkOsEventsClientTest {
 
   @Test
   void readsUserEventsOldestFirstAfterTheCursor() {
-    List<WorkOsEventFeed.Entry> first = client(FakeWorkOsEventsApi.API_KEY).after(null, 2);
+    List<WorkOsEventFeed.Entry> first = client(FakeWorkOs.API_KEY).after(null, 2);
 
     assertThat(first)
         .extracting(WorkOsEventFeed.Entry::eventId)
@@ -72,16 +72,16 @@ class WorkOsEventsClientTest {
     assertThat(first.get(1).userEvent())
         .as("an event this service cannot read is passed on as ignored")
         .isNull();
-    assertThat(api.requests().get(0))
+    assertThat(api.eventRequests().get(0))
         .containsEntry("events", "user.created,user.updated,user.deleted")
         .containsEntry("order", "asc")
         .containsEntry("limit", "2")
         .doesNotContainKey("after");
 
-    List<WorkOsEventFeed.Entry> next = client(FakeWorkOsEventsApi.API_KEY).after("event_03", 2);
+    List<WorkOsEventFeed.Entry> next = client(FakeWorkOs.API_KEY).after("event_03", 2);
     assertThat(next).extracting(WorkOsEventFeed.Entry::eventId).containsExactly("event_04");
     assertThat(next.get(0).userEvent().deletion()).isTrue();
-    assertThat(api.requests().get(1)).containsEntry("after", "event_03");
+    assertThat(api.eventRequests().get(1)).containsEntry("after", "event_03");
   }
 
   @Test
@@ -91,11 +91,11 @@ class WorkOsEventsClientTest {
         .hasMessageContaining("WORKOS_API_KEY")
         .hasMessageNotContaining("sk_wrong_key");
 
-    api.failNext(1);
-    assertThat(client(FakeWorkOsEventsApi.API_KEY).after(null, 10)).as("one retry").hasSize(3);
+    api.failNextEvents(1);
+    assertThat(client(FakeWorkOs.API_KEY).after(null, 10)).as("one retry").hasSize(3);
 
-    api.failNext(2);
-    assertThatThrownBy(() -> client(FakeWorkOsEventsApi.API_KEY).after(null, 10))
+    api.failNextEvents(2);
+    assertThatThrownBy(() -> client(FakeWorkOs.API_KEY).after(null, 10))
         .isInstanceOf(IdentityProviderUnavailable.class)
         .hasMessageContaining("503")
         .hasMessageContaining("retry later");

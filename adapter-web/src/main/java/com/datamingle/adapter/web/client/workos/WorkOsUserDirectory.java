@@ -1,5 +1,6 @@
-package com.datamingle.adapter.web.workos;
+package com.datamingle.adapter.web.client.workos;
 
+import com.datamingle.adapter.web.workos.WorkOsEventJson;
 import com.datamingle.application.port.out.IdentityProviderDirectory;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.domain.user.IdentityProfile;

@@ -1,7 +1,8 @@
-package com.datamingle.adapter.web.workos;
+package com.datamingle.adapter.web.webhook;
 
 import com.datamingle.adapter.web.error.Problem;
 import com.datamingle.adapter.web.error.RequestRejected;
+import com.datamingle.adapter.web.workos.WorkOsEventJson;
 import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 import com.datamingle.application.port.out.WorkOsEventFeed;
 import com.fasterxml.jackson.databind.JsonNode;

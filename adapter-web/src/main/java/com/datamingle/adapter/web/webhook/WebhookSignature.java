@@ -1,4 +1,4 @@
-package com.datamingle.adapter.web.workos;
+package com.datamingle.adapter.web.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
