@@ -52,6 +52,17 @@ class WorkOsTokenVerifierTest {
     jwks.close();
   }
 
+  /** A valid token's claims for {@link #SUB}, key id k1, before signing. */
+  static com.auth0.jwt.JWTCreator.Builder claims() {
+    return JWT.create()
+        .withKeyId("k1")
+        .withIssuer(TestKeys.ISSUER)
+        .withSubject(SUB)
+        .withClaim("sid", "session_1")
+        .withIssuedAt(NOW)
+        .withExpiresAt(NOW.plusSeconds(60));
+  }
+
   void rejects(String token) {
     assertThatThrownBy(() -> verifier.verify(token)).isInstanceOf(InvalidToken.class);
   }
@@ -87,28 +98,12 @@ class WorkOsTokenVerifierTest {
     String payload = JWT.decode(k1.token(SUB, NOW)).getPayload();
     rejects(header + "." + payload + ".");
     rejects(header + "." + payload + ".c2lnbmF0dXJl");
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
-            .sign(Algorithm.none()));
+    rejects(claims().sign(Algorithm.none()));
   }
 
   @Test
   void refusesHs256SignedWithThePublicKey() {
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
-            .sign(Algorithm.HMAC256(k1.publicKey.getEncoded())));
+    rejects(claims().sign(Algorithm.HMAC256(k1.publicKey.getEncoded())));
   }
 
   @Test
@@ -117,25 +112,11 @@ class WorkOsTokenVerifierTest {
     ec.initialize(256);
     var pair = ec.generateKeyPair();
     rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
+        claims()
             .sign(
                 Algorithm.ECDSA256(
                     (ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate())));
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
-            .sign(Algorithm.RSA384(k1.publicKey, k1.privateKey)));
+    rejects(claims().sign(Algorithm.RSA384(k1.publicKey, k1.privateKey)));
     for (String alg : new String[] {"rs256", "RS256 ", "PS256"}) {
       String[] parts = k1.token(SUB, NOW).split("\\.");
       rejects(
