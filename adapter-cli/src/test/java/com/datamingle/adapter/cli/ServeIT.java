@@ -39,7 +39,9 @@ class ServeIT {
   @BeforeEach
   void fakes() throws IOException {
     workos =
-        new FakeWorkOs(keys).user("user_01SERVE", "user_01serve@example.com", "Ada", "Lovelace");
+        new FakeWorkOs(keys)
+            .user("user_01SERVE", "user_01serve@example.com", "Ada", "Lovelace")
+            .user("user_01LATE", "user_01late@example.com", "Ada", "Lovelace");
   }
 
   @AfterEach
