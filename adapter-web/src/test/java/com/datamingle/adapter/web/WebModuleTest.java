@@ -43,7 +43,7 @@ class WebModuleTest {
                   case ADMIN ->
                       Map.of("anonymous", 401, "deactivated", 403, "member", 403, "admin", 200);
                   // a token is worth nothing here: only WorkOS's signature is (see
-                  // WorkOsWebhookContract)
+                  // WebhookRoutesTest)
                   case WORKOS ->
                       Map.of("anonymous", 401, "deactivated", 401, "member", 401, "admin", 401);
                 };
