@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +61,23 @@ class ConcurrentProfileEditsIT {
     }
   }
 
+  /** Once {@code go} opens, runs the step {@link #EDITS_PER_FIELD} times; what went wrong. */
+  private static Future<List<String>> repeat(
+      ExecutorService threads, CountDownLatch go, IntFunction<String> step) {
+    return threads.submit(
+        () -> {
+          go.await();
+          List<String> wrong = new ArrayList<>();
+          for (int i = 0; i < EDITS_PER_FIELD; i++) {
+            String problem = step.apply(i);
+            if (problem != null) {
+              wrong.add(problem);
+            }
+          }
+          return wrong;
+        });
+  }
+
   @Test
   @Timeout(120)
   void concurrentEditsOfOneUserAreAllKeptAndEachAnswerShowsItsOwnEdit() throws Exception {
@@ -72,48 +90,42 @@ class ConcurrentProfileEditsIT {
             new Field("profile_picture_url", "https://img.example.com/p"),
             new Field("timezone", ""),
             new Field("language", ""));
-    String token = app.token("user_01CONCURRENT", "concurrent@example.com");
-    assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+    String token = app.signIn("user_01CONCURRENT", "concurrent@example.com");
     ExecutorService threads = Executors.newFixedThreadPool(fields.size() * 2);
     try {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<List<String>>> problems = new ArrayList<>();
       for (Field field : fields) {
         problems.add(
-            threads.submit(
-                () -> {
-                  go.await();
-                  List<String> wrong = new ArrayList<>();
-                  for (int i = 0; i < EDITS_PER_FIELD; i++) {
-                    Http.Response r =
-                        http.patch(
-                            "/api/me",
-                            token,
-                            "{\"" + field.name() + "\":\"" + field.value(i) + "\"}");
-                    if (r.status() != 200) {
-                      wrong.add(field.name() + " edit " + i + ": " + r.status() + " " + r.body());
-                    } else if (!r.json().get(field.name()).asText().equals(field.value(i))) {
-                      wrong.add(
-                          field.name() + " edit " + i + " answered " + r.json().get(field.name()));
-                    }
+            repeat(
+                threads,
+                go,
+                i -> {
+                  Http.Response r =
+                      http.patch(
+                          "/api/me",
+                          token,
+                          "{\"" + field.name() + "\":\"" + field.value(i) + "\"}");
+                  if (r.status() != 200) {
+                    return field.name() + " edit " + i + ": " + r.status() + " " + r.body();
                   }
-                  return wrong;
+                  String answered = r.json().get(field.name()).asText();
+                  return answered.equals(field.value(i))
+                      ? null
+                      : field.name() + " edit " + i + " answered " + answered;
                 }));
       }
       // readers alongside: a read never sees an error while edits commit
       for (int reader = 0; reader < fields.size(); reader++) {
         problems.add(
-            threads.submit(
-                () -> {
-                  go.await();
-                  List<String> wrong = new ArrayList<>();
-                  for (int i = 0; i < EDITS_PER_FIELD; i++) {
-                    Http.Response r = http.get("/api/me", token);
-                    if (r.status() != 200) {
-                      wrong.add("read " + i + ": " + r.status() + " " + r.body());
-                    }
-                  }
-                  return wrong;
+            repeat(
+                threads,
+                go,
+                i -> {
+                  Http.Response r = http.get("/api/me", token);
+                  return r.status() == 200
+                      ? null
+                      : "read " + i + ": " + r.status() + " " + r.body();
                 }));
       }
       go.countDown();

@@ -100,6 +100,15 @@ public final class FullStack implements AutoCloseable {
     return workos.token(sub, email);
   }
 
+  /** Signs this user in (GET /api/me answers 200) and returns their token. */
+  public String signIn(String sub, String email) {
+    String token = token(sub, email);
+    if (http.get("/api/me", token).status() != 200) {
+      throw new AssertionError("the sign-in of " + sub + " was refused");
+    }
+    return token;
+  }
+
   /**
    * A token for an admin with this email, made an admin through the dev-token path before the
    * service has seen them (call it before any request of theirs).

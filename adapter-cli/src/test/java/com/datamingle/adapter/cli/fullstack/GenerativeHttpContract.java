@@ -56,6 +56,18 @@ abstract class GenerativeHttpContract {
   static final String MEMBER = "user_01GENMEMBER";
   static final String GONE = "user_01GENGONE";
   static final int TRIES = 100;
+
+  /** The fields of a user a client may try to write. */
+  static final List<String> USER_FIELDS =
+      List.of(
+          "first_name",
+          "last_name",
+          "timezone",
+          "language",
+          "profile_picture_url",
+          "is_active",
+          "is_admin");
+
   private static final Pattern INTERNALS =
       Pattern.compile(
           "Exception|\\tat"
@@ -388,18 +400,10 @@ abstract class GenerativeHttpContract {
     Arbitrary<String> keys =
         Arbitraries.oneOf(
             Arbitraries.of(
-                "first_name",
-                "last_name",
-                "timezone",
-                "language",
-                "profile_picture_url",
-                "is_active",
-                "is_admin",
-                "email",
-                "id",
-                "created_at",
-                "event",
-                "data"),
+                Stream.concat(
+                        USER_FIELDS.stream(),
+                        Stream.of("email", "id", "created_at", "event", "data"))
+                    .toList()),
             hostileText());
     Arbitrary<JsonNode> object =
         Arbitraries.maps(keys, child)
@@ -430,16 +434,7 @@ abstract class GenerativeHttpContract {
             hostileText().map(JsonNodeFactory.instance::textNode),
             Arbitraries.just(JsonNodeFactory.instance.nullNode()),
             Arbitraries.just(JsonNodeFactory.instance.booleanNode(true)));
-    return Arbitraries.maps(
-            Arbitraries.of(
-                "first_name",
-                "last_name",
-                "timezone",
-                "language",
-                "profile_picture_url",
-                "is_active",
-                "is_admin"),
-            value)
+    return Arbitraries.maps(Arbitraries.of(USER_FIELDS), value)
         .ofMinSize(1)
         .ofMaxSize(3)
         .map(

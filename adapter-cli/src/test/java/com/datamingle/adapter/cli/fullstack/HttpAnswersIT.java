@@ -198,17 +198,7 @@ class HttpAnswersIT {
             "WORKOS_WEBHOOK_SECRET",
             FakeWorkOs.WEBHOOK_SECRET));
     Http.Response preflight =
-        http.send(
-            "OPTIONS",
-            "/api/users/" + memberId(),
-            Map.of(
-                "Origin",
-                "https://app.example.com",
-                "Access-Control-Request-Method",
-                "PATCH",
-                "Access-Control-Request-Headers",
-                "authorization,content-type"),
-            null);
+        http.preflight("/api/users/" + memberId(), "https://app.example.com", "PATCH");
 
     assertThat(preflight.status()).isBetween(200, 204);
     assertThat(preflight.header("Access-Control-Allow-Origin"))
@@ -293,17 +283,7 @@ class HttpAnswersIT {
     assertProblem(raw.get("/api/me/..;/x"), 400);
     assertProblem(raw.get("/api/users/%00"), 400);
     // a body announced larger than the limit is refused without waiting for it
-    assertProblem(
-        raw.send(
-            "PATCH /api/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer "
-                + memberToken
-                + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Content-Length: 10000000\r\n"
-                + "Connection: close\r\n\r\n"
-                + "{",
-            null),
-        413);
+    assertProblem(rawPatchOfMe("Content-Length: 10000000", "{"), 413);
     assertProblem(
         send(
             "PATCH",
@@ -313,17 +293,19 @@ class HttpAnswersIT {
             "{\"first_name\":\"" + "x".repeat(70_000) + "\"}"),
         413);
     // a chunked body that breaks off, a body shorter than announced: the client's fault, not a 500
-    assertProblem(
-        raw.send(
-            "PATCH /api/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer "
-                + memberToken
-                + "\r\n"
-                + "Content-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n"
-                + "zz\r\n",
-            null),
-        400);
+    assertProblem(rawPatchOfMe("Transfer-Encoding: chunked", "zz\r\n"), 400);
+  }
+
+  /** PATCH /api/me as the member, over a raw socket, with this framing header and body. */
+  RawHttp.Response rawPatchOfMe(String framing, String body) throws Exception {
+    return raw.send(
+        "PATCH /api/me HTTP/1.1\r\nHost: a\r\nAuthorization: Bearer "
+            + memberToken
+            + "\r\nContent-Type: application/json\r\n"
+            + framing
+            + "\r\nConnection: close\r\n\r\n"
+            + body,
+        null);
   }
 
   @Test

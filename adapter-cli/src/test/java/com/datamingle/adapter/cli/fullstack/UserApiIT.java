@@ -6,8 +6,6 @@ import com.datamingle.adapter.web.testing.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,8 +83,7 @@ class UserApiIT {
 
   @Test
   void aKnownSessionReadsWithoutWriting() {
-    String token = app.token("user_01READER", "reader@example.com");
-    assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+    String token = app.signIn("user_01READER", "reader@example.com");
     String before = app.snapshot();
 
     for (int i = 0; i < 5; i++) {
@@ -98,8 +95,7 @@ class UserApiIT {
 
   @Test
   void anEditIsStored() {
-    String token = app.token("user_01EDITOR", "editor@example.com");
-    http.get("/api/me", token);
+    String token = app.signIn("user_01EDITOR", "editor@example.com");
 
     Http.Response patched =
         http.patch(
@@ -129,21 +125,10 @@ class UserApiIT {
     assertThat(http.patch("/api/users/" + goneId, admin, "{\"is_active\":false}").status())
         .isEqualTo(200);
 
-    List<String> seen = new ArrayList<>();
-    String cursor = null;
-    int pages = 0;
-    do {
-      Http.Response page =
-          http.get("/api/users?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), admin);
-      assertThat(page.status()).isEqualTo(200);
-      page.json().get("users").forEach(u -> seen.add(u.get("email").asText()));
-      JsonNode next = page.json().get("next_cursor");
-      cursor = next.isNull() ? null : next.asText();
-      pages++;
-    } while (cursor != null);
+    Http.Pages all = http.allUsers("limit=3", admin);
 
-    assertThat(seen).hasSize(7).doesNotHaveDuplicates();
-    assertThat(pages).isEqualTo(3);
+    assertThat(all.emails()).hasSize(7).doesNotHaveDuplicates();
+    assertThat(all.pages()).isEqualTo(3);
     assertThat(http.get("/api/users?q=EXTRA", admin).json().get("users")).hasSize(5);
     assertThat(http.get("/api/users?active=false", admin).json().get("users")).hasSize(1);
     assertThat(http.get("/api/users?admin=true", admin).json().get("users").get(0).get("email"))

@@ -53,6 +53,14 @@ class WorkOsWebhookIT {
     return app.user(SUB);
   }
 
+  /** Delivers a signed event of {@link #SUB} and checks the outcome the service answers. */
+  void delivered(
+      String outcome, String eventId, String type, String email, String firstName, Instant at) {
+    assertOutcome(
+        FakeWorkOs.sender(app.http).deliver(userEvent(eventId, type, SUB, email, firstName, at)),
+        outcome);
+  }
+
   static void assertOutcome(Http.Response response, String outcome) {
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.json().get("outcome").asText()).isEqualTo(outcome);
@@ -62,10 +70,7 @@ class WorkOsWebhookIT {
   void signedEventsCreateThenUpdateTheUser() {
     run(
         (workos, http) -> {
-          assertOutcome(
-              workos.deliver(
-                  userEvent("event_01", "user.created", SUB, "Ada@Example.com", "Ada", T1)),
-              "applied");
+          delivered("applied", "event_01", "user.created", "Ada@Example.com", "Ada", T1);
           assertThat(local())
               .get()
               .satisfies(
@@ -75,16 +80,13 @@ class WorkOsWebhookIT {
                     assertThat(u.active()).isTrue();
                   });
 
-          assertOutcome(
-              workos.deliver(
-                  userEvent(
-                      "event_02",
-                      "user.updated",
-                      SUB,
-                      "ada@new.example.com",
-                      "Augusta",
-                      T1.plusSeconds(60))),
-              "applied");
+          delivered(
+              "applied",
+              "event_02",
+              "user.updated",
+              "ada@new.example.com",
+              "Augusta",
+              T1.plusSeconds(60));
           assertThat(local())
               .get()
               .satisfies(
@@ -159,30 +161,21 @@ class WorkOsWebhookIT {
   void eventsOutOfOrderKeepTheNewestData() {
     run(
         (workos, http) -> {
-          assertOutcome(
-              workos.deliver(
-                  userEvent(
-                      "event_03",
-                      "user.updated",
-                      SUB,
-                      "third@example.com",
-                      "Third",
-                      T1.plusSeconds(120))),
-              "applied");
-          assertOutcome(
-              workos.deliver(
-                  userEvent("event_01", "user.created", SUB, "first@example.com", "First", T1)),
-              "stale");
-          assertOutcome(
-              workos.deliver(
-                  userEvent(
-                      "event_02",
-                      "user.updated",
-                      SUB,
-                      "second@example.com",
-                      "Second",
-                      T1.plusSeconds(60))),
-              "stale");
+          delivered(
+              "applied",
+              "event_03",
+              "user.updated",
+              "third@example.com",
+              "Third",
+              T1.plusSeconds(120));
+          delivered("stale", "event_01", "user.created", "first@example.com", "First", T1);
+          delivered(
+              "stale",
+              "event_02",
+              "user.updated",
+              "second@example.com",
+              "Second",
+              T1.plusSeconds(60));
 
           assertThat(local())
               .get()
@@ -195,35 +188,18 @@ class WorkOsWebhookIT {
   void deletionDeactivatesTheUserWhoseTokensStopWorking() {
     run(
         (workos, http) -> {
-          String token = app.token(SUB, "ada@example.com");
-          assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+          String token = app.signIn(SUB, "ada@example.com");
 
-          assertOutcome(
-              workos.deliver(
-                  userEvent(
-                      "event_09",
-                      "user.deleted",
-                      SUB,
-                      "ada@example.com",
-                      "Ada",
-                      T1.plusSeconds(300))),
-              "applied");
+          delivered(
+              "applied", "event_09", "user.deleted", "ada@example.com", "Ada", T1.plusSeconds(300));
 
           assertThat(local()).get().extracting(User::active).isEqualTo(false);
           assertThat(app.syncState(SUB))
               .get()
               .satisfies(state -> assertThat(state.deletedAt()).isEqualTo(T1.plusSeconds(300)));
           assertThat(http.get("/api/me", token).status()).isEqualTo(403);
-          assertOutcome(
-              workos.deliver(
-                  userEvent(
-                      "event_10",
-                      "user.updated",
-                      SUB,
-                      "back@example.com",
-                      "Ada",
-                      T1.plusSeconds(900))),
-              "stale");
+          delivered(
+              "stale", "event_10", "user.updated", "back@example.com", "Ada", T1.plusSeconds(900));
           assertThat(local()).get().extracting(User::active).isEqualTo(false);
         });
   }
@@ -263,10 +239,7 @@ class WorkOsWebhookIT {
           assertThat(noDate.json().get("errors").toString()).contains("updated_at");
           assertThat(local()).isEmpty();
 
-          assertOutcome(
-              workos.deliver(
-                  userEvent("event_01", "user.created", SUB, "ada@example.com", "Ada", T1)),
-              "applied");
+          delivered("applied", "event_01", "user.created", "ada@example.com", "Ada", T1);
         });
   }
 

@@ -90,14 +90,18 @@ public final class RouteTestApp implements AutoCloseable {
     return workos.token(sub, email);
   }
 
+  /** Signs this user in (GET /api/me answers 200) and returns their token. */
+  public String signIn(Http http, String sub, String email) {
+    String token = token(sub, email);
+    assertThat(http.get("/api/me", token).status()).as("sign-in of " + sub).isEqualTo(200);
+    return token;
+  }
+
   /** Signs in an admin, a member and a deactivated member; returns their tokens. */
   public Map<String, String> people(Http http) {
-    String admin = token(ADMIN_SUB, "admin@example.com");
-    String member = token(MEMBER_SUB, "member@example.com");
-    String gone = token(GONE_SUB, "gone@example.com");
-    for (String token : List.of(admin, member, gone)) {
-      assertThat(http.get("/api/me", token).status()).isEqualTo(200);
-    }
+    String admin = signIn(http, ADMIN_SUB, "admin@example.com");
+    String member = signIn(http, MEMBER_SUB, "member@example.com");
+    String gone = signIn(http, GONE_SUB, "gone@example.com");
     services
         .changeUserAccess()
         .changeUserAccess(

@@ -85,8 +85,7 @@ class MeRoutesTest {
   void aKnownSessionReadsWithoutWriting() {
     RouteTestApp.run(
         (app, http) -> {
-          String token = app.token("user_01READER", "reader@example.com");
-          http.get("/api/me", token);
+          String token = app.signIn(http, "user_01READER", "reader@example.com");
           int writes = app.users.writes();
 
           for (int i = 0; i < 5; i++) {
@@ -101,8 +100,7 @@ class MeRoutesTest {
   void patchMeEditsTheProfile() {
     RouteTestApp.run(
         (app, http) -> {
-          String token = app.token("user_01EDITOR", "editor@example.com");
-          http.get("/api/me", token);
+          String token = app.signIn(http, "user_01EDITOR", "editor@example.com");
 
           Http.Response patched =
               http.patch(
@@ -127,8 +125,7 @@ class MeRoutesTest {
   void patchMeRefusesBadInputWithTheRightStatus() {
     RouteTestApp.run(
         (app, http) -> {
-          String token = app.token("user_01EDITOR", "editor@example.com");
-          http.get("/api/me", token);
+          String token = app.signIn(http, "user_01EDITOR", "editor@example.com");
 
           Http.Response unknown =
               http.patch(
@@ -186,8 +183,7 @@ class MeRoutesTest {
   void hostileBodiesNeverCauseA5xx() {
     RouteTestApp.run(
         (app, http) -> {
-          String token = app.token("user_01HOSTILE", "hostile@example.com");
-          http.get("/api/me", token);
+          String token = app.signIn(http, "user_01HOSTILE", "hostile@example.com");
           List<String> bodies =
               List.of(
                   "[".repeat(5_000),

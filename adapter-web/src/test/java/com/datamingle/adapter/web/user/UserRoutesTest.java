@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.datamingle.adapter.web.testing.Http;
 import com.datamingle.adapter.web.testing.RouteTestApp;
 import com.datamingle.application.port.in.admin.UserReference;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +19,10 @@ class UserRoutesTest {
             http.get("/api/me", app.token("user_01EXTRA" + i, "extra" + i + "@example.com"));
           }
 
-          List<String> seen = new ArrayList<>();
-          String cursor = null;
-          int pages = 0;
-          do {
-            Http.Response page =
-                http.get("/api/users?limit=3" + (cursor == null ? "" : "&cursor=" + cursor), admin);
-            assertThat(page.status()).isEqualTo(200);
-            page.json().get("users").forEach(u -> seen.add(u.get("email").asText()));
-            cursor =
-                page.json().get("next_cursor").isNull()
-                    ? null
-                    : page.json().get("next_cursor").asText();
-            pages++;
-          } while (cursor != null);
+          Http.Pages all = http.allUsers("limit=3", admin);
 
-          assertThat(seen).hasSize(8).doesNotHaveDuplicates();
-          assertThat(pages).isEqualTo(3);
+          assertThat(all.emails()).hasSize(8).doesNotHaveDuplicates();
+          assertThat(all.pages()).isEqualTo(3);
           assertThat(http.get("/api/users?q=EXTRA", admin).json().get("users")).hasSize(5);
           assertThat(http.get("/api/users?active=false", admin).json().get("users")).hasSize(1);
           assertThat(
