@@ -284,16 +284,14 @@ class HttpAnswersIT {
     assertProblem(raw.get("/api/users/%00"), 400);
     // a body announced larger than the limit is refused without waiting for it
     assertProblem(rawPatchOfMe("Content-Length: 10000000", "{"), 413);
-    assertProblem(
-        send(
-            "PATCH",
-            "/api/me",
-            memberToken,
-            "application/json",
-            "{\"first_name\":\"" + "x".repeat(70_000) + "\"}"),
-        413);
+    assertProblem(patchMe("{\"first_name\":\"" + "x".repeat(70_000) + "\"}"), 413);
     // a chunked body that breaks off, a body shorter than announced: the client's fault, not a 500
     assertProblem(rawPatchOfMe("Transfer-Encoding: chunked", "zz\r\n"), 400);
+  }
+
+  /** PATCH /api/me as the member with this JSON body. */
+  RawHttp.Response patchMe(String json) {
+    return send("PATCH", "/api/me", memberToken, "application/json", json);
   }
 
   /** PATCH /api/me as the member, over a raw socket, with this framing header and body. */
@@ -311,25 +309,16 @@ class HttpAnswersIT {
   @Test
   void problemDocumentsAreUtf8WhateverBytesTheRequestHeld() throws Exception {
     start();
-    RawHttp.Response echoed =
-        send("PATCH", "/api/me", memberToken, "application/json", "{\"timezone\":\"\\u00e9\"}");
+    RawHttp.Response echoed = patchMe("{\"timezone\":\"\\u00e9\"}");
     assertThat(assertProblem(echoed, 422).path("errors").path("timezone").asText())
         .contains("'\u00e9'");
 
     JsonNode surrogate =
-        assertProblem(
-            send(
-                "PATCH",
-                "/api/me",
-                memberToken,
-                "application/json",
-                "{\"timezone\":\"\\ud800\",\"language\":\"\\udfff\"}"),
-            422);
+        assertProblem(patchMe("{\"timezone\":\"\\ud800\",\"language\":\"\\udfff\"}"), 422);
     assertThat(surrogate.path("errors").fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder("timezone", "language");
-    RawHttp.Response surrogateName =
-        send("PATCH", "/api/me", memberToken, "application/json", "{\"\\udfffname\":1}");
+    RawHttp.Response surrogateName = patchMe("{\"\\udfffname\":1}");
     assertThat(surrogateName.status()).isIn(400, 422);
     assertProblem(surrogateName, surrogateName.status());
 
@@ -376,14 +365,7 @@ class HttpAnswersIT {
             "profile_picture_url", "\"https://img.example.com/\\udc00.png\"");
     for (var field : unstorable.entrySet()) {
       JsonNode problem =
-          assertProblem(
-              send(
-                  "PATCH",
-                  "/api/me",
-                  memberToken,
-                  "application/json",
-                  "{\"" + field.getKey() + "\":" + field.getValue() + "}"),
-              422);
+          assertProblem(patchMe("{\"" + field.getKey() + "\":" + field.getValue() + "}"), 422);
       assertThat(problem.path("errors").fieldNames())
           .toIterable()
           .as(field.getKey())
