@@ -82,7 +82,7 @@ class ConcurrentProfileEditsIT {
   @Timeout(120)
   void concurrentEditsOfOneUserAreAllKeptAndEachAnswerShowsItsOwnEdit() throws Exception {
     app = FullStack.start(database, dir);
-    Http http = app.http;
+    Http http = app.http();
     List<Field> fields =
         List.of(
             new Field("first_name", "First"),
@@ -147,7 +147,7 @@ class ConcurrentProfileEditsIT {
   @Test
   void anEditThisProcessHasNotSeenYetIsKeptWhenTheUserEditsRightAfter() throws Exception {
     app = FullStack.start(database, dir);
-    Http http = app.http;
+    Http http = app.http();
     String token = app.token("user_01ELSEWHERE", "elsewhere@example.com");
     assertThat(http.get("/api/me", token).status())
         .isEqualTo(200); // the first sign-in creates the user

@@ -32,31 +32,18 @@ import java.util.Optional;
  * own, with a {@link FakeWorkOs} for tokens, the user directory and webhooks. The only test class
  * that knows Wiring's methods.
  */
-public final class FullStack implements AutoCloseable {
+public record FullStack(
+    FakeWorkOs workos,
+    Http http,
+    Path dir,
+    Settings settings,
+    ServiceRuntime runtime,
+    PostgresTestDatabase postgres)
+    implements AutoCloseable {
   /** The databases every full-stack check runs on. */
   public enum Database {
     SQLITE,
     POSTGRESQL
-  }
-
-  public final FakeWorkOs workos;
-  public final Http http;
-  private final Path dir;
-  private final Settings settings;
-  private final ServiceRuntime runtime;
-  private final PostgresTestDatabase postgres;
-
-  private FullStack(FakeWorkOs workos, Path dir, Settings settings, PostgresTestDatabase postgres) {
-    this.workos = workos;
-    this.dir = dir;
-    this.settings = settings;
-    this.postgres = postgres;
-    this.runtime =
-        Wiring.serve(
-            settings,
-            new Wiring.ServeOptions(false, true, false, dir.resolve("dev"), null, line -> {}),
-            Clock.systemUTC());
-    this.http = new Http("http://127.0.0.1:" + runtime.port());
   }
 
   /** The service with a webhook secret ({@link FakeWorkOs#WEBHOOK_SECRET}). */
@@ -81,7 +68,14 @@ public final class FullStack implements AutoCloseable {
       env.put("WORKOS_API_BASE_URL", workos.baseUrl().toString());
       env.put("WORKOS_ISSUERS", FakeWorkOs.ISSUER);
       env.put("WORKOS_JWKS_URL", workos.jwksUrl().toString());
-      return new FullStack(workos, dir, Settings.fromEnvironment(env), postgres);
+      Settings settings = Settings.fromEnvironment(env);
+      ServiceRuntime runtime =
+          Wiring.serve(
+              settings,
+              new Wiring.ServeOptions(false, true, false, dir.resolve("dev"), null, line -> {}),
+              Clock.systemUTC());
+      Http http = new Http("http://127.0.0.1:" + runtime.port());
+      return new FullStack(workos, http, dir, settings, runtime, postgres);
     } catch (Exception | Error e) {
       workos.close();
       if (postgres != null) {

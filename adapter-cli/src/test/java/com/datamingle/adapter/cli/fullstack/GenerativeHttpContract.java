@@ -98,7 +98,7 @@ abstract class GenerativeHttpContract {
       assertThat(raw.get("/api/me", "Authorization: Bearer " + token).status()).isEqualTo(200);
     }
     String goneId = idOf(GONE);
-    assertThat(app.http.patch("/api/users/" + goneId, admin, "{\"is_active\":false}").status())
+    assertThat(app.http().patch("/api/users/" + goneId, admin, "{\"is_active\":false}").status())
         .isEqualTo(200);
     callers = new LinkedHashMap<>();
     callers.put("anonymous", null);
@@ -107,7 +107,7 @@ abstract class GenerativeHttpContract {
     callers.put("deactivated", "Bearer " + gone);
     callers.put("forged", "Bearer " + new TestKeys("k1").token(MEMBER, Instant.now()));
     callers.put(
-        "expired", "Bearer " + app.workos.keys.token(MEMBER, Instant.now().minusSeconds(3600)));
+        "expired", "Bearer " + app.workos().keys.token(MEMBER, Instant.now().minusSeconds(3600)));
     callers.put("garbage", "Bearer not.a.token");
     callers.put("basic", "Basic dXNlcjpwYXNz");
     ids =

@@ -51,7 +51,7 @@ class HttpAnswersIT {
 
   void start(Map<String, String> env) throws Exception {
     app = FullStack.start(database, dir, env);
-    http = app.http;
+    http = app.http();
     raw = new RawHttp(app.port());
     adminToken = app.admin(ADMIN_EMAIL);
     memberToken = app.token(MEMBER, "member@example.com");
@@ -413,17 +413,19 @@ class HttpAnswersIT {
   @Test
   void aKeyRotatedInJustNowIsAcceptedOnItsFirstTokenEvenRightAfterMadeUpKids() throws Exception {
     start();
-    int before = app.workos.jwksFetches();
+    int before = app.workos().jwksFetches();
     long startedAt = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(16);
     try {
       List<Future<Integer>> flood = new java.util.ArrayList<>();
       for (int i = 0; i < 32; i++) {
         String madeUp =
-            app.workos.keys.token(
-                "user_01FLOOD",
-                Instant.now(),
-                b -> b.withKeyId("made-up-" + java.util.UUID.randomUUID()));
+            app.workos()
+                .keys
+                .token(
+                    "user_01FLOOD",
+                    Instant.now(),
+                    b -> b.withKeyId("made-up-" + java.util.UUID.randomUUID()));
         flood.add(pool.submit(() -> http.get("/api/me", madeUp).status()));
       }
       Set<Integer> statuses = new HashSet<>();
@@ -435,7 +437,7 @@ class HttpAnswersIT {
       pool.shutdownNow();
     }
     TestKeys rotated = new TestKeys("k2");
-    app.workos.addKey(rotated);
+    app.workos().addKey(rotated);
 
     Http.Response first =
         http.get(
@@ -451,14 +453,15 @@ class HttpAnswersIT {
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     // the service's key store fetches at most once a second (Wiring), plus one fetch in flight
     long allowed = Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + 2;
-    assertThat((long) app.workos.jwksFetches() - before)
+    assertThat((long) app.workos().jwksFetches() - before)
         .as("JWKS fetches for 32 made-up kids and one rotation")
         .isLessThanOrEqualTo(allowed);
     Http.Response unknownNow =
         http.get(
             "/api/me",
-            app.workos.keys.token(
-                "user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-after")));
+            app.workos()
+                .keys
+                .token("user_01FLOOD", Instant.now(), b -> b.withKeyId("made-up-after")));
     assertThat(unknownNow.status()).isEqualTo(401);
     assertThat(unknownNow.header("WWW-Authenticate")).contains("invalid_token");
   }
@@ -466,14 +469,14 @@ class HttpAnswersIT {
   @Test
   void aJwksThatCannotBeFetchedIs503OnlyForKeysNotCached() throws Exception {
     start();
-    app.workos.jwksMode(FakeWorkOs.JwksMode.ERROR_500);
+    app.workos().jwksMode(FakeWorkOs.JwksMode.ERROR_500);
 
     assertThat(http.get("/api/me", app.token(MEMBER, "member@example.com")).status())
         .isEqualTo(200);
     Http.Response unknown =
         http.get(
             "/api/me",
-            app.workos.keys.token("user_01NEWKID", Instant.now(), b -> b.withKeyId("k-new")));
+            app.workos().keys.token("user_01NEWKID", Instant.now(), b -> b.withKeyId("k-new")));
     assertThat(unknown.status()).isEqualTo(503);
     assertThat(unknown.header("Retry-After")).isNotNull();
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");

@@ -30,7 +30,7 @@ class UserApiIT {
   @BeforeEach
   void start() throws Exception {
     app = FullStack.start(database, dir);
-    http = app.http;
+    http = app.http();
   }
 
   @AfterEach
@@ -55,8 +55,8 @@ class UserApiIT {
 
   @Test
   void withoutEmailClaimsTheProfileComesFromWorkOsOnce() {
-    app.workos.user("user_01PLAIN", "plain@example.com", "Plain", null);
-    String token = app.workos.keys.token("user_01PLAIN", Instant.now());
+    app.workos().user("user_01PLAIN", "plain@example.com", "Plain", null);
+    String token = app.workos().keys.token("user_01PLAIN", Instant.now());
 
     Http.Response me = http.get("/api/me", token);
 
@@ -64,17 +64,18 @@ class UserApiIT {
     assertThat(me.json().get("email").asText()).isEqualTo("plain@example.com");
     assertThat(me.json().get("first_name").asText()).isEqualTo("Plain");
     assertThat(http.get("/api/me", token).status()).isEqualTo(200);
-    assertThat(app.workos.userCalls()).isEqualTo(1);
-    assertThat(http.get("/api/me", app.workos.keys.token("user_99UNKNOWN", Instant.now())).status())
+    assertThat(app.workos().userCalls()).isEqualTo(1);
+    assertThat(
+            http.get("/api/me", app.workos().keys.token("user_99UNKNOWN", Instant.now())).status())
         .isEqualTo(401);
   }
 
   @Test
   void whenWorkOsIsDownAFirstSignInIs503AndChangesNoRow() {
-    app.workos.usersDown(true);
+    app.workos().usersDown(true);
     String before = app.snapshot();
 
-    Http.Response me = http.get("/api/me", app.workos.keys.token("user_01NOBODY", Instant.now()));
+    Http.Response me = http.get("/api/me", app.workos().keys.token("user_01NOBODY", Instant.now()));
 
     assertThat(me.status()).isEqualTo(503);
     assertThat(me.header("Retry-After")).isNotNull();

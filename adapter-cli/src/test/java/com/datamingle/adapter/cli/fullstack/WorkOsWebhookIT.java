@@ -35,7 +35,7 @@ class WorkOsWebhookIT {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    test.accept(FakeWorkOs.sender(app.http), app.http);
+    test.accept(FakeWorkOs.sender(app.http()), app.http());
   }
 
   void run(BiConsumer<FakeWorkOs.Sender, Http> test) {
@@ -57,7 +57,7 @@ class WorkOsWebhookIT {
   void delivered(
       String outcome, String eventId, String type, String email, String firstName, Instant at) {
     assertOutcome(
-        FakeWorkOs.sender(app.http).deliver(userEvent(eventId, type, SUB, email, firstName, at)),
+        FakeWorkOs.sender(app.http()).deliver(userEvent(eventId, type, SUB, email, firstName, at)),
         outcome);
   }
 
