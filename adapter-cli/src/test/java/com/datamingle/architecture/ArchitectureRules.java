@@ -3,6 +3,7 @@ package com.datamingle.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -10,6 +11,7 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * The layering of DataMingle as ArchUnit rules; {@link ArchitectureTest} checks them, and checks
@@ -61,6 +63,35 @@ final class ArchitectureRules {
           .ignoreDependency(
               resideInAPackage("com.datamingle.adapter.cli.bootstrap.."), alwaysTrue())
           .because("only the composition root (adapter-cli's bootstrap) wires adapters together");
+
+  /**
+   * The web adapter holds inbound routes (and their access check, errors, ops) and an outbound
+   * client of WorkOS's REST API; neither side reaches into the other. Both may read WorkOS's shared
+   * event JSON ({@code adapter.web.workos}).
+   */
+  static final ArchRule WEB_INBOUND_AND_OUTBOUND_STAY_APART =
+      CompositeArchRule.of(
+              noClasses()
+                  .that()
+                  .resideInAPackage("com.datamingle.adapter.web..")
+                  .and()
+                  .resideOutsideOfPackage("com.datamingle.adapter.web.client..")
+                  .should()
+                  .dependOnClassesThat()
+                  .resideInAPackage("com.datamingle.adapter.web.client.."))
+          .and(
+              noClasses()
+                  .that()
+                  .resideInAPackage("com.datamingle.adapter.web.client..")
+                  .should()
+                  .dependOnClassesThat(
+                      resideInAPackage("com.datamingle.adapter.web..")
+                          .and(
+                              not(
+                                  resideInAnyPackage(
+                                      "com.datamingle.adapter.web.client..",
+                                      "com.datamingle.adapter.web.workos..")))))
+          .because("inbound routes and outbound clients change for different reasons");
 
   static final ArchRule ONLY_THE_CLI_USES_MIGRATIONS =
       noClasses()

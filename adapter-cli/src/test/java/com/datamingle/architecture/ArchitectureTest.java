@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datamingle.adapter.cli.bootstrap.archviolation.BootstrapUsesHikari;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesJavalin;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesMicrometer;
+import com.datamingle.adapter.web.archviolation.RoutesUseWorkOsClient;
 import com.datamingle.adapter.web.archviolation.WebPrints;
 import com.datamingle.adapter.web.archviolation.WebUsesJackson;
 import com.datamingle.adapter.web.archviolation.WebUsesJdbc;
@@ -14,6 +15,9 @@ import com.datamingle.adapter.web.archviolation.WebUsesMigrations;
 import com.datamingle.adapter.web.archviolation.WebUsesPersistence;
 import com.datamingle.adapter.web.archviolation.WebUsesPicocli;
 import com.datamingle.adapter.web.archviolation.WebUsesService;
+import com.datamingle.adapter.web.client.archviolation.ClientUsesRoutes;
+import com.datamingle.adapter.web.client.workos.WorkOsEventsClient;
+import com.datamingle.adapter.web.user.MeRoutes;
 import com.datamingle.application.archviolation.ApplicationUsesPersistence;
 import com.datamingle.application.port.archviolation.PortUsesService;
 import com.datamingle.archviolation.cycle.a.CycleA;
@@ -100,6 +104,22 @@ class ArchitectureTest {
     catches(ArchitectureRules.ADAPTERS_DO_NOT_REACH_SERVICES, WebUsesService.class);
     catches(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS, WebUsesMigrations.class);
     catches(ArchitectureRules.MIGRATIONS_STAND_ALONE, MigrationsUseDomain.class);
+  }
+
+  @Test
+  void webRoutesAndOutboundClientsStayApart() {
+    ArchRule rule = ArchitectureRules.WEB_INBOUND_AND_OUTBOUND_STAY_APART;
+    holds(rule);
+    // each violator beside a clean class of the other side, so that both halves check something
+    // and only the violation can fail the rule
+    assertThatCode(
+            () ->
+                rule.check(
+                    new ClassFileImporter()
+                        .importClasses(WorkOsEventsClient.class, MeRoutes.class)))
+        .doesNotThrowAnyException();
+    catches(rule, RoutesUseWorkOsClient.class, WorkOsEventsClient.class);
+    catches(rule, ClientUsesRoutes.class, MeRoutes.class);
   }
 
   @Test

@@ -1,9 +1,9 @@
 package com.datamingle.adapter.cli.command;
 
-import static com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent;
+import static com.datamingle.adapter.web.testing.FakeWorkOs.userEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.adapter.web.testing.FakeWorkOsEventsApi;
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class UsersSyncContract {
   static final Instant T1 = Instant.parse("2026-05-01T10:00:00Z");
-  FakeWorkOsEventsApi api;
+  FakeWorkOs api;
 
   abstract Map<String, String> databaseEnv();
 
@@ -30,7 +30,7 @@ abstract class UsersSyncContract {
 
   @BeforeEach
   void startApi() throws IOException {
-    api = new FakeWorkOsEventsApi();
+    api = new FakeWorkOs();
   }
 
   @AfterEach
@@ -40,7 +40,7 @@ abstract class UsersSyncContract {
 
   Map<String, String> env() {
     Map<String, String> env = new HashMap<>(databaseEnv());
-    env.put("WORKOS_API_KEY", FakeWorkOsEventsApi.API_KEY);
+    env.put("WORKOS_API_KEY", FakeWorkOs.API_KEY);
     env.put("WORKOS_API_BASE_URL", api.baseUrl().toString());
     return env;
   }
@@ -58,7 +58,7 @@ abstract class UsersSyncContract {
   }
 
   void event(String id, String type, String user, String email, Instant updatedAt) {
-    api.add(id, type, userEvent(id, type, user, email, null, updatedAt));
+    api.addEvent(id, type, userEvent(id, type, user, email, null, updatedAt));
   }
 
   @Test
@@ -67,7 +67,7 @@ abstract class UsersSyncContract {
     event("event_01", "user.created", "user_01A", "a@example.com", T1);
     event("event_02", "user.created", "user_01B", "b@example.com", T1);
     event("event_03", "user.updated", "user_01A", "a2@example.com", T1.plusSeconds(60));
-    api.add(
+    api.addEvent(
         "event_04",
         "session.created",
         "{\"object\":\"event\",\"id\":\"event_04\",\"event\":\"session.created\",\"data\":{}}");
@@ -77,7 +77,7 @@ abstract class UsersSyncContract {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
         .contains("3 read (3 applied, 0 duplicate, 0 stale, 0 ignored); cursor event_03");
-    assertThat(api.requests()).hasSize(2);
+    assertThat(api.eventRequests()).hasSize(2);
     assertThat(query("SELECT email FROM users WHERE workos_user_id = 'user_01A'"))
         .isEqualTo("a2@example.com");
     assertThat(query("SELECT last_event_id FROM sync_cursors WHERE name = 'workos_events'"))
@@ -93,7 +93,7 @@ abstract class UsersSyncContract {
         .contains("\"applied\":1")
         .contains("\"stale\":1")
         .contains("\"cursor\":\"event_06\"");
-    assertThat(api.requests().get(2)).containsEntry("after", "event_03");
+    assertThat(api.eventRequests().get(2)).containsEntry("after", "event_03");
     assertThat(query("SELECT email FROM users WHERE workos_user_id = 'user_01B'"))
         .isEqualTo("b@example.com");
     assertThat(query("SELECT count(*) FROM users WHERE is_active = FALSE")).isEqualTo("1");
