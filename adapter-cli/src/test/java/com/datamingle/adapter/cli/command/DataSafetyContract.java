@@ -3,10 +3,11 @@ package com.datamingle.adapter.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datamingle.adapter.cli.bootstrap.ServeOptions;
+import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRefused;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.bootstrap.Wiring;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.testing.FlaskPrototype;
 import java.net.URI;
@@ -385,9 +386,9 @@ abstract class DataSafetyContract {
     env.put("PORT", "0");
     env.put("BIND_ADDRESS", "127.0.0.1");
     Consumer<String> say = line -> {};
-    return Wiring.serve(
+    return ServeWiring.serve(
         Settings.fromEnvironment(env),
-        new Wiring.ServeOptions(
+        new ServeOptions(
             true, false, allowDrift, files.resolve("dev"), MigrationListener.SILENT, say),
         Clock.systemUTC());
   }

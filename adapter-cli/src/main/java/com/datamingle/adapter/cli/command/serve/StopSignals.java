@@ -1,4 +1,4 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.serve;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;

@@ -1,10 +1,8 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,9 +12,7 @@ import picocli.CommandLine.Parameters;
     name = "upgrade",
     mixinStandardHelpOptions = true,
     description = "Apply pending migrations, to the newest (head) or up to TARGET.")
-final class DbUpgradeCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+final class UpgradeCommand extends MigrationRunCommand {
   @Parameters(
       index = "0",
       arity = "0..1",
@@ -33,20 +29,35 @@ final class DbUpgradeCommand implements Callable<Integer> {
   @Option(names = "--backup", description = "Back the database up first (see `db backup`).")
   boolean backup;
 
+  /** The version to stop at; null for head. */
+  private String version;
+
+  UpgradeCommand() {
+    super("upgrade", "Nothing to apply.", "Applied");
+  }
+
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    DatabaseMigrator migrator = DbCommand.migrator(spec);
-    String version = target == null || target.equals("head") ? null : target;
-    if (sql) {
-      out.print(migrator.upgradeSql(version));
-      return RootCommand.OK;
-    }
-    if (backup && migrator.status().current().isPresent()) {
-      DbMoreCommands.automaticBackup(spec, "upgrade");
-    }
-    MigrationReport report = migrator.upgrade(version, DbCommand.progress(out));
-    DbCommand.printOutcome(out, migrator, report, "Nothing to apply.", "Applied");
-    return RootCommand.OK;
+  void readTarget() {
+    version = target == null || target.equals("head") ? null : target;
+  }
+
+  @Override
+  boolean sqlOnly() {
+    return sql;
+  }
+
+  @Override
+  String sql(DatabaseMigrator migrator) {
+    return migrator.upgradeSql(version);
+  }
+
+  @Override
+  boolean backupFirst(DatabaseMigrator migrator) {
+    return backup && migrator.status().current().isPresent();
+  }
+
+  @Override
+  MigrationReport run(DatabaseMigrator migrator, MigrationListener progress) {
+    return migrator.upgrade(version, progress);
   }
 }

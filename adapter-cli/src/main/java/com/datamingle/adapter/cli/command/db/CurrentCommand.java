@@ -1,5 +1,9 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.db;
 
+import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationEntry;
@@ -7,8 +11,8 @@ import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db current}. */
@@ -16,22 +20,22 @@ import picocli.CommandLine.Option;
     name = "current",
     mixinStandardHelpOptions = true,
     description = "Show the database's version, and whether it is at head.")
-final class DbCurrentCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class CurrentCommand implements Callable<Integer> {
+  @Mixin CommandContext context;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    DatabaseMigrator migrator = DbCommand.migrator(spec);
+    PrintWriter out = context.out();
+    DatabaseMigrator migrator = context.migrator();
     MigrationStatus status = migrator.status();
     DatabaseOrigin origin = migrator.origin();
     if (json) {
       Map<String, Object> o = Output.object();
       o.put("database", migrator.target().describe());
-      o.put("current", status.current().map(DbCommand::json).orElse(null));
+      o.put("current", status.current().map(MigrationText::json).orElse(null));
       o.put("head", status.head().map(MigrationEntry::id).orElse(null));
       o.put("at_head", status.atHead());
       o.put("pending", status.withState(MigrationEntry.State.PENDING).size());
@@ -50,8 +54,8 @@ final class DbCurrentCommand implements Callable<Integer> {
       out.println("not a DataMingle database: " + origin.describe());
       out.println(DatabaseOrigin.wayInSentence());
     } else {
-      out.println(DbCommand.describe(status));
+      out.println(MigrationText.describe(status));
     }
-    return RootCommand.OK;
+    return ExitCode.OK;
   }
 }

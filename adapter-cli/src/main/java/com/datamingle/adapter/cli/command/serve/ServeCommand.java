@@ -1,8 +1,14 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.serve;
 
+import com.datamingle.adapter.cli.bootstrap.DevTokens;
+import com.datamingle.adapter.cli.bootstrap.ServeOptions;
+import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.bootstrap.Wiring;
+import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.GlobalOptions;
+import com.datamingle.adapter.cli.command.common.MigrationText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -10,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle serve}: the HTTP API. */
@@ -23,8 +29,8 @@ import picocli.CommandLine.Option;
       "On SIGTERM or Ctrl-C, lets in-flight requests finish, then exits 0.",
       "Every option can also be set by the environment variable named in its description."
     })
-final class ServeCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin CommandContext context;
 
   @Option(
       names = "--dev",
@@ -100,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RootCommand root = DbCommand.root(spec);
+    GlobalOptions root = context.global();
     Map<String, String> env = new HashMap<>(root.effectiveEnvironment());
     Map<String, String> flags = new HashMap<>(root.flags());
     put(env, flags, "PORT", "--port", port);
@@ -113,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
     put(env, flags, "WORKOS_API_BASE_URL", "--workos-api-base-url", apiBaseUrl);
     put(env, flags, "CORS_ALLOWED_ORIGINS", "--cors-allowed-origins", corsOrigins);
     Settings settings = Settings.fromEnvironment(env, flags);
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = context.err();
     if (dev && settings.environment() != Settings.Environment.PRODUCTION) {
       err.println(
           "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
@@ -127,14 +133,14 @@ final class ServeCommand implements Callable<Integer> {
       err.flush();
     }
     ServiceRuntime runtime =
-        Wiring.serve(
+        ServeWiring.serve(
             settings,
-            new Wiring.ServeOptions(
+            new ServeOptions(
                 dev,
                 migrate,
                 allowDrift,
-                Wiring.DEV_DIR,
-                DbCommand.progress(err),
+                DevTokens.DEV_DIR,
+                MigrationText.progress(err),
                 line -> {
                   err.println(line);
                   err.flush();
@@ -152,13 +158,13 @@ final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "datamingle-shutdown"));
     CountDownLatch stopRequested = new CountDownLatch(1);
     if (!StopSignals.install(stopRequested::countDown)) {
-      return RootCommand.KEEP_RUNNING; // the shutdown hook drains; the exit code is the JVM's
+      return ExitCode.KEEP_RUNNING; // the shutdown hook drains; the exit code is the JVM's
     }
     awaitUninterruptibly(stopRequested);
     stop.run();
     err.println("datamingle: stopped");
     err.flush();
-    return RootCommand.OK;
+    return ExitCode.OK;
   }
 
   /** SIGTERM or SIGINT: the requests in flight finish, then serve exits 0. */

@@ -1,12 +1,16 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.db;
 
+import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db history}. */
@@ -16,19 +20,19 @@ import picocli.CommandLine.Option;
     description =
         "List every migration: id, description, when it was applied, and marks for pending,"
             + " out-of-order and missing scripts.")
-final class DbHistoryCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class HistoryCommand implements Callable<Integer> {
+  @Mixin CommandContext context;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    MigrationStatus status = DbCommand.migrator(spec).status();
+    PrintWriter out = context.out();
+    MigrationStatus status = context.migrator().status();
     if (json) {
-      out.println(Output.json(status.entries().stream().map(DbCommand::json).toList()));
-      return RootCommand.OK;
+      out.println(Output.json(status.entries().stream().map(MigrationText::json).toList()));
+      return ExitCode.OK;
     }
     MigrationEntry current = status.current().orElse(null);
     Output.table(
@@ -44,8 +48,8 @@ final class DbHistoryCommand implements Callable<Integer> {
                         mark(e, current)))
             .toList());
     out.println();
-    out.println("Database is at " + DbCommand.describe(status));
-    return RootCommand.OK;
+    out.println("Database is at " + MigrationText.describe(status));
+    return ExitCode.OK;
   }
 
   private static String mark(MigrationEntry e, MigrationEntry current) {

@@ -1,10 +1,9 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.db;
 
+import com.datamingle.adapter.cli.command.common.UsageFailure;
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,9 +13,7 @@ import picocli.CommandLine.Parameters;
     name = "downgrade",
     mixinStandardHelpOptions = true,
     description = "Undo applied migrations: one step by default.")
-final class DbDowngradeCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+final class DowngradeCommand extends MigrationRunCommand {
   @Parameters(
       index = "0",
       arity = "0..1",
@@ -36,45 +33,59 @@ final class DbDowngradeCommand implements Callable<Integer> {
               + " DATAMINGLE_BACKUP_KEEP (default 10) automatic backups are kept.")
   boolean noBackup;
 
+  /** Steps to undo, when the target is -N (or absent). */
+  private int steps;
+
+  /** The version to go back to, when the target is an id or base. */
+  private String version;
+
+  DowngradeCommand() {
+    super("downgrade", "Nothing to undo.", "Undid");
+  }
+
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    DatabaseMigrator migrator = DbCommand.migrator(spec);
-    int steps = 0;
-    String version = null;
+  void readTarget() {
     if (target == null) {
       steps = 1;
     } else if (target.matches("-\\d+")) {
       try {
         steps = Integer.parseInt(target.substring(1));
       } catch (NumberFormatException e) {
-        throw new RootCommand.UsageFailure(
+        throw new UsageFailure(
             "'" + target + "' is too many steps; give -N with a small N, an id or base");
       }
     } else if (target.equals("base") || target.matches("\\d+")) {
       version = target;
     } else {
-      throw new RootCommand.UsageFailure(
+      throw new UsageFailure(
           "'" + target + "' is not a downgrade target; give -N (steps), a migration id, or base");
     }
-    if (sql) {
-      out.print(
-          version == null ? migrator.downgradeStepsSql(steps) : migrator.downgradeToSql(version));
-      return RootCommand.OK;
-    }
+  }
+
+  @Override
+  boolean sqlOnly() {
+    return sql;
+  }
+
+  @Override
+  String sql(DatabaseMigrator migrator) {
+    return version == null ? migrator.downgradeStepsSql(steps) : migrator.downgradeToSql(version);
+  }
+
+  @Override
+  boolean backupFirst(DatabaseMigrator migrator) {
     var status = migrator.status();
     var undo =
         version == null
             ? migrator.plannedDowngradeSteps(status, steps)
             : migrator.plannedDowngradeTo(status, version);
-    if (!undo.isEmpty() && !noBackup) {
-      DbMoreCommands.automaticBackup(spec, "downgrade");
-    }
-    MigrationReport report =
-        version == null
-            ? migrator.downgradeSteps(steps, DbCommand.progress(out))
-            : migrator.downgradeTo(version, DbCommand.progress(out));
-    DbCommand.printOutcome(out, migrator, report, "Nothing to undo.", "Undid");
-    return RootCommand.OK;
+    return !undo.isEmpty() && !noBackup;
+  }
+
+  @Override
+  MigrationReport run(DatabaseMigrator migrator, MigrationListener progress) {
+    return version == null
+        ? migrator.downgradeSteps(steps, progress)
+        : migrator.downgradeTo(version, progress);
   }
 }

@@ -1,4 +1,4 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.common;
 
 import java.io.Console;
 import java.util.Locale;
@@ -7,16 +7,16 @@ import java.util.Locale;
  * Asks before a destructive step: on a terminal, a typed "yes"; otherwise the --yes flag is
  * required.
  */
-final class Confirm {
+public final class Confirm {
   private Confirm() {}
 
-  static void require(boolean yes, String question, String flagHint) {
+  public static void require(boolean yes, String question, String flagHint) {
     if (yes) {
       return;
     }
     Console console = System.console();
     if (console == null) {
-      throw new RootCommand.UsageFailure(
+      throw new UsageFailure(
           question
               + " This is not a terminal, so nobody can answer: add "
               + flagHint
@@ -24,7 +24,7 @@ final class Confirm {
     }
     String answer = console.readLine("%s Type yes to go ahead: ", question);
     if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
-      throw new RootCommand.KnownFailure("stopped: nothing was changed");
+      throw new KnownFailure("stopped: nothing was changed");
     }
   }
 }

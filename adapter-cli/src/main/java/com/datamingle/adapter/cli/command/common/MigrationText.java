@@ -1,65 +1,21 @@
-package com.datamingle.adapter.cli.command;
+package com.datamingle.adapter.cli.command.common;
 
-import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.bootstrap.Wiring;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationListener;
+import com.datamingle.migrations.MigrationReport;
 import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** {@code datamingle db}: the schema's lifecycle. */
-@Command(
-    name = "db",
-    mixinStandardHelpOptions = true,
-    description = "Manage the database schema (migrations).",
-    subcommands = {
-      DbMoreCommands.Init.class,
-      DbMoreCommands.New.class,
-      AutogenCommands.Migrate.class,
-      AutogenCommands.Check.class,
-      AutogenCommands.Drift.class,
-      DbUpgradeCommand.class,
-      DbDowngradeCommand.class,
-      DbCurrentCommand.class,
-      DbHistoryCommand.class,
-      DbMoreCommands.Merge.class,
-      DbMoreCommands.Stamp.class,
-      DbMoreCommands.Backup.class,
-      DbMoreCommands.Restore.class,
-      DbMoreCommands.Test.class,
-      DbMoreCommands.Validate.class,
-      DbMoreCommands.Repair.class
-    })
-final class DbCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(),
-        "name a db command: init, new, migrate, check, drift, upgrade, downgrade, current, history,"
-            + " merge, stamp, backup, restore, test, validate or repair");
-  }
-
-  static RootCommand root(CommandLine.Model.CommandSpec spec) {
-    return (RootCommand) spec.root().userObject();
-  }
-
-  static Settings settings(CommandLine.Model.CommandSpec spec) {
-    return root(spec).settings();
-  }
-
-  static DatabaseMigrator migrator(CommandLine.Model.CommandSpec spec) {
-    return Wiring.migrator(settings(spec));
-  }
+/** How the commands show migrations: progress lines, where the database stands, JSON entries. */
+public final class MigrationText {
+  private MigrationText() {}
 
   /** Prints one line as each migration starts and how long it took when it ends. */
-  static MigrationListener progress(PrintWriter out) {
+  public static MigrationListener progress(PrintWriter out) {
     return new MigrationListener() {
       @Override
       public void starting(MigrationEntry migration, boolean undo) {
@@ -75,10 +31,10 @@ final class DbCommand implements Runnable {
   }
 
   /** The closing line of an upgrade or downgrade: what it did and where the database stands. */
-  static void printOutcome(
+  public static void printOutcome(
       PrintWriter out,
       DatabaseMigrator migrator,
-      com.datamingle.migrations.MigrationReport report,
+      MigrationReport report,
       String nothing,
       String done) {
     String where =
@@ -90,7 +46,7 @@ final class DbCommand implements Runnable {
   }
 
   /** The one line that says where the database stands. */
-  static String describe(MigrationStatus status) {
+  public static String describe(MigrationStatus status) {
     String version =
         status.current().map(MigrationEntry::label).orElse("empty (no migration applied)");
     long pending = status.withState(MigrationEntry.State.PENDING).size();
@@ -112,13 +68,14 @@ final class DbCommand implements Runnable {
     return b.append(')').toString();
   }
 
-  static Map<String, Object> json(MigrationEntry e) {
+  /** One migration as the --json outputs show it. */
+  public static Map<String, Object> json(MigrationEntry e) {
     Map<String, Object> o = Output.object();
     o.put("id", e.id());
     o.put("description", e.description());
     o.put("file", e.fileName());
     o.put("applied_at", e.appliedAt());
-    o.put("state", e.state().name().toLowerCase(java.util.Locale.ROOT));
+    o.put("state", e.state().name().toLowerCase(Locale.ROOT));
     o.put("checksum_mismatch", e.checksumMismatch());
     return o;
   }

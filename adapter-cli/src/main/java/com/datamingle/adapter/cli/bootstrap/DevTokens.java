@@ -1,0 +1,95 @@
+package com.datamingle.adapter.cli.bootstrap;
+
+import com.datamingle.adapter.persistence.PersistenceModule;
+import com.datamingle.adapter.web.auth.DevSigningKey;
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
+import com.datamingle.application.port.in.admin.UserReference;
+import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.service.ApplicationServices;
+import com.datamingle.domain.user.Email;
+import com.datamingle.domain.user.IdentityProfile;
+import com.datamingle.domain.user.PersonName;
+import com.datamingle.domain.user.User;
+import com.datamingle.domain.user.WorkOsUserId;
+import com.datamingle.migrations.DatabaseMigrator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** `dev token`: access tokens that `serve --dev` accepts, signed with the local dev key. */
+public final class DevTokens {
+  /** Where dev mode keeps its signing key: beside the SQLite file, in the working directory. */
+  public static final Path DEV_DIR = Path.of(".datamingle-dev");
+
+  /** Who the tokens are for, how long they last, and whether their one user is made an admin. */
+  public record Request(
+      List<String> emails, String firstName, String lastName, boolean admin, Duration ttl) {}
+
+  private final Settings settings;
+  private final DevSigningKey key;
+  private final Clock clock;
+
+  private DevTokens(Settings settings, DevSigningKey key, Clock clock) {
+    this.settings = settings;
+    this.key = key;
+    this.clock = clock;
+  }
+
+  /** Dev access tokens, one per email, signed with one load of the dev key. */
+  public static List<String> mint(Settings settings, Path devDir, Request request, Clock clock) {
+    if (settings.environment() == Settings.Environment.PRODUCTION) {
+      throw new Settings.InvalidSettings(
+          "dev tokens cannot be made with DATAMINGLE_ENV=production");
+    }
+    DevTokens tokens = new DevTokens(settings, DevSigningKey.loadOrCreate(devDir), clock);
+    if (request.admin()) {
+      return request.emails().stream().map(email -> tokens.token(email, request)).toList();
+    }
+    // signing is CPU work only: use every core (bulk tokens are for load tests)
+    return request.emails().parallelStream().map(email -> tokens.token(email, request)).toList();
+  }
+
+  /**
+   * A dev access token for this email; with {@code admin}, the user is created now and made an
+   * admin.
+   */
+  private String token(String email, Request request) {
+    Email address = new Email(email);
+    PersonName first = PersonName.ofNullable(request.firstName());
+    PersonName last = PersonName.ofNullable(request.lastName());
+    DevSigningKey.DevToken token =
+        key.mint(
+            address.value(),
+            first == null ? null : first.value(),
+            last == null ? null : last.value(),
+            request.ttl(),
+            clock);
+    if (request.admin()) {
+      makeAdmin(token, new IdentityProfile(address, first, last, null));
+    }
+    return token.token();
+  }
+
+  private void makeAdmin(DevSigningKey.DevToken token, IdentityProfile profile) {
+    DatabaseMigrator migrator = MigrationWiring.migrator(settings);
+    if (!migrator.status().atHead()) {
+      migrator.upgrade(null, null);
+    }
+    try (PersistenceModule persistence =
+        PersistenceModule.open(MigrationWiring.database(settings), clock)) {
+      ApplicationServices services =
+          ApplicationWiring.services(persistence, ApplicationWiring.NO_DIRECTORY, settings, clock);
+      User user =
+          services
+              .resolveSignIn()
+              .resolveSignIn(
+                  new ResolveSignInUseCase.Command(
+                      new WorkOsUserId(token.subject()), token.sessionId(), profile));
+      services
+          .changeUserAccess()
+          .changeUserAccess(
+              new ChangeUserAccessUseCase.Command(new UserReference.ById(user.id()), true, true));
+    }
+  }
+}

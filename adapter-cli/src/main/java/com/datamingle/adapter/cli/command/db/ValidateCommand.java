@@ -1,0 +1,42 @@
+package com.datamingle.adapter.cli.command.db;
+
+import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.Output;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code datamingle db validate}. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check that every applied migration still has its script, unedited (by checksum), and"
+            + " that none was skipped.")
+final class ValidateCommand implements Callable<Integer> {
+  @Mixin CommandContext context;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    List<String> problems = context.migrator().validate();
+    Map<String, Object> o = null;
+    if (json) {
+      o = Output.object();
+      o.put("valid", problems.isEmpty());
+      o.put("problems", problems);
+    }
+    return Findings.conclude(
+        context,
+        problems,
+        o,
+        "PROBLEM ",
+        "Valid: every applied migration matches its script.",
+        problems.size() + " problem(s) found");
+  }
+}

@@ -1,0 +1,14 @@
+package com.datamingle.adapter.cli.command.users;
+
+import picocli.CommandLine.Command;
+
+/** {@code datamingle users demote USER}. */
+@Command(
+    name = "demote",
+    mixinStandardHelpOptions = true,
+    description = "Take admin rights away (never from the last active admin).")
+final class DemoteCommand extends AccessChangeCommand {
+  DemoteCommand() {
+    super(null, false, "demoted");
+  }
+}
