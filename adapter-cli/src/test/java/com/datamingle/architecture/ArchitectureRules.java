@@ -126,8 +126,11 @@ final class ArchitectureRules {
   static final ArchRule JETTY_ONLY_IN_WEB =
       onlyIn("org.eclipse.jetty..", "com.datamingle.adapter.web..");
 
-  static final ArchRule JACKSON_ONLY_IN_WEB =
-      onlyIn("com.fasterxml.jackson..", "com.datamingle.adapter.web..");
+  static final ArchRule JACKSON_ONLY_IN_WEB_AND_CLI =
+      onlyIn(
+          "com.fasterxml.jackson..",
+          "com.datamingle.adapter.web..",
+          "com.datamingle.adapter.cli..");
 
   static final ArchRule JWT_ONLY_IN_WEB_AUTH =
       onlyIn("com.auth0..", "com.datamingle.adapter.web.auth..");

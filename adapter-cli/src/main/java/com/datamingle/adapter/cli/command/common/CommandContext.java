@@ -5,14 +5,17 @@ import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.migrations.DatabaseMigrator;
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * What every command needs from the command line it runs in, mixed in with {@code @Mixin
  * CommandContext context}: its output streams, the settings (environment and global flags), the
- * database's migrator, and usage errors that name the command. It adds no option of its own.
+ * database's migrator, and usage errors that name the command. It adds no option of its own
+ * (picocli takes a mixin only when it carries an annotation, hence the empty {@code @Command}).
  */
+@Command
 public final class CommandContext {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
