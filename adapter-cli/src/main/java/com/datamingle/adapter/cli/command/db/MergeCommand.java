@@ -2,6 +2,7 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
@@ -38,8 +39,7 @@ final class MergeCommand implements Callable<Integer> {
       description = "Rename them to ids after head, in every dialect's folder.")
   boolean renumber;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -68,7 +68,7 @@ final class MergeCommand implements Callable<Integer> {
   }
 
   private void list(PrintWriter out, List<MigrationEntry> outOfOrder) {
-    if (json) {
+    if (json.requested()) {
       out.println(Output.json(outOfOrder.stream().map(MigrationText::json).toList()));
     } else if (outOfOrder.isEmpty()) {
       out.println("No parallel work: every script older than the database's version is applied.");

@@ -2,6 +2,7 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
 import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationRehearsal;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code datamingle db test}: a rehearsal of the pending migrations on a copy. */
 @Command(
@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
 final class RehearseCommand implements Callable<Integer> {
   @Mixin CommandContext context;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -32,7 +31,7 @@ final class RehearseCommand implements Callable<Integer> {
         new MigrationRehearsal(context.migrator().target(), MigrationWiring.scripts(settings))
             .run(Path.of(System.getProperty("java.io.tmpdir")));
     Map<String, Object> o = null;
-    if (json) {
+    if (json.requested()) {
       o = Output.object();
       o.put("rehearsed", result.rehearsed().stream().map(MigrationEntry::id).toList());
       o.put("passed", result.passed());

@@ -1,8 +1,8 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.CommandContext;
-import com.datamingle.adapter.cli.command.common.Confirm;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationEntry;
 import java.io.PrintWriter;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code datamingle db repair}: accept edited applied scripts by their new checksums. */
 @Command(
@@ -22,8 +21,7 @@ import picocli.CommandLine.Option;
 final class RepairCommand implements Callable<Integer> {
   @Mixin CommandContext context;
 
-  @Option(names = "--yes", description = "Do not ask.")
-  boolean yes;
+  @Mixin YesOption yes;
 
   @Override
   public Integer call() {
@@ -36,11 +34,9 @@ final class RepairCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     edited.forEach(e -> out.println("edited since applied: " + e.fileName()));
-    Confirm.require(
-        yes,
+    yes.confirm(
         "The database keeps the schema these scripts made when they were applied; repair only"
-            + " records the current files as the applied ones.",
-        "--yes");
+            + " records the current files as the applied ones.");
     migrator.repair().forEach(e -> out.println("accepted " + e.fileName()));
     return ExitCode.OK;
   }

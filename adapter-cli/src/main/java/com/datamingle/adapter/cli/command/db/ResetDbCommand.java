@@ -2,10 +2,10 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.CommandContext;
-import com.datamingle.adapter.cli.command.common.Confirm;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationReport;
@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
 public final class ResetDbCommand implements Callable<Integer> {
   @Mixin CommandContext context;
 
-  @Option(names = "--yes", description = "Do not ask.")
-  boolean yes;
+  @Mixin YesOption yes;
 
   @Option(
       names = "--force",
@@ -59,12 +58,10 @@ public final class ResetDbCommand implements Callable<Integer> {
               + " To throw its tables away instead, add --force (a backup is still taken"
               + " first).");
     }
-    Confirm.require(
-        yes,
+    yes.confirm(
         "This drops every table of "
             + migrator.target().describe()
-            + " and recreates the schema empty.",
-        "--yes");
+            + " and recreates the schema empty.");
     if (!migrator.isEmpty()) {
       new Backups(context).automatic("reset-db");
     }

@@ -1,10 +1,10 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.CommandContext;
-import com.datamingle.adapter.cli.command.common.Confirm;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.DatabaseRestore;
@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code datamingle db restore FILE}: a backup swapped in, whole or not at all. */
@@ -41,8 +40,7 @@ final class RestoreCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE")
   Path file;
 
-  @Option(names = "--yes", description = "Do not ask.")
-  boolean yes;
+  @Mixin YesOption yes;
 
   @Override
   public Integer call() {
@@ -50,14 +48,12 @@ final class RestoreCommand implements Callable<Integer> {
     PrintWriter out = context.out();
     try (DatabaseRestore.Verified backup = new DatabaseRestore(migrator.target()).verify(file)) {
       out.println(describe(backup, migrator.status()));
-      Confirm.require(
-          yes,
+      yes.confirm(
           "This replaces everything in "
               + migrator.target().describe()
               + " with "
               + file
-              + " (the current contents are backed up first).",
-          "--yes");
+              + " (the current contents are backed up first).");
       if (migrator.origin().kind() != DatabaseOrigin.Kind.EMPTY) {
         new Backups(context).automatic("restore");
       }

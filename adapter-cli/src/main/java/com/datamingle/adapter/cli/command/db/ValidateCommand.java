@@ -1,13 +1,13 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code datamingle db validate}. */
 @Command(
@@ -19,14 +19,13 @@ import picocli.CommandLine.Option;
 final class ValidateCommand implements Callable<Integer> {
   @Mixin CommandContext context;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     List<String> problems = context.migrator().validate();
     Map<String, Object> o = null;
-    if (json) {
+    if (json.requested()) {
       o = Output.object();
       o.put("valid", problems.isEmpty());
       o.put("problems", problems);

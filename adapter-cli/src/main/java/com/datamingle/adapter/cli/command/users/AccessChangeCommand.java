@@ -3,15 +3,13 @@ package com.datamingle.adapter.cli.command.users;
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
 import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
-import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.domain.user.User;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * What promote, demote, activate and deactivate share: they differ only in which flag they set (the
@@ -20,11 +18,9 @@ import picocli.CommandLine.Parameters;
 abstract class AccessChangeCommand implements Callable<Integer> {
   @Mixin CommandContext context;
 
-  @Parameters(index = "0", paramLabel = "USER", description = "Id, WorkOS user id or email.")
-  String user;
+  @Mixin UserArgument user;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   private final Boolean active;
   private final Boolean admin;
@@ -44,11 +40,11 @@ abstract class AccessChangeCommand implements Callable<Integer> {
           users
               .changeUserAccess()
               .changeUserAccess(
-                  new ChangeUserAccessUseCase.Command(UserReference.parse(user), active, admin));
+                  new ChangeUserAccessUseCase.Command(user.reference(), active, admin));
       context
           .out()
           .println(
-              json
+              json.requested()
                   ? Output.json(UserJson.of(changed))
                   : done + ": " + changed.email().value() + " (" + changed.id() + ")");
     }

@@ -3,6 +3,7 @@ package com.datamingle.adapter.cli.command.users;
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
 import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import java.io.PrintWriter;
@@ -42,8 +43,7 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--cursor", description = "The next_cursor of the previous page.")
   String cursor;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -54,7 +54,7 @@ final class ListCommand implements Callable<Integer> {
               .listUsers()
               .listUsers(new ListUsersUseCase.Query(q, active, this.admin, limit, cursor));
       PrintWriter out = context.out();
-      if (json) {
+      if (json.requested()) {
         Map<String, Object> o = Output.object();
         o.put("users", page.users().stream().map(UserJson::of).toList());
         o.put("next_cursor", page.nextCursor());

@@ -2,9 +2,10 @@ package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
 import com.datamingle.adapter.cli.command.common.CommandContext;
-import com.datamingle.adapter.cli.command.common.Confirm;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.application.port.in.sync.PurgeDeletedUsersUseCase;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -43,11 +44,9 @@ final class PurgeCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Report what would be removed; remove nothing.")
   boolean dryRun;
 
-  @Option(names = "--yes", description = "Do not ask.")
-  boolean yes;
+  @Mixin YesOption yes;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -63,16 +62,14 @@ final class PurgeCommand implements Callable<Integer> {
       PurgeDeletedUsersUseCase.Result result =
           purge.purge(new PurgeDeletedUsersUseCase.Command(deletedBefore, eventsBefore, true));
       if (!dryRun && (!result.users().isEmpty() || result.events() > 0)) {
-        Confirm.require(
-            yes,
+        yes.confirm(
             "This removes "
                 + result.users().size()
                 + " user(s) deleted at WorkOS more than "
                 + days
                 + " days ago and "
                 + result.events()
-                + " old event id(s).",
-            "--yes");
+                + " old event id(s).");
         result =
             purge.purge(new PurgeDeletedUsersUseCase.Command(deletedBefore, eventsBefore, false));
       }
@@ -82,7 +79,7 @@ final class PurgeCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, PurgeDeletedUsersUseCase.Result result) {
-    if (json) {
+    if (json.requested()) {
       Map<String, Object> o = Output.object();
       o.put("dry_run", dryRun);
       o.put("users", result.users().stream().map(UserJson::of).toList());

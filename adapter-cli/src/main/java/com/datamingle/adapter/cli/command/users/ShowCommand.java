@@ -3,8 +3,8 @@ package com.datamingle.adapter.cli.command.users;
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
 import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
-import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.domain.user.User;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -12,27 +12,23 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code datamingle users show USER}. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one user.")
 final class ShowCommand implements Callable<Integer> {
   @Mixin CommandContext context;
 
-  @Parameters(index = "0", paramLabel = "USER", description = "Id, WorkOS user id or email.")
-  String user;
+  @Mixin UserArgument user;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     try (AdminWiring.UserAdmin users =
         AdminWiring.userAdmin(context.settings(), Clock.systemUTC())) {
-      User found = users.getUser().getUser(UserReference.parse(user));
+      User found = users.getUser().getUser(user.reference());
       PrintWriter out = context.out();
-      if (json) {
+      if (json.requested()) {
         out.println(Output.json(UserJson.of(found)));
       } else {
         UserTable.print(out, List.of(found));

@@ -1,26 +1,28 @@
 package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.domain.user.User;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A user as the {@code users} commands print it with --json: the API's {@code User} schema (a test
- * holds the two equal), times in ISO-8601 UTC.
+ * holds the two equal): the components in snake_case, in the API's order; times in ISO-8601 UTC.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record UserJson(
-    @JsonProperty("id") String id,
-    @JsonProperty("workos_user_id") String workosUserId,
-    @JsonProperty("email") String email,
-    @JsonProperty("first_name") String firstName,
-    @JsonProperty("last_name") String lastName,
-    @JsonProperty("profile_picture_url") String profilePictureUrl,
-    @JsonProperty("is_active") boolean isActive,
-    @JsonProperty("is_admin") boolean isAdmin,
-    @JsonProperty("timezone") String timezone,
-    @JsonProperty("language") String language,
-    @JsonProperty("created_at") String createdAt,
-    @JsonProperty("updated_at") String updatedAt,
-    @JsonProperty("last_login_at") String lastLoginAt) {
+    String id,
+    String workosUserId,
+    String email,
+    String firstName,
+    String lastName,
+    String profilePictureUrl,
+    boolean isActive,
+    boolean isAdmin,
+    String timezone,
+    String language,
+    String createdAt,
+    String updatedAt,
+    String lastLoginAt) {
 
   static UserJson of(User u) {
     return new UserJson(
