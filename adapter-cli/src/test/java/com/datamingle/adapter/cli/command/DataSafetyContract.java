@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,11 +41,20 @@ abstract class DataSafetyContract {
   static final String USERS = "20261124000002";
   static final String HEAD = "20261124213504";
 
+  @RegisterExtension final CliDatabase database;
   @TempDir Path files;
 
-  abstract Map<String, String> env();
+  DataSafetyContract(CliDatabase.Kind kind) {
+    database = new CliDatabase(kind);
+  }
 
-  abstract Connection connect() throws SQLException;
+  Map<String, String> env() {
+    return database.env();
+  }
+
+  Connection connect() throws SQLException {
+    return database.connect();
+  }
 
   /**
    * Everything a refused command must leave as it was: the bytes of a SQLite file, every table and
@@ -53,7 +63,9 @@ abstract class DataSafetyContract {
   abstract String fingerprint() throws Exception;
 
   /** Where this database's backups go when no file is named. */
-  abstract Path backupFolder();
+  Path backupFolder() {
+    return database.backupFolder();
+  }
 
   /** The prototype's database, made by Flask-Migrate/Alembic, in this test's database. */
   abstract void loadPrototype() throws Exception;
