@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,23 +36,14 @@ import org.junit.jupiter.api.io.TempDir;
  * schema that does not match; a foreign database is recognised and refused untouched; serve checks
  * the schema at start-up; backups are pruned to the newest N of our own.
  */
-abstract class DataSafetyContract {
+abstract class DataSafetyContract extends CliDatabaseTest {
   static final String USERS = "20261124000002";
   static final String HEAD = "20261124213504";
 
-  @RegisterExtension final CliDatabase database;
   @TempDir Path files;
 
   DataSafetyContract(CliDatabase.Kind kind) {
-    database = new CliDatabase(kind);
-  }
-
-  Map<String, String> env() {
-    return database.env();
-  }
-
-  Connection connect() throws SQLException {
-    return database.connect();
+    super(kind);
   }
 
   /**
@@ -82,10 +72,6 @@ abstract class DataSafetyContract {
     Path cut = files.resolve("truncated.backup");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     return cut;
-  }
-
-  CliRun run(String... args) {
-    return CliRun.run(env(), args);
   }
 
   CliRun runWith(Map<String, String> extra, String... args) {

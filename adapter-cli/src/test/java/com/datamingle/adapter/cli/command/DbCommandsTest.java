@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The db commands through the real command line, on each database. */
-@ParameterizedClass
-@EnumSource(CliDatabase.Kind.class)
-class DbCommandsTest {
-  @RegisterExtension final CliDatabase database;
+@OnEachDatabase
+class DbCommandsTest extends CliDatabaseTest {
   @TempDir Path elsewhere;
 
   DbCommandsTest(CliDatabase.Kind kind) {
-    database = new CliDatabase(kind);
-  }
-
-  CliRun run(String... args) {
-    return CliRun.run(database.env(), args);
+    super(kind);
   }
 
   boolean usersTableExists() throws Exception {
@@ -122,8 +113,7 @@ class DbCommandsTest {
   void theDatabaseUrlFlagWinsOverTheEnvironment() throws Exception {
     Path other = elsewhere.resolve("other.sqlite");
 
-    CliRun run =
-        CliRun.run(database.env(), "db", "upgrade", "--database-url", "jdbc:sqlite:" + other);
+    CliRun run = CliRun.run(env(), "db", "upgrade", "--database-url", "jdbc:sqlite:" + other);
 
     assertThat(run.exitCode()).isZero();
     assertThat(other).exists();

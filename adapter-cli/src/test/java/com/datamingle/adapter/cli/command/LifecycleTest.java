@@ -15,36 +15,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The operator's schema lifecycle through the command line, on each database. */
-@ParameterizedClass
-@EnumSource(CliDatabase.Kind.class)
-class LifecycleTest {
-  @RegisterExtension final CliDatabase database;
+@OnEachDatabase
+class LifecycleTest extends CliDatabaseTest {
   @TempDir Path scripts;
 
   LifecycleTest(CliDatabase.Kind kind) {
-    database = new CliDatabase(kind);
-  }
-
-  Map<String, String> env() {
-    return database.env();
-  }
-
-  Connection connect() throws SQLException {
-    return database.connect();
+    super(kind);
   }
 
   String dialect() {
     return database.dialect();
-  }
-
-  CliRun run(String... args) {
-    return CliRun.run(env(), args);
   }
 
   CliRun runWithScripts(String... args) {

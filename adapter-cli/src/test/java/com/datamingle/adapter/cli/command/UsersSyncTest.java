@@ -16,26 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * `users sync` against a local fake of WorkOS's Events API, and `users purge`, on each database.
  */
-@ParameterizedClass
-@EnumSource(CliDatabase.Kind.class)
-class UsersSyncTest {
+@OnEachDatabase
+class UsersSyncTest extends CliDatabaseTest {
   static final Instant T1 = Instant.parse("2026-05-01T10:00:00Z");
-  @RegisterExtension final CliDatabase database;
   FakeWorkOsEventsApi api;
 
   UsersSyncTest(CliDatabase.Kind kind) {
-    database = new CliDatabase(kind);
-  }
-
-  Connection connect() throws SQLException {
-    return database.connect();
+    super(kind);
   }
 
   @BeforeEach
@@ -48,15 +39,12 @@ class UsersSyncTest {
     api.close();
   }
 
+  @Override
   Map<String, String> env() {
-    Map<String, String> env = new HashMap<>(database.env());
+    Map<String, String> env = new HashMap<>(super.env());
     env.put("WORKOS_API_KEY", FakeWorkOsEventsApi.API_KEY);
     env.put("WORKOS_API_BASE_URL", api.baseUrl().toString());
     return env;
-  }
-
-  CliRun run(String... args) {
-    return CliRun.run(env(), args);
   }
 
   String query(String sql) throws SQLException {
