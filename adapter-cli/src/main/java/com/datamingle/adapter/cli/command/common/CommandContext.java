@@ -20,6 +20,11 @@ public final class CommandContext {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec command;
 
+  /** The command's own name, e.g. {@code upgrade}. */
+  public String name() {
+    return command.name();
+  }
+
   public PrintWriter out() {
     return command.commandLine().getOut();
   }

@@ -40,7 +40,7 @@ final class DowngradeCommand extends MigrationRunCommand {
   private String version;
 
   DowngradeCommand() {
-    super("downgrade", "Nothing to undo.", "Undid");
+    super("Nothing to undo.", "Undid");
   }
 
   @Override

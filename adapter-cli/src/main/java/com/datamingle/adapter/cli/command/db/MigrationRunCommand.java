@@ -18,17 +18,14 @@ import picocli.CommandLine.Mixin;
 abstract class MigrationRunCommand implements Callable<Integer> {
   @Mixin CommandContext context;
 
-  private final String name;
   private final String nothing;
   private final String done;
 
   /**
-   * @param name the command's name, for the automatic backup's file name
    * @param nothing the closing line's start when nothing ran
    * @param done the closing line's verb when something did
    */
-  MigrationRunCommand(String name, String nothing, String done) {
-    this.name = name;
+  MigrationRunCommand(String nothing, String done) {
     this.nothing = nothing;
     this.done = done;
   }
@@ -56,7 +53,7 @@ abstract class MigrationRunCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     if (backupFirst(migrator)) {
-      new Backups(context).automatic(name);
+      new Backups(context).automatic(context.name());
     }
     MigrationReport report = run(migrator, MigrationText.progress(out));
     MigrationText.printOutcome(out, migrator, report, nothing, done);

@@ -33,7 +33,7 @@ final class UpgradeCommand extends MigrationRunCommand {
   private String version;
 
   UpgradeCommand() {
-    super("upgrade", "Nothing to apply.", "Applied");
+    super("Nothing to apply.", "Applied");
   }
 
   @Override

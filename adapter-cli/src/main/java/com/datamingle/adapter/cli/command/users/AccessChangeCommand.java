@@ -6,14 +6,16 @@ import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
+import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.domain.user.User;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 
 /**
- * What promote, demote, activate and deactivate share: they differ only in which flag they set (the
- * other stays null) and in the word that says it was done.
+ * What promote, demote, activate and deactivate share: they differ only in the change they make and
+ * in the word that says it was done.
  */
 abstract class AccessChangeCommand implements Callable<Integer> {
   @Mixin CommandContext context;
@@ -22,13 +24,16 @@ abstract class AccessChangeCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
-  private final Boolean active;
-  private final Boolean admin;
+  private final Function<UserReference, ChangeUserAccessUseCase.Command> change;
   private final String done;
 
-  AccessChangeCommand(Boolean active, Boolean admin, String done) {
-    this.active = active;
-    this.admin = admin;
+  /**
+   * @param change the change for the user named
+   * @param done the word that says it was done
+   */
+  AccessChangeCommand(
+      Function<UserReference, ChangeUserAccessUseCase.Command> change, String done) {
+    this.change = change;
     this.done = done;
   }
 
@@ -36,11 +41,7 @@ abstract class AccessChangeCommand implements Callable<Integer> {
   public Integer call() {
     try (AdminWiring.UserAdmin users =
         AdminWiring.userAdmin(context.settings(), Clock.systemUTC())) {
-      User changed =
-          users
-              .changeUserAccess()
-              .changeUserAccess(
-                  new ChangeUserAccessUseCase.Command(user.reference(), active, admin));
+      User changed = users.changeUserAccess().changeUserAccess(change.apply(user.reference()));
       context
           .out()
           .println(

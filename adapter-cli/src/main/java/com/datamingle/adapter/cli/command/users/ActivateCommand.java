@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli.command.users;
 
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import picocli.CommandLine.Command;
 
 /** {@code datamingle users activate USER}. */
@@ -9,6 +10,6 @@ import picocli.CommandLine.Command;
     description = "Let a deactivated user sign in again.")
 final class ActivateCommand extends AccessChangeCommand {
   ActivateCommand() {
-    super(true, null, "activated");
+    super(user -> new ChangeUserAccessUseCase.Command(user, true, null), "activated");
   }
 }

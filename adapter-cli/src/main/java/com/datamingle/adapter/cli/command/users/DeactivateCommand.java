@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli.command.users;
 
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import picocli.CommandLine.Command;
 
 /** {@code datamingle users deactivate USER}. */
@@ -9,6 +10,6 @@ import picocli.CommandLine.Command;
     description = "Refuse a user's sign-ins (never the last active admin).")
 final class DeactivateCommand extends AccessChangeCommand {
   DeactivateCommand() {
-    super(false, null, "deactivated");
+    super(user -> new ChangeUserAccessUseCase.Command(user, false, null), "deactivated");
   }
 }

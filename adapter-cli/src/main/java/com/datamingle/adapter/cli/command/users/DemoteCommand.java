@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli.command.users;
 
+import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import picocli.CommandLine.Command;
 
 /** {@code datamingle users demote USER}. */
@@ -9,6 +10,6 @@ import picocli.CommandLine.Command;
     description = "Take admin rights away (never from the last active admin).")
 final class DemoteCommand extends AccessChangeCommand {
   DemoteCommand() {
-    super(null, false, "demoted");
+    super(user -> new ChangeUserAccessUseCase.Command(user, null, false), "demoted");
   }
 }

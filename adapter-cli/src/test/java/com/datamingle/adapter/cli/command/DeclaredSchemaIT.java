@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** db migrate, check and drift through the command line, with the project's own declared schema. */
-class AutogenCommandsIT {
+class DeclaredSchemaIT {
   @TempDir Path dir;
   @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
 
