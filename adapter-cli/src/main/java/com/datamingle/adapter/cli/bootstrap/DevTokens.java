@@ -26,15 +26,7 @@ public final class DevTokens {
   public record Request(
       List<String> emails, String firstName, String lastName, boolean admin, Duration ttl) {}
 
-  private final Settings settings;
-  private final DevSigningKey key;
-  private final Clock clock;
-
-  private DevTokens(Settings settings, DevSigningKey key, Clock clock) {
-    this.settings = settings;
-    this.key = key;
-    this.clock = clock;
-  }
+  private DevTokens() {}
 
   /** Dev access tokens, one per email, signed with one load of the dev key. */
   public static List<String> mint(Settings settings, Path devDir, Request request, Clock clock) {
@@ -42,54 +34,59 @@ public final class DevTokens {
       throw new Settings.InvalidSettings(
           "dev tokens cannot be made with DATAMINGLE_ENV=production");
     }
-    DevTokens tokens = new DevTokens(settings, DevSigningKey.loadOrCreate(devDir), clock);
+    Minter minter = new Minter(settings, DevSigningKey.loadOrCreate(devDir), request, clock);
     if (request.admin()) {
-      return request.emails().stream().map(email -> tokens.token(email, request)).toList();
+      return request.emails().stream().map(minter::token).toList();
     }
     // signing is CPU work only: use every core (bulk tokens are for load tests)
-    return request.emails().parallelStream().map(email -> tokens.token(email, request)).toList();
+    return request.emails().parallelStream().map(minter::token).toList();
   }
 
-  /**
-   * A dev access token for this email; with {@code admin}, the user is created now and made an
-   * admin.
-   */
-  private String token(String email, Request request) {
-    Email address = new Email(email);
-    PersonName first = PersonName.ofNullable(request.firstName());
-    PersonName last = PersonName.ofNullable(request.lastName());
-    DevSigningKey.DevToken token =
-        key.mint(
-            address.value(),
-            first == null ? null : first.value(),
-            last == null ? null : last.value(),
-            request.ttl(),
-            clock);
-    if (request.admin()) {
-      makeAdmin(token, new IdentityProfile(address, first, last, null));
-    }
-    return token.token();
-  }
+  /** Signs the tokens of one request with one load of the key. */
+  private record Minter(Settings settings, DevSigningKey key, Request request, Clock clock) {
 
-  private void makeAdmin(DevSigningKey.DevToken token, IdentityProfile profile) {
-    DatabaseMigrator migrator = MigrationWiring.migrator(settings);
-    if (!migrator.status().atHead()) {
-      migrator.upgrade(null, null);
+    /**
+     * A dev access token for this email; with {@code admin}, the user is created now and made an
+     * admin.
+     */
+    private String token(String email) {
+      Email address = new Email(email);
+      PersonName first = PersonName.ofNullable(request.firstName());
+      PersonName last = PersonName.ofNullable(request.lastName());
+      DevSigningKey.DevToken token =
+          key.mint(
+              address.value(),
+              first == null ? null : first.value(),
+              last == null ? null : last.value(),
+              request.ttl(),
+              clock);
+      if (request.admin()) {
+        makeAdmin(token, new IdentityProfile(address, first, last, null));
+      }
+      return token.token();
     }
-    try (PersistenceModule persistence =
-        PersistenceModule.open(MigrationWiring.database(settings), clock)) {
-      ApplicationServices services =
-          ApplicationWiring.services(persistence, ApplicationWiring.NO_DIRECTORY, settings, clock);
-      User user =
-          services
-              .resolveSignIn()
-              .resolveSignIn(
-                  new ResolveSignInUseCase.Command(
-                      new WorkOsUserId(token.subject()), token.sessionId(), profile));
-      services
-          .changeUserAccess()
-          .changeUserAccess(
-              new ChangeUserAccessUseCase.Command(new UserReference.ById(user.id()), true, true));
+
+    private void makeAdmin(DevSigningKey.DevToken token, IdentityProfile profile) {
+      DatabaseMigrator migrator = MigrationWiring.migrator(settings);
+      if (!migrator.status().atHead()) {
+        migrator.upgrade(null, null);
+      }
+      try (PersistenceModule persistence =
+          PersistenceModule.open(MigrationWiring.database(settings), clock)) {
+        ApplicationServices services =
+            ApplicationWiring.services(
+                persistence, ApplicationWiring.NO_DIRECTORY, settings, clock);
+        User user =
+            services
+                .resolveSignIn()
+                .resolveSignIn(
+                    new ResolveSignInUseCase.Command(
+                        new WorkOsUserId(token.subject()), token.sessionId(), profile));
+        services
+            .changeUserAccess()
+            .changeUserAccess(
+                new ChangeUserAccessUseCase.Command(new UserReference.ById(user.id()), true, true));
+      }
     }
   }
 }

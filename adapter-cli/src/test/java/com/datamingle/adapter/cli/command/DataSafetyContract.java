@@ -66,6 +66,16 @@ abstract class DataSafetyContract extends CliDatabaseTest {
    */
   abstract Path backupOfTheOtherKind() throws Exception;
 
+  /** Upgrades, inserts {@code users} users and backs them up to {@code name} (checked). */
+  Path backupOfUsers(int users, String name) throws Exception {
+    run("db", "upgrade");
+    insertUsers(0, users);
+    Path backup = files.resolve(name);
+    CliRun run = run("db", "backup", "--to", backup.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return backup;
+  }
+
   /** The same file cut in half. */
   Path truncated(Path backup) throws Exception {
     byte[] bytes = Files.readAllBytes(backup);
@@ -123,10 +133,7 @@ abstract class DataSafetyContract extends CliDatabaseTest {
 
   @Test
   void restoreRefusesAnythingButABackupOfThisDatabaseKindAndChangesNothing() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 3);
-    Path good = files.resolve("good.backup");
-    assertThat(run("db", "backup", "--to", good.toString()).exitCode()).isZero();
+    Path good = backupOfUsers(3, "good.backup");
     Path text =
         Files.writeString(
             files.resolve("passwd"),
@@ -227,10 +234,7 @@ abstract class DataSafetyContract extends CliDatabaseTest {
 
   @Test
   void restoreIntoAnEmptyDatabaseTakesNoBackupOfNothing() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 2);
-    Path backup = files.resolve("full.backup");
-    run("db", "backup", "--to", backup.toString());
+    Path backup = backupOfUsers(2, "full.backup");
     run("db", "downgrade", "base");
     List<String> backupsBefore = backupFiles();
 

@@ -56,10 +56,7 @@ class DataSafetyTest extends DataSafetyContract {
 
   @Test
   void aConnectionOpenDuringTheRestoreSeesTheRestoredDatabaseAfterIt() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 5);
-    Path backup = files.resolve("five.backup");
-    run("db", "backup", "--to", backup.toString());
+    Path backup = backupOfUsers(5, "five.backup");
     insertUsers(5, 5);
     try (Connection server = connect();
         Statement s = server.createStatement()) {
@@ -93,10 +90,7 @@ class DataSafetyTest extends DataSafetyContract {
 
   @Test
   void aDamagedSqliteFileIsNamedAsSuch() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 50);
-    Path backup = files.resolve("good.backup");
-    run("db", "backup", "--to", backup.toString());
+    Path backup = backupOfUsers(50, "good.backup");
     byte[] bytes = Files.readAllBytes(backup);
     for (int i = 4096 + 200; i < bytes.length - 100; i += 997) {
       bytes[i] ^= 0x5a; // scribble over every page but the header

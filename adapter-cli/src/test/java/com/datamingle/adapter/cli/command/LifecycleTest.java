@@ -57,6 +57,24 @@ class LifecycleTest extends CliDatabaseTest {
     }
   }
 
+  /**
+   * A script {@code ID_DESCRIPTION.sql} that creates {@code table} with these columns and drops it.
+   */
+  void writeTableScript(String id, String description, String table, String columns)
+      throws IOException {
+    writeScript(
+        id + "_" + description.replace(' ', '_') + ".sql",
+        "-- // "
+            + description
+            + "\nCREATE TABLE "
+            + table
+            + " ("
+            + columns
+            + ");\n-- //@UNDO\nDROP TABLE "
+            + table
+            + ";\n");
+  }
+
   int count(String sql) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement();
@@ -180,19 +198,9 @@ class LifecycleTest extends CliDatabaseTest {
   @Test
   void anEditedAppliedMigrationIsCaughtAndRepairable() throws Exception {
     copyPackagedScripts();
-    writeScript(
-        "20261201000000_add_teams.sql",
-        "-- // add teams\n"
-            + "CREATE TABLE teams (id INTEGER PRIMARY KEY);\n"
-            + "-- //@UNDO\n"
-            + "DROP TABLE teams;\n");
+    writeTableScript("20261201000000", "add teams", "teams", "id INTEGER PRIMARY KEY");
     assertThat(runWithScripts("db", "upgrade").exitCode()).isZero();
-    writeScript(
-        "20261201000000_add_teams.sql",
-        "-- // add teams\n"
-            + "CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT);\n"
-            + "-- //@UNDO\n"
-            + "DROP TABLE teams;\n");
+    writeTableScript("20261201000000", "add teams", "teams", "id INTEGER PRIMARY KEY, name TEXT");
 
     CliRun validate = runWithScripts("db", "validate");
     assertThat(validate.exitCode()).isEqualTo(1);
@@ -215,19 +223,9 @@ class LifecycleTest extends CliDatabaseTest {
   @Test
   void mergeListsAndAppliesParallelWork() throws Exception {
     copyPackagedScripts();
-    writeScript(
-        "20261201000000_later.sql",
-        "-- // later\n"
-            + "CREATE TABLE later_t (id INTEGER PRIMARY KEY);\n"
-            + "-- //@UNDO\n"
-            + "DROP TABLE later_t;\n");
+    writeTableScript("20261201000000", "later", "later_t", "id INTEGER PRIMARY KEY");
     runWithScripts("db", "upgrade");
-    writeScript(
-        "20261130000000_parallel.sql",
-        "-- // parallel\n"
-            + "CREATE TABLE parallel_t (id INTEGER PRIMARY KEY);\n"
-            + "-- //@UNDO\n"
-            + "DROP TABLE parallel_t;\n");
+    writeTableScript("20261130000000", "parallel", "parallel_t", "id INTEGER PRIMARY KEY");
 
     CliRun refused = runWithScripts("db", "upgrade");
     assertThat(refused.exitCode()).isEqualTo(1);
@@ -265,12 +263,7 @@ class LifecycleTest extends CliDatabaseTest {
   void dbTestRehearsesOnACopyAndCatchesABadUndo() throws Exception {
     copyPackagedScripts();
     runWithScripts("db", "upgrade");
-    writeScript(
-        "20261201000000_good.sql",
-        "-- // good\n"
-            + "CREATE TABLE good_t (id INTEGER PRIMARY KEY);\n"
-            + "-- //@UNDO\n"
-            + "DROP TABLE good_t;\n");
+    writeTableScript("20261201000000", "good", "good_t", "id INTEGER PRIMARY KEY");
 
     CliRun good = runWithScripts("db", "test");
     assertThat(good.exitCode()).as(good.out() + good.err()).isZero();
