@@ -1,12 +1,10 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db backup}. */
@@ -16,8 +14,7 @@ import picocli.CommandLine.Option;
     description =
         "Back the database up: SQLite, a consistent copy taken safely while the server runs;"
             + " PostgreSQL, pg_dump of the schema.")
-final class BackupCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class BackupCommand extends Subcommand {
 
   @Option(
       names = "--to",

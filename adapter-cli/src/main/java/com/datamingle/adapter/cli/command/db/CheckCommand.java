@@ -1,11 +1,9 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db check}: the declared schema against what the migrations produce. */
 @Command(
@@ -14,8 +12,7 @@ import picocli.CommandLine.Mixin;
     description =
         "Compare the declared schema with what the migrations produce, without writing; exit 1"
             + " when they differ (for CI).")
-final class CheckCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class CheckCommand extends Subcommand {
 
   @Override
   public Integer call() {

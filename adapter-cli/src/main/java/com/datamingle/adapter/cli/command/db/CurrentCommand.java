@@ -1,18 +1,16 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db current}. */
@@ -20,8 +18,7 @@ import picocli.CommandLine.Option;
     name = "current",
     mixinStandardHelpOptions = true,
     description = "Show the database's version, and whether it is at head.")
-final class CurrentCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class CurrentCommand extends Subcommand {
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;

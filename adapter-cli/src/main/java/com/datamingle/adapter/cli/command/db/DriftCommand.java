@@ -1,11 +1,9 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db drift}: the live schema against what its applied migrations make. */
 @Command(
@@ -14,8 +12,7 @@ import picocli.CommandLine.Mixin;
     description =
         "Compare the live database with what its applied migrations should have produced; names"
             + " each difference.")
-final class DriftCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class DriftCommand extends Subcommand {
 
   @Override
   public Integer call() {

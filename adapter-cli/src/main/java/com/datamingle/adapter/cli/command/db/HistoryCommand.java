@@ -1,16 +1,14 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db history}. */
@@ -20,8 +18,7 @@ import picocli.CommandLine.Option;
     description =
         "List every migration: id, description, when it was applied, and marks for pending,"
             + " out-of-order and missing scripts.")
-final class HistoryCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class HistoryCommand extends Subcommand {
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;

@@ -1,13 +1,11 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.ScriptFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code datamingle db init [DIR]}: a migrations folder for project-local scripts. */
@@ -17,8 +15,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Scaffold a migrations folder for project-local scripts (sqlite/ and postgresql/, the"
             + " changelog script, a README). Never overwrites.")
-final class InitCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class InitCommand extends Subcommand {
 
   @Parameters(
       index = "0",

@@ -1,15 +1,13 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationReport;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code datamingle init-db}, the Flask guide's command (registered at the top level). */
 @Command(
@@ -18,8 +16,7 @@ import picocli.CommandLine.Mixin;
     description =
         "Create the schema at head in an empty database; refuses a database that holds any"
             + " table.")
-public final class InitDbCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+public final class InitDbCommand extends Subcommand {
 
   @Override
   public Integer call() {

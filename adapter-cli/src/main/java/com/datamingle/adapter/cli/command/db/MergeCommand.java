@@ -1,10 +1,10 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationEntry;
@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +27,7 @@ import picocli.CommandLine.Option;
       "--apply runs them in id order; --renumber gives them new ids after head (the next upgrade"
           + " applies them)."
     })
-final class MergeCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class MergeCommand extends Subcommand {
 
   @Option(names = "--apply", description = "Apply them now, in id order.")
   boolean apply;

@@ -2,8 +2,8 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.autogen.Autogen;
@@ -12,9 +12,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db migrate -m MESSAGE}: a migration written from the declared schema. */
@@ -28,8 +26,7 @@ import picocli.CommandLine.Option;
           + " DATABASE_URL on PostgreSQL,",
       "or DATAMINGLE_DEV_POSTGRES_URL."
     })
-final class MigrateCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class MigrateCommand extends Subcommand {
 
   @Option(
       names = {"-m", "--message"},

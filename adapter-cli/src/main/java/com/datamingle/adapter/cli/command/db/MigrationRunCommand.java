@@ -1,22 +1,19 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 
 /**
  * What {@code db upgrade} and {@code db downgrade} share: read the target, print the SQL instead
  * with --sql, take a backup when one is due, run with a progress line per migration, and close with
  * what was done and where the database stands.
  */
-abstract class MigrationRunCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+abstract class MigrationRunCommand extends Subcommand {
 
   private final String nothing;
   private final String done;

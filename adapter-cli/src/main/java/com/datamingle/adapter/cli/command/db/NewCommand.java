@@ -2,15 +2,13 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.ScriptFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db new -m MESSAGE}: an empty migration to fill in by hand. */
@@ -20,8 +18,7 @@ import picocli.CommandLine.Option;
     description =
         "Write a new timestamped migration, with up and undo sections, for each database, into"
             + " the --migrations folder.")
-final class NewCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class NewCommand extends Subcommand {
 
   @Option(
       names = {"-m", "--message"},

@@ -1,14 +1,13 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationRehearsal;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,8 +18,7 @@ import picocli.CommandLine.Mixin;
     description =
         "Rehearse the pending migrations on a copy of the database: apply, undo, apply again,"
             + " comparing the schema after each step. The real database is untouched.")
-final class RehearseCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class RehearseCommand extends Subcommand {
 
   @Mixin JsonOption json;
 

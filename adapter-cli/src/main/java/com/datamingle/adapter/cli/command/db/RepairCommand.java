@@ -1,13 +1,12 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationEntry;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,8 +17,7 @@ import picocli.CommandLine.Mixin;
     description =
         "Accept the current files of edited applied migrations by recording their checksums. Asks"
             + " first (or --yes).")
-final class RepairCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class RepairCommand extends Subcommand {
 
   @Mixin YesOption yes;
 

@@ -1,15 +1,14 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationReport;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +23,7 @@ import picocli.CommandLine.Option;
       "and refuses, unless --force, when DATAMINGLE_ENV=production or when the database was made"
           + " by another tool."
     })
-public final class ResetDbCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+public final class ResetDbCommand extends Subcommand {
 
   @Mixin YesOption yes;
 

@@ -1,9 +1,9 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -34,8 +33,7 @@ import picocli.CommandLine.Parameters;
       "backs up the current database, then swaps in one step that happens whole or not at all."
           + " Asks first (or --yes)."
     })
-final class RestoreCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class RestoreCommand extends Subcommand {
 
   @Parameters(index = "0", paramLabel = "FILE")
   Path file;

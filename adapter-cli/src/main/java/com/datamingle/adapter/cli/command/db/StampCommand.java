@@ -1,17 +1,15 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.DatabaseOrigin;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +24,7 @@ import picocli.CommandLine.Parameters;
           + " the live schema is not",
       "what the migrations up to TARGET make (as `db drift` compares); --force marks anyway."
     })
-final class StampCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class StampCommand extends Subcommand {
 
   @Parameters(index = "0", paramLabel = "TARGET", description = "A migration id, or head.")
   String target;

@@ -1,11 +1,10 @@
 package com.datamingle.adapter.cli.command.db;
 
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,8 +15,7 @@ import picocli.CommandLine.Mixin;
     description =
         "Check that every applied migration still has its script, unedited (by checksum), and"
             + " that none was skipped.")
-final class ValidateCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class ValidateCommand extends Subcommand {
 
   @Mixin JsonOption json;
 

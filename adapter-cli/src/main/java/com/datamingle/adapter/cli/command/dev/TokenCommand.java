@@ -1,8 +1,8 @@
 package com.datamingle.adapter.cli.command.dev;
 
 import com.datamingle.adapter.cli.bootstrap.DevTokens;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle dev token --email ... [--admin]}. */
@@ -25,8 +23,7 @@ import picocli.CommandLine.Option;
       "The same email is always the same user; with --admin that user is created now and made an"
           + " admin."
     })
-final class TokenCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class TokenCommand extends Subcommand {
 
   @Option(names = "--email", required = true, paramLabel = "EMAIL", description = "Whose token.")
   String email;

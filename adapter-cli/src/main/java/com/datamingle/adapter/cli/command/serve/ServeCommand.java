@@ -5,19 +5,17 @@ import com.datamingle.adapter.cli.bootstrap.ServeOptions;
 import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.GlobalOptions;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle serve}: the HTTP API. */
@@ -29,8 +27,7 @@ import picocli.CommandLine.Option;
       "On SIGTERM or Ctrl-C, lets in-flight requests finish, then exits 0.",
       "Every option can also be set by the environment variable named in its description."
     })
-public final class ServeCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+public final class ServeCommand extends Subcommand {
 
   @Option(
       names = "--dev",

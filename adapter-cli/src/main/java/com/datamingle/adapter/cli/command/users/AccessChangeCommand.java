@@ -1,15 +1,14 @@
 package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
 import com.datamingle.domain.user.User;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 
@@ -17,8 +16,7 @@ import picocli.CommandLine.Mixin;
  * What promote, demote, activate and deactivate share: they differ only in the change they make and
  * in the word that says it was done.
  */
-abstract class AccessChangeCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+abstract class AccessChangeCommand extends Subcommand {
 
   @Mixin UserArgument user;
 

@@ -1,15 +1,14 @@
 package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,8 +18,7 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     description = "List users, oldest first, a page at a time.")
-final class ListCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class ListCommand extends Subcommand {
 
   @Option(
       names = "--q",

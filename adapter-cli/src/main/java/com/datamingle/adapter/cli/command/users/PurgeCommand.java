@@ -1,10 +1,10 @@
 package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.application.port.in.sync.PurgeDeletedUsersUseCase;
 import java.io.PrintWriter;
@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,10 +27,8 @@ import picocli.CommandLine.Option;
           + " purged user back.",
       "Asks first (or --yes); --dry-run only reports."
     })
-final class PurgeCommand implements Callable<Integer> {
+final class PurgeCommand extends Subcommand {
   static final int EVENT_ID_DAYS = 30;
-
-  @Mixin CommandContext context;
 
   @Option(
       names = "--older-than",

@@ -1,22 +1,20 @@
 package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.domain.user.User;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code datamingle users show USER}. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one user.")
-final class ShowCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class ShowCommand extends Subcommand {
 
   @Mixin UserArgument user;
 

@@ -1,17 +1,15 @@
 package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.adapter.cli.bootstrap.AdminWiring;
-import com.datamingle.adapter.cli.command.common.CommandContext;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.application.port.in.sync.SyncWorkOsEventsUseCase;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle users sync}: WorkOS's Events API polled, for deployments without webhooks. */
@@ -26,8 +24,7 @@ import picocli.CommandLine.Option;
           + " interrupted run resumes. Needs WORKOS_API_KEY.",
       "Without --follow, reads until WorkOS has no more and exits; with it, polls until stopped."
     })
-final class SyncCommand implements Callable<Integer> {
-  @Mixin CommandContext context;
+final class SyncCommand extends Subcommand {
 
   @Option(
       names = "--follow",
