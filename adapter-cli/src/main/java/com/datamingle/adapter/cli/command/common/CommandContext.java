@@ -10,10 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What every command needs from the command line it runs in, mixed in with {@code @Mixin
- * CommandContext context}: its output streams, the settings (environment and global flags), the
- * database's migrator, and usage errors that name the command. It adds no option of its own
- * (picocli takes a mixin only when it carries an annotation, hence the empty {@code @Command}).
+ * What every command needs from the command line it runs in, mixed into each {@link Subcommand} (or
+ * any command, with {@code @Mixin CommandContext context}): its output streams, the settings
+ * (environment and global flags), the database's migrator, and usage errors that name the command.
+ * It adds no option of its own (picocli takes a mixin only when it carries an annotation, hence the
+ * empty {@code @Command}).
  */
 @Command
 public final class CommandContext {
