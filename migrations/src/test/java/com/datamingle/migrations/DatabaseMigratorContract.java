@@ -3,6 +3,13 @@ package com.datamingle.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datamingle.migrations.backup.DatabaseBackup;
+import com.datamingle.migrations.backup.DatabaseRestore;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.lock.SchemaLock;
+import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.SchemaSnapshot;
 import java.io.IOException;
 import java.io.InputStream;

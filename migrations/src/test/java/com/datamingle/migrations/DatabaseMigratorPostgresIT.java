@@ -1,5 +1,6 @@
 package com.datamingle.migrations;
 
+import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.testing.PostgresSchema;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -13,6 +13,8 @@ import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.Dialect;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -37,8 +39,6 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  * process; PostgreSQL needs nothing but its URL.
  */
 public final class PersistenceModule implements AutoCloseable {
-  static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
-
   /** The schema this adapter relies on, declared for every database (see schema.dmschema). */
   public static final String DECLARED_SCHEMA =
       "/com/datamingle/adapter/persistence/schema.dmschema";
@@ -69,7 +69,7 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
     configuration.addMapper(UserMapper.class);
     configuration.addMapper(WorkOsSyncMapper.class);
-    boolean sqlite = settings.vendor() == DatabaseSettings.Vendor.SQLITE;
+    boolean sqlite = settings.dialect() == Dialect.SQLITE;
     Sessions sessions =
         new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
     this.users =
@@ -120,19 +120,10 @@ public final class PersistenceModule implements AutoCloseable {
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(1);
-    Properties props = new Properties();
-    if (settings.vendor() == DatabaseSettings.Vendor.SQLITE) {
-      props.setProperty("journal_mode", "WAL");
-      props.setProperty("synchronous", "NORMAL");
-      props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
-      props.setProperty("foreign_keys", "true");
+    if (settings.dialect() == Dialect.SQLITE) {
       config.setMinimumIdle(1);
-    } else {
-      props.setProperty("ApplicationName", "datamingle");
-      props.setProperty("connectTimeout", "10");
-      props.setProperty("prepareThreshold", "1");
     }
-    config.setDataSourceProperties(props);
+    config.setDataSourceProperties(settings.dialect().poolProperties());
     return config;
   }
 

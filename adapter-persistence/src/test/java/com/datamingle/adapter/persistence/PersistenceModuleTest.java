@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,7 +32,7 @@ class PersistenceModuleTest {
       assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
       assertThat(Integer.parseInt(pragma(s, "busy_timeout")))
-          .isEqualTo(PersistenceModule.SQLITE_BUSY_TIMEOUT_MS);
+          .isEqualTo(Dialect.SQLITE_BUSY_TIMEOUT_MS);
       assertThat(module.ping()).isTrue();
       assertThat(module.poolUsage().max()).isEqualTo(4);
     }

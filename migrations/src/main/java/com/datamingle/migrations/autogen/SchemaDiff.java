@@ -1,9 +1,10 @@
 package com.datamingle.migrations.autogen;
 
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationFailure;
-import com.datamingle.migrations.autogen.Introspector.ColumnState;
-import com.datamingle.migrations.autogen.Introspector.TableState;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.schema.Catalog;
+import com.datamingle.migrations.schema.Catalog.ColumnState;
+import com.datamingle.migrations.schema.Catalog.TableState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -296,7 +297,7 @@ final class SchemaDiff {
           declared.foreignKeys().stream()
               .filter(
                   f ->
-                      Introspector.foreignKeyKey(
+                      Catalog.foreignKeyKey(
                               String.join(",", f.columns()),
                               f.refTable(),
                               String.join(",", f.refColumns()),

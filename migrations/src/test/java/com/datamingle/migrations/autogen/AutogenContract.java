@@ -3,9 +3,9 @@ package com.datamingle.migrations.autogen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.PostgresSchema;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package com.datamingle.migrations.autogen;
 
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationTarget;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.testing.PostgresSchema;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

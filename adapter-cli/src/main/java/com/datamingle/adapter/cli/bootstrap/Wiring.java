@@ -1,6 +1,5 @@
 package com.datamingle.adapter.cli.bootstrap;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.WebDependencies;
 import com.datamingle.adapter.web.WebModule;
@@ -28,15 +27,16 @@ import com.datamingle.domain.user.PersonName;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.WorkOsUserId;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.DatabaseOrigin;
-import com.datamingle.migrations.Dialect;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationStatus;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
 import com.datamingle.migrations.autogen.Autogen;
 import com.datamingle.migrations.autogen.DeclaredSchema;
 import com.datamingle.migrations.autogen.SchemaDrift;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.schema.DatabaseOrigin;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -128,13 +128,13 @@ public final class Wiring {
     if (settings.devPostgresUrl() != null) {
       DatabaseSettings dev =
           DatabaseSettings.fromUrl(settings.devPostgresUrl(), 0, "DATAMINGLE_DEV_POSTGRES_URL");
-      if (dev.vendor() != DatabaseSettings.Vendor.POSTGRESQL) {
+      if (dev.dialect() != Dialect.POSTGRESQL) {
         throw new Settings.InvalidSettings(
             "DATAMINGLE_DEV_POSTGRES_URL must name a PostgreSQL database");
       }
       scratch.put(
           Dialect.POSTGRESQL, new MigrationTarget(dev.jdbcUrl(), dev.user(), dev.password()));
-    } else if (database.vendor() == DatabaseSettings.Vendor.POSTGRESQL) {
+    } else if (database.dialect() == Dialect.POSTGRESQL) {
       scratch.put(
           Dialect.POSTGRESQL,
           new MigrationTarget(database.jdbcUrl(), database.user(), database.password()));
@@ -361,7 +361,7 @@ public final class Wiring {
     List<String> differences;
     try {
       differences = schemaDrift(settings).sinceApplied(migrator);
-    } catch (com.datamingle.migrations.MigrationFailure e) {
+    } catch (com.datamingle.migrations.database.MigrationFailure e) {
       // on PostgreSQL the expected schema is built in a scratch schema, which needs CREATE on the
       // database
       options

@@ -2,8 +2,8 @@ package com.datamingle.adapter.cli.command;
 
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationReport;
+import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

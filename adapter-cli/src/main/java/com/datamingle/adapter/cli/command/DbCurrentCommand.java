@@ -1,9 +1,9 @@
 package com.datamingle.adapter.cli.command;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationStatus;
+import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;

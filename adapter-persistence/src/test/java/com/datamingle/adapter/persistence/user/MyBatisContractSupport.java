@@ -1,14 +1,14 @@
 package com.datamingle.adapter.persistence.user;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package com.datamingle.adapter.persistence.user;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,11 +15,7 @@ class MyBatisUserRepositoryPostgresIT extends MyBatisContractSupport {
     database = PostgresTestDatabase.createIsolated();
     open(
         new DatabaseSettings(
-            DatabaseSettings.Vendor.POSTGRESQL,
-            database.jdbcUrl(),
-            database.user(),
-            database.password(),
-            20));
+            Dialect.POSTGRESQL, database.jdbcUrl(), database.user(), database.password(), 20));
   }
 
   @AfterEach

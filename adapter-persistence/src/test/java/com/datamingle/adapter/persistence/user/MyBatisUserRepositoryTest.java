@@ -1,6 +1,6 @@
 package com.datamingle.adapter.persistence.user;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
+import com.datamingle.migrations.database.DatabaseSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package com.datamingle.adapter.web.testing;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.WebDependencies;
 import com.datamingle.adapter.web.WebModule;
@@ -14,8 +13,10 @@ import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.application.testing.FakeIdentityProviderDirectory;
 import com.datamingle.application.testing.FakeWorkOsEventFeed;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,11 +62,7 @@ public final class WebTestApp implements AutoCloseable {
       WebTestApp app =
           new WebTestApp(
               new DatabaseSettings(
-                  DatabaseSettings.Vendor.POSTGRESQL,
-                  database.jdbcUrl(),
-                  database.user(),
-                  database.password(),
-                  10),
+                  Dialect.POSTGRESQL, database.jdbcUrl(), database.user(), database.password(), 10),
               settings);
       app.ownedDatabase = database;
       return app;

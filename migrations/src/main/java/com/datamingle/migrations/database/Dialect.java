@@ -1,0 +1,93 @@
+package com.datamingle.migrations.database;
+
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The databases we support and everything that differs between them at the connection: the URL
+ * prefix, the scripts folder (and MyBatis databaseId), the pool size and the properties of the
+ * service's pooled connections and of the migrations' own connections. Persistence and migrations
+ * both take these from here, so that SQLite's busy timeout, say, is defined once.
+ */
+public enum Dialect {
+  SQLITE("sqlite", "jdbc:sqlite:", 4) {
+    @Override
+    public Properties poolProperties() {
+      Properties props = new Properties();
+      props.setProperty("journal_mode", "WAL");
+      props.setProperty("synchronous", "NORMAL");
+      props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+      props.setProperty("foreign_keys", "true");
+      return props;
+    }
+
+    @Override
+    Properties migrationProperties() {
+      Properties props = new Properties();
+      props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+      props.setProperty("journal_mode", "WAL");
+      return props;
+    }
+  },
+  POSTGRESQL("postgresql", "jdbc:postgresql:", 10) {
+    @Override
+    public Properties poolProperties() {
+      Properties props = new Properties();
+      props.setProperty("ApplicationName", "datamingle");
+      props.setProperty("connectTimeout", "10");
+      props.setProperty("prepareThreshold", "1");
+      return props;
+    }
+
+    @Override
+    Properties migrationProperties() {
+      Properties props = new Properties();
+      props.setProperty("ApplicationName", "datamingle-migrations");
+      props.setProperty("connectTimeout", "10");
+      return props;
+    }
+  };
+
+  /** How long a SQLite connection waits for the writer lock before it gives up. */
+  public static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+  private final String folder;
+  private final String urlPrefix;
+  private final int defaultPoolSize;
+
+  Dialect(String folder, String urlPrefix, int defaultPoolSize) {
+    this.folder = folder;
+    this.urlPrefix = urlPrefix;
+    this.defaultPoolSize = defaultPoolSize;
+  }
+
+  /** The name of the scripts folder, and the MyBatis databaseId, of this dialect. */
+  public String id() {
+    return folder;
+  }
+
+  /**
+   * The pool size to use: {@code requested} when positive, else this dialect's default (SQLite has
+   * one writer in WAL mode, and a handful of readers is plenty).
+   */
+  public int poolSize(int requested) {
+    return requested > 0 ? requested : defaultPoolSize;
+  }
+
+  /** The driver properties of the service's pooled connections. */
+  public abstract Properties poolProperties();
+
+  /** The driver properties of a migration's own connection (see {@link MigrationTarget}). */
+  abstract Properties migrationProperties();
+
+  public static Dialect ofJdbcUrl(String jdbcUrl) {
+    String lower = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
+    for (Dialect d : values()) {
+      if (lower.startsWith(d.urlPrefix)) {
+        return d;
+      }
+    }
+    throw new MigrationFailure(
+        "unsupported database URL: use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB");
+  }
+}
