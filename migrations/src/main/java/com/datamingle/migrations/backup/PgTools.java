@@ -3,6 +3,8 @@ package com.datamingle.migrations.backup;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -161,5 +163,87 @@ final class PgTools {
   String database() {
     String path = URI.create(target.jdbcUrl().substring("jdbc:".length())).getPath();
     return path == null || path.length() <= 1 ? "postgres" : path.substring(1);
+  }
+
+  /**
+   * pg_restore's SQL between our BEGIN and COMMIT, into psql. COMMIT is written only when
+   * pg_restore has exited 0; otherwise psql is stopped without it and the transaction dies with its
+   * session.
+   */
+  void restoreInTransaction(Path file, String before, String after) {
+    Path psqlErrors = tempFile();
+    Path restoreErrors = tempFile();
+    Process psql = null;
+    Process restore = null;
+    try {
+      psql =
+          start(
+              builder(
+                      List.of(
+                          "psql", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-"),
+                      psqlErrors)
+                  .redirectOutput(ProcessBuilder.Redirect.DISCARD));
+      restore =
+          start(
+              builder(
+                  List.of("pg_restore", "--no-owner", "--file=-", file.toAbsolutePath().toString()),
+                  restoreErrors));
+      boolean complete;
+      try (OutputStream in = psql.getOutputStream()) {
+        try (InputStream sql = restore.getInputStream()) {
+          in.write(before.getBytes(StandardCharsets.UTF_8));
+          sql.transferTo(in);
+          complete = restore.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES) && restore.exitValue() == 0;
+          if (complete) {
+            in.write(after.getBytes(StandardCharsets.UTF_8));
+          }
+        } catch (IOException e) {
+          complete = false; // psql stopped reading: it failed, its error says why
+        }
+        if (!complete) {
+          psql.destroyForcibly();
+        }
+      } catch (IOException e) {
+        complete = false;
+      }
+      if (!psql.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+        psql.destroyForcibly();
+        throw new MigrationFailure(
+            "the restore did not finish within "
+                + TIMEOUT_MINUTES
+                + " minutes and was rolled back;"
+                + " the database is as it was");
+      }
+      if (!complete || psql.exitValue() != 0) {
+        String psqlError = firstError(psqlErrors);
+        String cause =
+            psql.exitValue() != 0 && !psqlError.equals("no message")
+                ? psqlError
+                : restore.isAlive() || restore.exitValue() != 0
+                    ? "pg_restore: " + firstError(restoreErrors)
+                    : psqlError;
+        throw new MigrationFailure(
+            "the restore from "
+                + file
+                + " failed and was rolled back; the database is as it was: "
+                + cause
+                + (cause.contains("lock timeout")
+                    ? " (another session holds the tables, e.g. a long transaction; try again when"
+                        + " it has finished)"
+                    : ""));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MigrationFailure("interrupted during the restore; it was rolled back", e);
+    } finally {
+      if (restore != null && restore.isAlive()) {
+        restore.destroyForcibly();
+      }
+      if (psql != null && psql.isAlive()) {
+        psql.destroyForcibly();
+      }
+      delete(psqlErrors);
+      delete(restoreErrors);
+    }
   }
 }

@@ -3,10 +3,6 @@ package com.datamingle.migrations.backup;
 import com.datamingle.migrations.changelog.Changelog;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -195,168 +190,15 @@ final class PostgresRestore {
   void apply(DatabaseRestore.Verified backup) {
     String live = liveSchema();
     String dumped = backup.schema();
-    String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-    String old = "dm_restore_old_" + suffix;
-    String keep = "dm_restore_keep_" + suffix;
-    boolean liveExists = schemaExists(live);
-    boolean moveOther = !dumped.equals(live) && schemaExists(dumped);
-    String timeout = "SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms';\n";
-
-    StringBuilder before = new StringBuilder("BEGIN;\n").append(timeout);
-    if (liveExists) {
-      before
-          .append("ALTER SCHEMA ")
-          .append(quote(live))
-          .append(" RENAME TO ")
-          .append(quote(old))
-          .append(";\n");
-    }
-    if (moveOther) {
-      before
-          .append("ALTER SCHEMA ")
-          .append(quote(dumped))
-          .append(" RENAME TO ")
-          .append(quote(keep))
-          .append(";\n");
-    }
-    StringBuilder after = new StringBuilder("\n").append(timeout);
-    if (!dumped.equals(live)) {
-      after
-          .append("ALTER SCHEMA ")
-          .append(quote(dumped))
-          .append(" RENAME TO ")
-          .append(quote(live))
-          .append(";\n");
-      if (moveOther) {
-        after
-            .append("ALTER SCHEMA ")
-            .append(quote(keep))
-            .append(" RENAME TO ")
-            .append(quote(dumped))
-            .append(";\n");
-      }
-    }
-    if (liveExists) {
-      after
-          .append(keepOwnerAndGrants(old, live))
-          .append("DROP SCHEMA ")
-          .append(quote(old))
-          .append(" CASCADE;\n");
-    }
-    after.append("COMMIT;\n");
-    stream(backup.file(), before.toString(), after.toString());
-  }
-
-  /**
-   * pg_restore's SQL between our BEGIN and COMMIT, into psql. COMMIT is written only when
-   * pg_restore has exited 0; otherwise psql is stopped without it and the transaction dies with its
-   * session.
-   */
-  private void stream(Path file, String before, String after) {
-    Path psqlErrors = PgTools.tempFile();
-    Path restoreErrors = PgTools.tempFile();
-    Process psql = null;
-    Process restore = null;
-    try {
-      psql =
-          PgTools.start(
-              tools
-                  .builder(
-                      List.of(
-                          "psql", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-"),
-                      psqlErrors)
-                  .redirectOutput(ProcessBuilder.Redirect.DISCARD));
-      restore =
-          PgTools.start(
-              tools.builder(
-                  List.of("pg_restore", "--no-owner", "--file=-", file.toAbsolutePath().toString()),
-                  restoreErrors));
-      boolean complete;
-      try (OutputStream in = psql.getOutputStream()) {
-        try (InputStream sql = restore.getInputStream()) {
-          in.write(before.getBytes(StandardCharsets.UTF_8));
-          sql.transferTo(in);
-          complete =
-              restore.waitFor(PgTools.TIMEOUT_MINUTES, TimeUnit.MINUTES)
-                  && restore.exitValue() == 0;
-          if (complete) {
-            in.write(after.getBytes(StandardCharsets.UTF_8));
-          }
-        } catch (IOException e) {
-          complete = false; // psql stopped reading: it failed, its error says why
-        }
-        if (!complete) {
-          psql.destroyForcibly();
-        }
-      } catch (IOException e) {
-        complete = false;
-      }
-      if (!psql.waitFor(PgTools.TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        psql.destroyForcibly();
-        throw new MigrationFailure(
-            "the restore did not finish within "
-                + PgTools.TIMEOUT_MINUTES
-                + " minutes and was rolled back;"
-                + " the database is as it was");
-      }
-      if (!complete || psql.exitValue() != 0) {
-        String psqlError = PgTools.firstError(psqlErrors);
-        String cause =
-            psql.exitValue() != 0 && !psqlError.equals("no message")
-                ? psqlError
-                : restore.isAlive() || restore.exitValue() != 0
-                    ? "pg_restore: " + PgTools.firstError(restoreErrors)
-                    : psqlError;
-        throw new MigrationFailure(
-            "the restore from "
-                + file
-                + " failed and was rolled back; the database is as it was: "
-                + cause
-                + (cause.contains("lock timeout")
-                    ? " (another session holds the tables, e.g. a long transaction; try again when"
-                        + " it has finished)"
-                    : ""));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MigrationFailure("interrupted during the restore; it was rolled back", e);
-    } finally {
-      if (restore != null && restore.isAlive()) {
-        restore.destroyForcibly();
-      }
-      if (psql != null && psql.isAlive()) {
-        psql.destroyForcibly();
-      }
-      PgTools.delete(psqlErrors);
-      PgTools.delete(restoreErrors);
-    }
-  }
-
-  /**
-   * The new schema gets the owner and the grants of the one it replaces, so that the roles that
-   * used it still can.
-   */
-  private static String keepOwnerAndGrants(String from, String to) {
-    return "DO $restore$ DECLARE r record; BEGIN\n"
-        + "  EXECUTE format('ALTER SCHEMA %I OWNER TO %I', "
-        + literal(to)
-        + ","
-        + " (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = "
-        + literal(from)
-        + "));\n"
-        + "  FOR r IN SELECT a.grantee, a.privilege_type, a.is_grantable FROM pg_namespace n,"
-        + " aclexplode(n.nspacl) a\n"
-        + "      WHERE n.nspname = "
-        + literal(from)
-        + " AND a.grantee <> n.nspowner LOOP\n"
-        + "    EXECUTE format('GRANT %s ON SCHEMA %I TO %s%s', r.privilege_type, "
-        + literal(to)
-        + ",\n"
-        + "      CASE WHEN r.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r.grantee))"
-        + " END,\n"
-        + "      CASE WHEN r.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END);\n"
-        + "  END LOOP;\n"
-        + "END $restore$;\n";
+    PostgresSchemaSwap swap =
+        new PostgresSchemaSwap(
+            live,
+            dumped,
+            HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
+            schemaExists(live),
+            !dumped.equals(live) && schemaExists(dumped),
+            lockTimeout);
+    tools.restoreInTransaction(backup.file(), swap.before(), swap.after());
   }
 
   /**
@@ -403,13 +245,5 @@ final class PostgresRestore {
     } catch (SQLException e) {
       throw target.unreachable(e);
     }
-  }
-
-  private static String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
   }
 }
