@@ -1,7 +1,6 @@
 package com.datamingle.migrations;
 
 import com.datamingle.migrations.changelog.Changelog;
-import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lock.SchemaLock;
 import com.datamingle.migrations.schema.Catalog;
@@ -10,8 +9,6 @@ import com.datamingle.migrations.scripts.ScriptFiles;
 import com.datamingle.migrations.scripts.ScriptLoader;
 import com.datamingle.migrations.scripts.ScriptSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -65,13 +62,7 @@ public final class DatabaseMigrator {
     for (Change c : scriptChanges) {
       checksums.put(c.getId().stripTrailingZeros(), loader.checksum(c.getFilename()));
     }
-    List<Changelog.Row> rows;
-    try (Connection connection = target.openForReading()) {
-      rows = Changelog.read(connection);
-    } catch (SQLException e) {
-      throw target.unreachable(e);
-    }
-    return MigrationPlanner.merge(scriptChanges, rows, checksums);
+    return MigrationPlanner.merge(scriptChanges, Changelog.read(target), checksums);
   }
 
   /**
@@ -273,11 +264,7 @@ public final class DatabaseMigrator {
 
   /** What made the database: nothing yet, DataMingle, or something else. Only reads. */
   public DatabaseOrigin origin() {
-    try (Connection connection = target.openForReading()) {
-      return DatabaseOrigin.inspect(connection, target.dialect());
-    } catch (SQLException e) {
-      throw target.unreachable(e);
-    }
+    return DatabaseOrigin.of(target);
   }
 
   /** Stops a command before it writes anything when the database was made by another tool. */
@@ -290,35 +277,19 @@ public final class DatabaseMigrator {
 
   /** True when the database holds no table at all (what init-db requires). */
   public boolean isEmpty() {
-    try (Connection connection = target.openForReading()) {
-      return Catalog.tables(connection, target.dialect()).isEmpty();
-    } catch (SQLException e) {
-      throw target.unreachable(e);
-    }
+    return Catalog.isEmpty(target);
   }
 
   /** Drops every table, view, trigger and sequence (of the current schema on PostgreSQL). */
   public void dropEverything() {
-    try (SchemaLock.Held ignored = lock();
-        Connection connection = target.open()) {
-      Catalog.dropEverything(connection, target.dialect());
-    } catch (SQLException e) {
-      throw new MigrationFailure(
-          "cannot empty the database "
-              + target.describe()
-              + ": "
-              + MigrationFailure.oneLine(e.getMessage()),
-          e);
+    try (SchemaLock.Held ignored = lock()) {
+      Catalog.dropEverything(target);
     }
   }
 
   /** The schema as text lines (tables, columns, indexes), without the changelog; for comparing. */
   public List<String> schema() {
-    try (Connection connection = target.openForReading()) {
-      return Catalog.describe(connection, target.dialect());
-    } catch (SQLException e) {
-      throw target.unreachable(e);
-    }
+    return Catalog.describe(target);
   }
 
   private SchemaLock.Held lock() {

@@ -1,5 +1,6 @@
 package com.datamingle.migrations.changelog;
 
+import com.datamingle.migrations.database.MigrationTarget;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,6 +39,15 @@ public final class Changelog {
     option.setStopOnError(true);
     option.setRemoveCRs(true);
     return option;
+  }
+
+  /** The rows of {@code target}'s changelog, oldest first; none when it has no changelog. */
+  public static List<Row> read(MigrationTarget target) {
+    try (Connection connection = target.openForReading()) {
+      return read(connection);
+    } catch (SQLException e) {
+      throw target.unreachable(e);
+    }
   }
 
   public static List<Row> read(Connection connection) throws SQLException {

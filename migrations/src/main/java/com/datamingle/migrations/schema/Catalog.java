@@ -1,6 +1,8 @@
 package com.datamingle.migrations.schema;
 
 import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +22,38 @@ import java.util.TreeMap;
  */
 public final class Catalog {
   private Catalog() {}
+
+  /** True when the database holds no table at all. Only reads. */
+  public static boolean isEmpty(MigrationTarget target) {
+    try (Connection connection = target.openForReading()) {
+      return tables(connection, target.dialect()).isEmpty();
+    } catch (SQLException e) {
+      throw target.unreachable(e);
+    }
+  }
+
+  /** The schema as text lines, without the changelog; for comparing. Only reads. */
+  public static List<String> describe(MigrationTarget target) {
+    try (Connection connection = target.openForReading()) {
+      return describe(connection, target.dialect());
+    } catch (SQLException e) {
+      throw target.unreachable(e);
+    }
+  }
+
+  /** Drops every table, view and trigger; on PostgreSQL the current schema, made anew. */
+  public static void dropEverything(MigrationTarget target) {
+    try (Connection connection = target.open()) {
+      dropEverything(connection, target.dialect());
+    } catch (SQLException e) {
+      throw new MigrationFailure(
+          "cannot empty the database "
+              + target.describe()
+              + ": "
+              + MigrationFailure.oneLine(e.getMessage()),
+          e);
+    }
+  }
 
   /** A column: its type, nullability and default as the catalog spells them. */
   public record ColumnState(

@@ -63,6 +63,15 @@ public record DatabaseOrigin(Kind kind, String madeBy, String revision, List<Str
     return kind == Kind.FOREIGN;
   }
 
+  /** What made the database of {@code target}. Only reads. */
+  public static DatabaseOrigin of(MigrationTarget target) {
+    try (Connection connection = target.openForReading()) {
+      return inspect(connection, target.dialect());
+    } catch (SQLException e) {
+      throw target.unreachable(e);
+    }
+  }
+
   public static DatabaseOrigin inspect(Connection connection, Dialect dialect) throws SQLException {
     List<String> tables = Catalog.tables(connection, dialect);
     if (tables.isEmpty()) {
