@@ -11,6 +11,7 @@ import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lock.SchemaLock;
 import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.SchemaSnapshot;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,11 +38,20 @@ abstract class DatabaseMigratorContract {
 
   @TempDir Path scriptsRoot;
 
-  abstract MigrationTarget target();
+  /** The database of each test, from the {@link TestDatabase} extension of the subclass. */
+  abstract TestDatabase database();
 
-  abstract Connection connect() throws SQLException;
+  MigrationTarget target() {
+    return database().target();
+  }
 
-  abstract String schema();
+  Connection connect() throws SQLException {
+    return database().connect();
+  }
+
+  String schema() {
+    return database().schema();
+  }
 
   DatabaseMigrator packaged() {
     return DatabaseMigrator.create(target(), ScriptSource.packaged());

@@ -8,12 +8,12 @@ import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.PostgresSchema;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,9 +66,16 @@ abstract class AutogenContract {
   PostgresTestDatabase scratch;
   Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
-  abstract MigrationTarget live();
+  /** The live database of each test, from the {@link TestDatabase} extension of the subclass. */
+  abstract TestDatabase database();
 
-  abstract Dialect dialect();
+  MigrationTarget live() {
+    return database().target();
+  }
+
+  Dialect dialect() {
+    return database().dialect();
+  }
 
   @BeforeEach
   void scripts() throws IOException {
@@ -261,10 +268,6 @@ abstract class AutogenContract {
   }
 
   Connection connectLive() throws Exception {
-    java.util.Properties props = new java.util.Properties();
-    if (live().user() != null) {
-      props.setProperty("user", live().user());
-    }
-    return DriverManager.getConnection(live().jdbcUrl(), props);
+    return database().connect();
   }
 }

@@ -6,6 +6,7 @@ import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.scripts.ScriptSource;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,9 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class DatabaseRestoreContract {
   @TempDir Path files;
 
-  abstract MigrationTarget target();
+  /** The database of each test, from the {@link TestDatabase} extension of the subclass. */
+  abstract TestDatabase database();
 
-  abstract Connection connect() throws SQLException;
+  MigrationTarget target() {
+    return database().target();
+  }
+
+  Connection connect() throws SQLException {
+    return database().connect();
+  }
 
   DatabaseMigrator packaged() {
     return DatabaseMigrator.create(target(), ScriptSource.packaged());

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datamingle.migrations.database.MigrationFailure;
-import com.datamingle.migrations.database.MigrationTarget;
-import com.datamingle.migrations.testing.PostgresSchema;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,17 +15,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Restore on the real PostgreSQL: the swap's transaction, with other sessions at work. */
 class DatabaseRestorePostgresIT extends DatabaseRestoreContract {
-  @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
+  @RegisterExtension final TestDatabase db = TestDatabase.postgres();
 
   @Override
-  MigrationTarget target() {
-    return new MigrationTarget(
-        postgres.database().jdbcUrl(), postgres.database().user(), postgres.database().password());
-  }
-
-  @Override
-  Connection connect() throws SQLException {
-    return postgres.database().connect();
+  TestDatabase database() {
+    return db;
   }
 
   @Test
@@ -70,7 +62,7 @@ class DatabaseRestorePostgresIT extends DatabaseRestoreContract {
   void theRestoredSchemaKeepsTheOwnerAndGrantsOfTheOneItReplaced() throws Exception {
     packaged().upgrade(null, null);
     Path backup = new DatabaseBackup(target()).backup(files.resolve("backup"));
-    String schema = postgres.database().schema();
+    String schema = db.postgresDatabase().schema();
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("GRANT USAGE ON SCHEMA " + schema + " TO PUBLIC");

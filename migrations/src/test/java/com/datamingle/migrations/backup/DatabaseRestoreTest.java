@@ -1,20 +1,20 @@
 package com.datamingle.migrations.backup;
 
-import com.datamingle.migrations.database.MigrationTarget;
-import java.nio.file.Path;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Restore on a SQLite file in WAL mode, with a reader open on it. */
 class DatabaseRestoreTest extends DatabaseRestoreContract {
-  @TempDir Path dir;
+  @RegisterExtension final TestDatabase db = TestDatabase.sqlite();
 
   @Override
-  MigrationTarget target() {
-    return new MigrationTarget("jdbc:sqlite:" + dir.resolve("db.sqlite"), null, null);
+  TestDatabase database() {
+    return db;
   }
 
+  /** The migrations' own connection: WAL mode and the busy timeout, as the server's would have. */
   @Override
   Connection connect() throws SQLException {
     return target().open();

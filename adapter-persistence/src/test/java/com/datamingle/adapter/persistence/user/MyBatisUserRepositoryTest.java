@@ -1,16 +1,14 @@
 package com.datamingle.adapter.persistence.user;
 
-import com.datamingle.migrations.database.DatabaseSettings;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import com.datamingle.migrations.testing.TestDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on SQLite: a file in a temporary folder. */
 class MyBatisUserRepositoryTest extends MyBatisContractSupport {
-  @TempDir Path dir;
+  @RegisterExtension final TestDatabase db = TestDatabase.sqlite().migrated();
 
-  @BeforeEach
-  void openSqlite() {
-    open(DatabaseSettings.fromUrl("jdbc:sqlite:" + dir.resolve("db.sqlite")));
+  @Override
+  TestDatabase database() {
+    return db;
   }
 }
