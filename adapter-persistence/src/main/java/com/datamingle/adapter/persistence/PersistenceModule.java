@@ -1,14 +1,9 @@
 package com.datamingle.adapter.persistence;
 
-import com.datamingle.adapter.persistence.sync.MyBatisWorkOsSyncStore;
-import com.datamingle.adapter.persistence.sync.WorkOsSyncMapper;
-import com.datamingle.adapter.persistence.tx.GroupCommitUnitOfWork;
-import com.datamingle.adapter.persistence.tx.MyBatisUnitOfWork;
+import com.datamingle.adapter.persistence.sync.SyncPersistence;
 import com.datamingle.adapter.persistence.tx.Sessions;
-import com.datamingle.adapter.persistence.user.CachingUserRepository;
-import com.datamingle.adapter.persistence.user.MyBatisUserRepository;
-import com.datamingle.adapter.persistence.user.UserMapper;
-import com.datamingle.adapter.persistence.user.UuidTypeHandler;
+import com.datamingle.adapter.persistence.tx.UnitsOfWork;
+import com.datamingle.adapter.persistence.user.UserPersistence;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
@@ -23,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Properties;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
@@ -66,18 +60,14 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
     configuration.setDefaultStatementTimeout(30);
     configuration.setDatabaseId(databaseId(dataSource));
-    configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
-    configuration.addMapper(UserMapper.class);
-    configuration.addMapper(WorkOsSyncMapper.class);
+    UserPersistence.configure(configuration);
+    SyncPersistence.configure(configuration);
     boolean sqlite = settings.dialect() == Dialect.SQLITE;
     Sessions sessions =
         new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
-    this.users =
-        new CachingUserRepository(
-            new MyBatisUserRepository(sessions), sessions, clock, USER_CACHE_TTL);
-    this.syncStore = new MyBatisWorkOsSyncStore(sessions);
-    this.unitOfWork =
-        sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
+    this.users = UserPersistence.repository(sessions, clock, USER_CACHE_TTL);
+    this.syncStore = SyncPersistence.store(sessions);
+    this.unitOfWork = UnitsOfWork.of(sessions, sqlite);
     this.ids = new UuidV7Generator(clock);
   }
 
@@ -205,9 +195,7 @@ public final class PersistenceModule implements AutoCloseable {
 
   @Override
   public void close() {
-    if (unitOfWork instanceof GroupCommitUnitOfWork groupCommit) {
-      groupCommit.close();
-    }
+    UnitsOfWork.stop(unitOfWork);
     dataSource.close();
   }
 }
