@@ -4,14 +4,10 @@ import com.datamingle.migrations.changelog.Changelog;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.scripts.ScriptLoader;
-import java.io.Reader;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.ConnectionProvider;
-import org.apache.ibatis.migration.MigrationLoader;
 import org.apache.ibatis.migration.operations.DownOperation;
 import org.apache.ibatis.migration.operations.PendingOperation;
 import org.apache.ibatis.migration.operations.UpOperation;
@@ -55,13 +51,13 @@ final class MigrationRunner {
   /** Applies, in id order, the pending scripts among {@code ids} (the out-of-order ones). */
   List<MigrationEntry> pendingAmong(
       Set<String> ids, MigrationStatus before, MigrationListener listener) {
-    MigrationLoader only = new Only(loader, ids);
     MigrationProgress progress = new MigrationProgress(before, listener, false);
     run(
         progress,
         () ->
             new PendingOperation()
-                .operate(connections(), only, Changelog.operationOptions(), null, progress));
+                .operate(
+                    connections(), loader.only(ids), Changelog.operationOptions(), null, progress));
     return progress.done();
   }
 
@@ -132,31 +128,5 @@ final class MigrationRunner {
   private static String abbreviate(String statement) {
     String oneLine = statement.replaceAll("\\s+", " ");
     return oneLine.length() <= 300 ? oneLine : oneLine.substring(0, 300) + "...";
-  }
-
-  /** Only some scripts of another loader: those the caller lets through. */
-  private record Only(ScriptLoader loader, Set<String> ids) implements MigrationLoader {
-    @Override
-    public List<Change> getMigrations() {
-      return new ArrayList<>(
-          loader.getMigrations().stream()
-              .filter(c -> ids.contains(c.getId().toPlainString()))
-              .toList());
-    }
-
-    @Override
-    public Reader getScriptReader(Change change, boolean undo) {
-      return loader.getScriptReader(change, undo);
-    }
-
-    @Override
-    public Reader getBootstrapReader() {
-      return null;
-    }
-
-    @Override
-    public Reader getOnAbortReader() {
-      return null;
-    }
   }
 }

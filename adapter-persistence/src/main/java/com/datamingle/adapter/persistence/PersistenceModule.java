@@ -10,6 +10,7 @@ import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.migrations.database.DatabaseSettings;
 import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -132,14 +133,9 @@ public final class PersistenceModule implements AutoCloseable {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     // one line: a driver's Detail/Hint/Where lines are not for the terminal
-    return DatabaseSettings.redact(message.strip().replaceAll("\\s*\\R\\s*", "; "));
+    return DatabaseSettings.redact(
+        MigrationFailure.rootMessage(e).strip().replaceAll("\\s*\\R\\s*", "; "));
   }
 
   public UserRepository userRepository() {

@@ -17,111 +17,68 @@ final class AlterStatements {
   static List<Operation> of(
       DeclaredSchema.Table declared, TableState want, TableState now, Dialect d, TableDelta delta) {
     String t = want.name();
-    var renamed = delta.renamed();
-    var added = delta.added();
-    var dropped = delta.dropped();
-    var changed = delta.changed();
-    var uniquesAdded = delta.uniquesAdded();
-    var uniquesDropped = delta.uniquesDropped();
-    var fksAdded = delta.fksAdded();
-    var fksDropped = delta.fksDropped();
-    var checksChanged = delta.checksChanged();
-    var indexesChanged = delta.indexesChanged();
-    var warning = delta.warning();
     List<Operation> ops = new ArrayList<>();
-    renamed.forEach(
-        (old, neu) ->
-            ops.add(
-                new Operation(
-                    "rename column " + t + "." + old + " to " + neu,
-                    false,
-                    null,
-                    List.of("ALTER TABLE " + t + " RENAME COLUMN " + old + " TO " + neu + ";"),
-                    List.of("ALTER TABLE " + t + " RENAME COLUMN " + neu + " TO " + old + ";"))));
-    for (String name : indexesChanged) {
+    delta
+        .renamed()
+        .forEach(
+            (old, neu) ->
+                ops.add(
+                    step(
+                        "rename column " + t + "." + old + " to " + neu,
+                        false,
+                        null,
+                        alter(t, "RENAME COLUMN " + old + " TO " + neu),
+                        alter(t, "RENAME COLUMN " + neu + " TO " + old))));
+    for (String name : delta.indexesChanged()) {
       if (now.indexes().containsKey(name)) {
-        ops.add(
-            new Operation(
-                "drop index " + name,
-                false,
-                null,
-                List.of("DROP INDEX " + name + ";"),
-                List.of(now.indexSql().get(name))));
+        ops.add(step("drop index " + name, false, null, dropIndex(name), now.indexSql().get(name)));
       }
     }
-    for (String key : uniquesDropped) {
+    for (String key : delta.uniquesDropped()) {
       String name = now.uniques().get(key);
       ops.add(
-          new Operation(
-              "drop unique " + name + " on " + t + " (" + key + ")",
-              false,
-              null,
-              List.of("ALTER TABLE " + t + " DROP CONSTRAINT " + name + ";"),
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ADD CONSTRAINT "
-                      + name
-                      + " UNIQUE ("
-                      + key.replace(",", ", ")
-                      + ");")));
+          constraint(
+              "drop unique " + name + " on " + t + " (" + key + ")", t, name, unique(key), false));
     }
-    for (String key : fksDropped) {
+    for (String key : delta.fksDropped()) {
       String name = now.foreignKeys().get(key);
       ops.add(
-          new Operation(
-              "drop foreign key " + name + " on " + t,
-              false,
-              null,
-              List.of("ALTER TABLE " + t + " DROP CONSTRAINT " + name + ";"),
-              List.of(
-                  "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " FOREIGN KEY " + key + ";")));
+          constraint(
+              "drop foreign key " + name + " on " + t, t, name, "FOREIGN KEY " + key, false));
     }
-    for (String name : checksChanged) {
+    for (String name : delta.checksChanged()) {
       if (now.checks().containsKey(name)) {
         ops.add(
-            new Operation(
+            constraint(
                 "drop check " + name + " on " + t,
-                false,
-                null,
-                List.of("ALTER TABLE " + t + " DROP CONSTRAINT " + name + ";"),
-                List.of(
-                    "ALTER TABLE "
-                        + t
-                        + " ADD CONSTRAINT "
-                        + name
-                        + " CHECK "
-                        + now.checks().get(name)
-                        + ";")));
+                t,
+                name,
+                "CHECK " + now.checks().get(name),
+                false));
       }
     }
-    for (String c : dropped) {
+    for (String c : delta.dropped()) {
       ops.add(
-          new Operation(
+          step(
               "drop column " + t + "." + c,
               true,
-              warning,
-              List.of("ALTER TABLE " + t + " DROP COLUMN " + c + ";"),
-              List.of("ALTER TABLE " + t + " ADD COLUMN " + now.columns().get(c).ddl() + ";")));
+              delta.warning(),
+              alter(t, "DROP COLUMN " + c),
+              alter(t, "ADD COLUMN " + now.columns().get(c).ddl())));
     }
-    for (String c : added) {
+    for (String c : delta.added()) {
       ops.add(
-          new Operation(
+          step(
               "add column " + t + "." + c,
               false,
-              warning,
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ADD COLUMN "
-                      + Ddl.column(declared, declared.column(c), d)
-                      + ";"),
-              List.of("ALTER TABLE " + t + " DROP COLUMN " + c + ";")));
+              delta.warning(),
+              alter(t, "ADD COLUMN " + Ddl.column(declared, declared.column(c), d)),
+              alter(t, "DROP COLUMN " + c)));
     }
-    for (String c : changed) {
+    for (String c : delta.changed()) {
       ops.addAll(ColumnChange.statements(declared, want.columns().get(c), now.columns().get(c)));
     }
-    for (String key : uniquesAdded) {
+    for (String key : delta.uniquesAdded()) {
       String name =
           declared.uniques().stream()
               .filter(u -> String.join(",", u.columns()).equals(key))
@@ -129,21 +86,10 @@ final class AlterStatements {
               .map(DeclaredSchema.Unique::name)
               .orElse("uq_" + t + "_" + key.replace(",", "_"));
       ops.add(
-          new Operation(
-              "add unique " + name + " on " + t + " (" + key + ")",
-              false,
-              null,
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ADD CONSTRAINT "
-                      + name
-                      + " UNIQUE ("
-                      + key.replace(",", ", ")
-                      + ");"),
-              List.of("ALTER TABLE " + t + " DROP CONSTRAINT " + name + ";")));
+          constraint(
+              "add unique " + name + " on " + t + " (" + key + ")", t, name, unique(key), true));
     }
-    for (String key : fksAdded) {
+    for (String key : delta.fksAdded()) {
       DeclaredSchema.ForeignKey fk =
           declared.foreignKeys().stream()
               .filter(
@@ -157,48 +103,68 @@ final class AlterStatements {
               .findFirst()
               .orElseThrow();
       ops.add(
-          new Operation(
+          step(
               "add foreign key " + fk.name() + " on " + t,
               false,
               null,
-              List.of("ALTER TABLE " + t + " ADD CONSTRAINT " + Ddl.foreignKey(fk) + ";"),
-              List.of("ALTER TABLE " + t + " DROP CONSTRAINT " + fk.name() + ";")));
+              alter(t, "ADD CONSTRAINT " + Ddl.foreignKey(fk)),
+              alter(t, "DROP CONSTRAINT " + fk.name())));
     }
-    for (String name : checksChanged) {
+    for (String name : delta.checksChanged()) {
       declared.checks().stream()
           .filter(c -> c.name().equals(name))
           .findFirst()
           .ifPresent(
               c ->
                   ops.add(
-                      new Operation(
+                      constraint(
                           "add check " + name + " on " + t,
-                          false,
-                          null,
-                          List.of(
-                              "ALTER TABLE "
-                                  + t
-                                  + " ADD CONSTRAINT "
-                                  + name
-                                  + " CHECK "
-                                  + c.expression()
-                                  + ";"),
-                          List.of("ALTER TABLE " + t + " DROP CONSTRAINT " + name + ";"))));
+                          t,
+                          name,
+                          "CHECK " + c.expression(),
+                          true)));
     }
-    for (String name : indexesChanged) {
+    for (String name : delta.indexesChanged()) {
       declared.indexes().stream()
           .filter(i -> i.name().equals(name))
           .findFirst()
           .ifPresent(
               i ->
                   ops.add(
-                      new Operation(
+                      step(
                           "add index " + name + " on " + t,
                           false,
                           null,
-                          List.of(Ddl.createIndex(declared, i, d)),
-                          List.of("DROP INDEX " + name + ";"))));
+                          Ddl.createIndex(declared, i, d),
+                          dropIndex(name))));
     }
     return ops;
+  }
+
+  /** {@code ALTER TABLE t clause;} */
+  static String alter(String table, String clause) {
+    return "ALTER TABLE " + table + " " + clause + ";";
+  }
+
+  private static String dropIndex(String name) {
+    return "DROP INDEX " + name + ";";
+  }
+
+  private static String unique(String key) {
+    return "UNIQUE (" + key.replace(",", ", ") + ")";
+  }
+
+  /** One statement up, one back. */
+  static Operation step(
+      String description, boolean dataLoss, String warning, String up, String undo) {
+    return new Operation(description, dataLoss, warning, List.of(up), List.of(undo));
+  }
+
+  /** Adds (or drops) the constraint {@code name}; the undo drops (or adds) it again. */
+  private static Operation constraint(
+      String description, String table, String name, String definition, boolean adding) {
+    String add = alter(table, "ADD CONSTRAINT " + name + " " + definition);
+    String drop = alter(table, "DROP CONSTRAINT " + name);
+    return step(description, false, null, adding ? add : drop, adding ? drop : add);
   }
 }

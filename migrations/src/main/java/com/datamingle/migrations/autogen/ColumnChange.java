@@ -21,80 +21,40 @@ final class ColumnChange {
     List<Operation> ops = new ArrayList<>();
     if (!want.type().equals(now.type())) {
       ops.add(
-          new Operation(
+          AlterStatements.step(
               "change type of " + t + "." + c + " from " + now.type() + " to " + want.type(),
               narrows(now.type(), want.type()),
               null,
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ALTER COLUMN "
-                      + c
-                      + " TYPE "
-                      + want.type()
-                      + " USING "
-                      + c
-                      + "::"
-                      + want.type()
-                      + ";"),
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ALTER COLUMN "
-                      + c
-                      + " TYPE "
-                      + now.type()
-                      + " USING "
-                      + c
-                      + "::"
-                      + now.type()
-                      + ";")));
+              alterColumn(t, c, "TYPE " + want.type() + " USING " + c + "::" + want.type()),
+              alterColumn(t, c, "TYPE " + now.type() + " USING " + c + "::" + now.type())));
     }
     if (want.notNull() != now.notNull()) {
       ops.add(
-          new Operation(
+          AlterStatements.step(
               (want.notNull() ? "set not null on " : "drop not null on ") + t + "." + c,
               false,
               null,
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ALTER COLUMN "
-                      + c
-                      + (want.notNull() ? " SET" : " DROP")
-                      + " NOT NULL;"),
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ALTER COLUMN "
-                      + c
-                      + (now.notNull() ? " SET" : " DROP")
-                      + " NOT NULL;")));
+              alterColumn(t, c, (want.notNull() ? "SET" : "DROP") + " NOT NULL"),
+              alterColumn(t, c, (now.notNull() ? "SET" : "DROP") + " NOT NULL")));
     }
     if (!Objects.equals(want.defaultValue(), now.defaultValue())) {
       ops.add(
-          new Operation(
+          AlterStatements.step(
               "change default of " + t + "." + c,
               false,
               null,
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ALTER COLUMN "
-                      + c
-                      + (want.defaultValue() == null
-                          ? " DROP DEFAULT;"
-                          : " SET DEFAULT " + want.defaultValue() + ";")),
-              List.of(
-                  "ALTER TABLE "
-                      + t
-                      + " ALTER COLUMN "
-                      + c
-                      + (now.defaultValue() == null
-                          ? " DROP DEFAULT;"
-                          : " SET DEFAULT " + now.defaultValue() + ";"))));
+              alterColumn(t, c, defaultClause(want.defaultValue())),
+              alterColumn(t, c, defaultClause(now.defaultValue()))));
     }
     return ops;
+  }
+
+  private static String alterColumn(String table, String column, String change) {
+    return AlterStatements.alter(table, "ALTER COLUMN " + column + " " + change);
+  }
+
+  private static String defaultClause(String value) {
+    return value == null ? "DROP DEFAULT" : "SET DEFAULT " + value;
   }
 
   /** A type change that may not keep every value: anything but widening. */

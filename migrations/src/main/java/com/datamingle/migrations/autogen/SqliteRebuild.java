@@ -85,18 +85,7 @@ final class SqliteRebuild {
     }
     List<String> up = new ArrayList<>();
     up.add(Ddl.createTable(declared, t + "__dm_new", Dialect.SQLITE));
-    up.add(
-        "INSERT INTO "
-            + t
-            + "__dm_new ("
-            + String.join(", ", targetCols)
-            + ") SELECT "
-            + String.join(", ", sourceCols)
-            + " FROM "
-            + t
-            + ";");
-    up.add("DROP TABLE " + t + ";");
-    up.add("ALTER TABLE " + t + "__dm_new RENAME TO " + t + ";");
+    up.addAll(copyAndSwap(t, t + "__dm_new", targetCols, sourceCols));
     declared.indexes().forEach(i -> up.add(Ddl.createIndex(declared, i, Dialect.SQLITE)));
     up.addAll(foreignKeyCheck());
     List<String> undo = new ArrayList<>();
@@ -105,18 +94,7 @@ final class SqliteRebuild {
                 .replaceFirst(
                     "(?i)^CREATE TABLE\\s+(\"?)" + t + "\\1", "CREATE TABLE " + t + "__dm_old")
             + ";");
-    undo.add(
-        "INSERT INTO "
-            + t
-            + "__dm_old ("
-            + String.join(", ", sourceCols)
-            + ") SELECT "
-            + String.join(", ", targetCols)
-            + " FROM "
-            + t
-            + ";");
-    undo.add("DROP TABLE " + t + ";");
-    undo.add("ALTER TABLE " + t + "__dm_old RENAME TO " + t + ";");
+    undo.addAll(copyAndSwap(t, t + "__dm_old", sourceCols, targetCols));
     undo.addAll(now.indexSql().values());
     undo.addAll(foreignKeyCheck());
     List<String> what = new ArrayList<>();
@@ -147,5 +125,22 @@ final class SqliteRebuild {
         "CREATE TEMP TABLE dm_fk_check (violations INTEGER CHECK (violations = 0));",
         "INSERT INTO dm_fk_check SELECT count(*) FROM pragma_foreign_key_check;",
         "DROP TABLE dm_fk_check;");
+  }
+
+  /** Copies the rows of {@code table} into {@code copy}, drops the table and renames the copy. */
+  private static List<String> copyAndSwap(
+      String table, String copy, List<String> into, List<String> from) {
+    return List.of(
+        "INSERT INTO "
+            + copy
+            + " ("
+            + String.join(", ", into)
+            + ") SELECT "
+            + String.join(", ", from)
+            + " FROM "
+            + table
+            + ";",
+        "DROP TABLE " + table + ";",
+        "ALTER TABLE " + copy + " RENAME TO " + table + ";");
   }
 }

@@ -13,38 +13,29 @@ public enum Dialect {
   SQLITE("sqlite", "jdbc:sqlite:", 4) {
     @Override
     public Properties poolProperties() {
-      Properties props = new Properties();
-      props.setProperty("journal_mode", "WAL");
-      props.setProperty("synchronous", "NORMAL");
-      props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
-      props.setProperty("foreign_keys", "true");
-      return props;
+      return properties(
+          "journal_mode", "WAL",
+          "synchronous", "NORMAL",
+          "busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS),
+          "foreign_keys", "true");
     }
 
     @Override
     Properties migrationProperties() {
-      Properties props = new Properties();
-      props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
-      props.setProperty("journal_mode", "WAL");
-      return props;
+      return properties(
+          "busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS), "journal_mode", "WAL");
     }
   },
   POSTGRESQL("postgresql", "jdbc:postgresql:", 10) {
     @Override
     public Properties poolProperties() {
-      Properties props = new Properties();
-      props.setProperty("ApplicationName", "datamingle");
-      props.setProperty("connectTimeout", "10");
-      props.setProperty("prepareThreshold", "1");
-      return props;
+      return properties(
+          "ApplicationName", "datamingle", "connectTimeout", "10", "prepareThreshold", "1");
     }
 
     @Override
     Properties migrationProperties() {
-      Properties props = new Properties();
-      props.setProperty("ApplicationName", "datamingle-migrations");
-      props.setProperty("connectTimeout", "10");
-      return props;
+      return properties("ApplicationName", "datamingle-migrations", "connectTimeout", "10");
     }
   };
 
@@ -79,6 +70,14 @@ public enum Dialect {
 
   /** The driver properties of a migration's own connection (see {@link MigrationTarget}). */
   abstract Properties migrationProperties();
+
+  private static Properties properties(String... namesAndValues) {
+    Properties props = new Properties();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      props.setProperty(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return props;
+  }
 
   public static Dialect ofJdbcUrl(String jdbcUrl) {
     String lower = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);

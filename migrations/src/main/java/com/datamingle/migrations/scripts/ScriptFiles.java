@@ -108,14 +108,11 @@ public final class ScriptFiles {
     List<Path> written = new java.util.ArrayList<>();
     for (Dialect d : Dialect.values()) {
       Path dir =
-          scripts
-              .folder(d)
-              .orElseThrow(
-                  () ->
-                      new MigrationFailure(
-                          "new migrations are written to a folder: pass --migrations DIR (or set"
-                              + " DATAMINGLE_MIGRATIONS); from a checkout, ./datamingle does that"
-                              + " for you"));
+          folder(
+              scripts,
+              d,
+              "new migrations are written to a folder: pass --migrations DIR (or set"
+                  + " DATAMINGLE_MIGRATIONS); from a checkout, ./datamingle does that for you");
       Path file = dir.resolve(id + "_" + slug + ".sql");
       try {
         Files.createDirectories(dir);
@@ -169,13 +166,11 @@ public final class ScriptFiles {
       String newName = next + fileName.substring(fileName.indexOf('_'));
       for (Dialect d : Dialect.values()) {
         Path dir =
-            scripts
-                .folder(d)
-                .orElseThrow(
-                    () ->
-                        new MigrationFailure(
-                            "--renumber renames files in a scripts folder: pass --migrations DIR"
-                                + " (from a checkout, ./datamingle does)"));
+            folder(
+                scripts,
+                d,
+                "--renumber renames files in a scripts folder: pass --migrations DIR"
+                    + " (from a checkout, ./datamingle does)");
         Path from = dir.resolve(fileName);
         if (Files.exists(from)) {
           try {
@@ -189,5 +184,9 @@ public final class ScriptFiles {
       next = after(next);
     }
     return renamed;
+  }
+
+  private static Path folder(ScriptSource scripts, Dialect dialect, String refusal) {
+    return scripts.folder(dialect).orElseThrow(() -> new MigrationFailure(refusal));
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.MigrationLoader;
@@ -27,11 +28,22 @@ public final class ScriptLoader implements MigrationLoader {
   private final ScriptSource source;
   private final Dialect dialect;
   private final Properties variables = new Properties();
+  private final Set<String> only;
 
   public ScriptLoader(ScriptSource source, Dialect dialect) {
+    this(source, dialect, null);
+  }
+
+  private ScriptLoader(ScriptSource source, Dialect dialect, Set<String> only) {
     this.source = source;
     this.dialect = dialect;
+    this.only = only;
     variables.setProperty("changelog", Changelog.TABLE);
+  }
+
+  /** The same scripts, but only those whose id is one of {@code ids}. */
+  public ScriptLoader only(Set<String> ids) {
+    return new ScriptLoader(source, dialect, Set.copyOf(ids));
   }
 
   @Override
@@ -71,6 +83,9 @@ public final class ScriptLoader implements MigrationLoader {
                 + changes.get(i).getFilename()
                 + "; give one a new id");
       }
+    }
+    if (only != null) {
+      changes.removeIf(c -> !only.contains(c.getId().toPlainString()));
     }
     return changes;
   }
