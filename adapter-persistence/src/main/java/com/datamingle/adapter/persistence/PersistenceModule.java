@@ -9,7 +9,6 @@ import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.migrations.database.DatabaseSettings;
-import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -63,12 +62,12 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.setDatabaseId(databaseId(dataSource));
     UserPersistence.configure(configuration);
     SyncPersistence.configure(configuration);
-    boolean sqlite = settings.dialect() == Dialect.SQLITE;
+    boolean singleWriter = settings.dialect().singleWriter();
     Sessions sessions =
-        new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
+        new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, singleWriter);
     this.users = UserPersistence.repository(sessions, clock, USER_CACHE_TTL);
     this.syncStore = SyncPersistence.store(sessions);
-    this.unitOfWork = UnitsOfWork.of(sessions, sqlite);
+    this.unitOfWork = UnitsOfWork.of(sessions, singleWriter);
     this.ids = new UuidV7Generator(clock);
   }
 
@@ -111,7 +110,7 @@ public final class PersistenceModule implements AutoCloseable {
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(1);
-    if (settings.dialect() == Dialect.SQLITE) {
+    if (settings.dialect().singleWriter()) {
       config.setMinimumIdle(1);
     }
     config.setDataSourceProperties(settings.dialect().poolProperties());

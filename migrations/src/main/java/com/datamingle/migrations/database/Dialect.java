@@ -10,7 +10,7 @@ import java.util.Properties;
  * both take these from here, so that SQLite's busy timeout, say, is defined once.
  */
 public enum Dialect {
-  SQLITE("sqlite", "jdbc:sqlite:", 4) {
+  SQLITE("sqlite", "jdbc:sqlite:", 4, true) {
     @Override
     public Properties poolProperties() {
       return properties(
@@ -26,7 +26,7 @@ public enum Dialect {
           "busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS), "journal_mode", "WAL");
     }
   },
-  POSTGRESQL("postgresql", "jdbc:postgresql:", 10) {
+  POSTGRESQL("postgresql", "jdbc:postgresql:", 10, false) {
     @Override
     public Properties poolProperties() {
       return properties(
@@ -45,11 +45,22 @@ public enum Dialect {
   private final String folder;
   private final String urlPrefix;
   private final int defaultPoolSize;
+  private final boolean singleWriter;
 
-  Dialect(String folder, String urlPrefix, int defaultPoolSize) {
+  Dialect(String folder, String urlPrefix, int defaultPoolSize, boolean singleWriter) {
     this.folder = folder;
     this.urlPrefix = urlPrefix;
     this.defaultPoolSize = defaultPoolSize;
+    this.singleWriter = singleWriter;
+  }
+
+  /**
+   * True when the database has one writer at a time (SQLite): write transactions then take the
+   * writer lock up front, commits are grouped behind one writer, and the pool keeps one idle
+   * connection rather than a full set.
+   */
+  public boolean singleWriter() {
+    return singleWriter;
   }
 
   /** The name of the scripts folder, and the MyBatis databaseId, of this dialect. */

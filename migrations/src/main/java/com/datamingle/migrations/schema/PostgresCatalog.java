@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,71 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The structure of one PostgreSQL table of the current schema, from pg_catalog. */
-final class PostgresCatalog {
+final class PostgresCatalog implements DialectCatalog {
+  static final PostgresCatalog INSTANCE = new PostgresCatalog();
+
   private PostgresCatalog() {}
 
-  static TableState read(Connection c, String table) throws SQLException {
+  @Override
+  public List<String> tables(Connection c) throws SQLException {
+    return Catalog.strings(
+        c,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+            + " current_schema() ORDER BY table_name");
+  }
+
+  @Override
+  public List<String> comparedTables(Connection c) throws SQLException {
+    return Catalog.strings(
+        c,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+            + " current_schema() AND table_type = 'BASE TABLE' AND table_name <>"
+            + " 'changelog'");
+  }
+
+  @Override
+  public TableState table(Connection c, String table) throws SQLException {
+    return read(c, table);
+  }
+
+  @Override
+  public List<String> describe(Connection connection) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    lines.addAll(
+        Catalog.strings(
+            connection,
+            "SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type ||"
+                + " coalesce('(' || character_maximum_length || ')', '') || CASE WHEN is_nullable ="
+                + " 'NO' THEN ' NOT NULL' ELSE '' END || coalesce(' DEFAULT ' || column_default,"
+                + " '') FROM information_schema.columns WHERE table_schema = current_schema() AND"
+                + " table_name <> 'changelog' ORDER BY table_name, column_name"));
+    lines.addAll(
+        Catalog.strings(
+            connection,
+            "SELECT 'index ' || indexname || ': ' || replace(indexdef, current_schema() || '.', '')"
+                + " FROM pg_indexes WHERE schemaname = current_schema() AND tablename <>"
+                + " 'changelog' ORDER BY indexname"));
+    lines.addAll(
+        Catalog.strings(
+            connection,
+            "SELECT 'constraint ' || c.conname || ' on ' || t.relname || ': ' ||"
+                + " pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid ="
+                + " c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname ="
+                + " current_schema() AND t.relname <> 'changelog' ORDER BY t.relname, c.conname"));
+    return lines;
+  }
+
+  @Override
+  public void dropEverything(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      String schema = Catalog.strings(connection, "SELECT current_schema()").get(0);
+      String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
+      s.execute("DROP SCHEMA " + quoted + " CASCADE");
+      s.execute("CREATE SCHEMA " + quoted);
+    }
+  }
+
+  private static TableState read(Connection c, String table) throws SQLException {
     Map<String, ColumnState> columns = new LinkedHashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,76 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The structure of one SQLite table, from sqlite_master and the table pragmas. */
-final class SqliteCatalog {
+final class SqliteCatalog implements DialectCatalog {
+  static final SqliteCatalog INSTANCE = new SqliteCatalog();
+
   private SqliteCatalog() {}
 
-  static TableState read(Connection c, String table) throws SQLException {
+  @Override
+  public List<String> tables(Connection c) throws SQLException {
+    return Catalog.strings(
+        c,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            + " ORDER BY name");
+  }
+
+  @Override
+  public List<String> comparedTables(Connection c) throws SQLException {
+    return Catalog.strings(
+        c,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            + " AND upper(name) <> 'CHANGELOG'");
+  }
+
+  @Override
+  public TableState table(Connection c, String table) throws SQLException {
+    return read(c, table);
+  }
+
+  @Override
+  public List<String> describe(Connection connection) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    for (String line :
+        Catalog.strings(
+            connection,
+            "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE"
+                + " name NOT LIKE 'sqlite_%' AND upper(tbl_name) <> 'CHANGELOG' ORDER BY type,"
+                + " name")) {
+      // a table rebuilt and renamed comes back with its name quoted: quotes are not a difference
+      lines.add(
+          line.replace("\"", "")
+              .replaceAll("\\s+", " ")
+              .replaceAll("\\( ", "(")
+              .replaceAll(" \\)", ")")
+              .strip());
+    }
+    return lines;
+  }
+
+  @Override
+  public void dropEverything(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA foreign_keys = OFF");
+      for (String type : new String[] {"view", "trigger", "table"}) {
+        for (String name :
+            Catalog.strings(
+                connection,
+                "SELECT name FROM sqlite_master WHERE type = '"
+                    + type
+                    + "' AND name NOT LIKE 'sqlite_%'")) {
+          s.execute(
+              "DROP "
+                  + type.toUpperCase(Locale.ROOT)
+                  + " IF EXISTS \""
+                  + name.replace("\"", "\"\"")
+                  + "\"");
+        }
+      }
+      s.execute("VACUUM");
+    }
+  }
+
+  private static TableState read(Connection c, String table) throws SQLException {
     Map<String, ColumnState> columns = new LinkedHashMap<>();
     List<String> pk = new ArrayList<>();
     TreeMap<Integer, String> pkOrder = new TreeMap<>();

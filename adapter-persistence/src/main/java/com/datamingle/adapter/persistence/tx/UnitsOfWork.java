@@ -7,11 +7,12 @@ public final class UnitsOfWork {
   private UnitsOfWork() {}
 
   /**
-   * On SQLite, units whose commits are grouped behind the one writer ({@link
-   * GroupCommitUnitOfWork}); on PostgreSQL, one transaction per unit ({@link MyBatisUnitOfWork}).
+   * With a single writer (SQLite), units whose commits are grouped behind it ({@link
+   * GroupCommitUnitOfWork}); else (PostgreSQL) one transaction per unit ({@link
+   * MyBatisUnitOfWork}).
    */
-  public static UnitOfWork of(Sessions sessions, boolean sqlite) {
-    return sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
+  public static UnitOfWork of(Sessions sessions, boolean singleWriter) {
+    return singleWriter ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
   }
 
   /** Stops what {@link #of} started: the group committer's thread, when there is one. */
