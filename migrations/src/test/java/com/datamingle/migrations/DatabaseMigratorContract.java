@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What every database must do with our migrations; run against SQLite and PostgreSQL. */
@@ -38,8 +39,16 @@ abstract class DatabaseMigratorContract {
 
   @TempDir Path scriptsRoot;
 
-  /** The database of each test, from the {@link TestDatabase} extension of the subclass. */
-  abstract TestDatabase database();
+  /** The database of each test: a SQLite file or a PostgreSQL schema, given by the subclass. */
+  @RegisterExtension final TestDatabase db;
+
+  DatabaseMigratorContract(TestDatabase db) {
+    this.db = db;
+  }
+
+  TestDatabase database() {
+    return db;
+  }
 
   MigrationTarget target() {
     return database().target();

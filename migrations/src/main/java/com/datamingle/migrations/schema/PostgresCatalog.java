@@ -16,36 +16,21 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The structure of one PostgreSQL table of the current schema, from pg_catalog. */
-final class PostgresCatalog implements DialectCatalog {
+/** PostgreSQL's catalog, of the current schema: information_schema and pg_catalog. */
+final class PostgresCatalog extends DialectCatalog {
   static final PostgresCatalog INSTANCE = new PostgresCatalog();
 
-  private PostgresCatalog() {}
-
-  @Override
-  public List<String> tables(Connection c) throws SQLException {
-    return Catalog.strings(
-        c,
+  private PostgresCatalog() {
+    super(
         "SELECT table_name FROM information_schema.tables WHERE table_schema ="
-            + " current_schema() ORDER BY table_name");
-  }
-
-  @Override
-  public List<String> comparedTables(Connection c) throws SQLException {
-    return Catalog.strings(
-        c,
+            + " current_schema() ORDER BY table_name",
         "SELECT table_name FROM information_schema.tables WHERE table_schema ="
             + " current_schema() AND table_type = 'BASE TABLE' AND table_name <>"
             + " 'changelog'");
   }
 
   @Override
-  public TableState table(Connection c, String table) throws SQLException {
-    return read(c, table);
-  }
-
-  @Override
-  public List<String> describe(Connection connection) throws SQLException {
+  List<String> describe(Connection connection) throws SQLException {
     List<String> lines = new ArrayList<>();
     lines.addAll(
         Catalog.strings(
@@ -72,7 +57,7 @@ final class PostgresCatalog implements DialectCatalog {
   }
 
   @Override
-  public void dropEverything(Connection connection) throws SQLException {
+  void dropEverything(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       String schema = Catalog.strings(connection, "SELECT current_schema()").get(0);
       String quoted = "\"" + schema.replace("\"", "\"\"") + "\"";
@@ -81,7 +66,8 @@ final class PostgresCatalog implements DialectCatalog {
     }
   }
 
-  private static TableState read(Connection c, String table) throws SQLException {
+  @Override
+  TableState table(Connection c, String table) throws SQLException {
     Map<String, ColumnState> columns = new LinkedHashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -16,35 +16,20 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The structure of one SQLite table, from sqlite_master and the table pragmas. */
-final class SqliteCatalog implements DialectCatalog {
+/** SQLite's catalog: sqlite_master and the table pragmas. */
+final class SqliteCatalog extends DialectCatalog {
   static final SqliteCatalog INSTANCE = new SqliteCatalog();
 
-  private SqliteCatalog() {}
-
-  @Override
-  public List<String> tables(Connection c) throws SQLException {
-    return Catalog.strings(
-        c,
+  private SqliteCatalog() {
+    super(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            + " ORDER BY name");
-  }
-
-  @Override
-  public List<String> comparedTables(Connection c) throws SQLException {
-    return Catalog.strings(
-        c,
+            + " ORDER BY name",
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             + " AND upper(name) <> 'CHANGELOG'");
   }
 
   @Override
-  public TableState table(Connection c, String table) throws SQLException {
-    return read(c, table);
-  }
-
-  @Override
-  public List<String> describe(Connection connection) throws SQLException {
+  List<String> describe(Connection connection) throws SQLException {
     List<String> lines = new ArrayList<>();
     for (String line :
         Catalog.strings(
@@ -64,7 +49,7 @@ final class SqliteCatalog implements DialectCatalog {
   }
 
   @Override
-  public void dropEverything(Connection connection) throws SQLException {
+  void dropEverything(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA foreign_keys = OFF");
       for (String type : new String[] {"view", "trigger", "table"}) {
@@ -86,7 +71,8 @@ final class SqliteCatalog implements DialectCatalog {
     }
   }
 
-  private static TableState read(Connection c, String table) throws SQLException {
+  @Override
+  TableState table(Connection c, String table) throws SQLException {
     Map<String, ColumnState> columns = new LinkedHashMap<>();
     List<String> pk = new ArrayList<>();
     TreeMap<Integer, String> pkOrder = new TreeMap<>();

@@ -66,8 +66,16 @@ abstract class AutogenContract {
   PostgresTestDatabase scratch;
   Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
-  /** The live database of each test, from the {@link TestDatabase} extension of the subclass. */
-  abstract TestDatabase database();
+  /** The database of each test: a SQLite file or a PostgreSQL schema, given by the subclass. */
+  @RegisterExtension final TestDatabase db;
+
+  AutogenContract(TestDatabase db) {
+    this.db = db;
+  }
+
+  TestDatabase database() {
+    return db;
+  }
 
   MigrationTarget live() {
     return database().target();

@@ -17,14 +17,23 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A restore while another connection keeps reading, as a running server does; on each database. */
 abstract class DatabaseRestoreContract {
   @TempDir Path files;
 
-  /** The database of each test, from the {@link TestDatabase} extension of the subclass. */
-  abstract TestDatabase database();
+  /** The database of each test: a SQLite file or a PostgreSQL schema, given by the subclass. */
+  @RegisterExtension final TestDatabase db;
+
+  DatabaseRestoreContract(TestDatabase db) {
+    this.db = db;
+  }
+
+  TestDatabase database() {
+    return db;
+  }
 
   MigrationTarget target() {
     return database().target();

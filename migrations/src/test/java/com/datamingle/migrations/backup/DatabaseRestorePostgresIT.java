@@ -11,15 +11,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Restore on the real PostgreSQL: the swap's transaction, with other sessions at work. */
 class DatabaseRestorePostgresIT extends DatabaseRestoreContract {
-  @RegisterExtension final TestDatabase db = TestDatabase.postgres();
-
-  @Override
-  TestDatabase database() {
-    return db;
+  DatabaseRestorePostgresIT() {
+    super(TestDatabase.postgres());
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract on the MyBatis adapter, over a database whose schema comes from the real migrations.
@@ -19,17 +20,20 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class MyBatisContractSupport extends UserRepositoryContract {
   protected PersistenceModule module;
 
-  /** The migrated database of each test, from the {@link TestDatabase} extension of a subclass. */
-  abstract TestDatabase database();
+  /** The migrated database of each test, a SQLite file or a PostgreSQL schema. */
+  @RegisterExtension final TestDatabase db;
 
-  /** The pool size; 0 picks the dialect's default. */
-  int poolSize() {
-    return 0;
+  private final int poolSize;
+
+  /** {@code poolSize} 0 picks the dialect's default. */
+  MyBatisContractSupport(TestDatabase db, int poolSize) {
+    this.db = db.migrated();
+    this.poolSize = poolSize;
   }
 
   @BeforeEach
   void openModule() {
-    module = PersistenceModule.open(database().settings(poolSize()), clock);
+    module = PersistenceModule.open(db.settings(poolSize), clock);
   }
 
   @AfterEach
@@ -61,7 +65,7 @@ abstract class MyBatisContractSupport extends UserRepositoryContract {
 
   /** Raw JDBC, not the mapper under test. */
   protected Connection rawConnection() throws SQLException {
-    return database().connect();
+    return db.connect();
   }
 
   @Override
