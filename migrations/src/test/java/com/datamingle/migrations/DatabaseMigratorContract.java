@@ -7,9 +7,9 @@ import com.datamingle.migrations.backup.DatabaseBackup;
 import com.datamingle.migrations.backup.DatabaseRestore;
 import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationFailure;
-import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lock.SchemaLock;
 import com.datamingle.migrations.scripts.ScriptSource;
+import com.datamingle.migrations.testing.DatabaseContract;
 import com.datamingle.migrations.testing.SchemaSnapshot;
 import com.datamingle.migrations.testing.TestDatabase;
 import java.io.IOException;
@@ -26,11 +26,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What every database must do with our migrations; run against SQLite and PostgreSQL. */
-abstract class DatabaseMigratorContract {
+abstract class DatabaseMigratorContract extends DatabaseContract {
   static final String CHANGELOG = "20261124000001";
   static final String USERS = "20261124000002";
 
@@ -39,31 +38,12 @@ abstract class DatabaseMigratorContract {
 
   @TempDir Path scriptsRoot;
 
-  /** The database of each test: a SQLite file or a PostgreSQL schema, given by the subclass. */
-  @RegisterExtension final TestDatabase db;
-
   DatabaseMigratorContract(TestDatabase db) {
-    this.db = db;
-  }
-
-  TestDatabase database() {
-    return db;
-  }
-
-  MigrationTarget target() {
-    return database().target();
-  }
-
-  Connection connect() throws SQLException {
-    return database().connect();
+    super(db);
   }
 
   String schema() {
-    return database().schema();
-  }
-
-  DatabaseMigrator packaged() {
-    return DatabaseMigrator.create(target(), ScriptSource.packaged());
+    return db.schema();
   }
 
   List<String> tables() throws SQLException {

@@ -72,28 +72,8 @@ final class SchemaDiff {
     if (delta.nothing()) {
       return List.of();
     }
-    if (d == Dialect.SQLITE
-        && SqliteRebuild.needsRebuild(
-            declared,
-            now,
-            delta.added(),
-            delta.dropped(),
-            delta.changed(),
-            delta.uniquesAdded(),
-            delta.uniquesDropped(),
-            delta.fksAdded(),
-            delta.fksDropped(),
-            delta.checksChanged())) {
-      return List.of(
-          SqliteRebuild.rebuild(
-              declared,
-              want,
-              now,
-              delta.renamed(),
-              delta.added(),
-              delta.dropped(),
-              delta.changed(),
-              delta.warning()));
+    if (d == Dialect.SQLITE && SqliteRebuild.needed(declared, now, delta)) {
+      return List.of(SqliteRebuild.of(declared, want, now, delta));
     }
     return AlterStatements.of(declared, want, now, d, delta);
   }

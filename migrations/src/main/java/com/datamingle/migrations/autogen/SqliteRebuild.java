@@ -6,7 +6,6 @@ import com.datamingle.migrations.schema.Catalog.TableState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * SQLite's way to make what ALTER TABLE cannot: create the new table, copy the rows, swap, recreate
@@ -15,26 +14,17 @@ import java.util.Set;
 final class SqliteRebuild {
   private SqliteRebuild() {}
 
-  static boolean needsRebuild(
-      DeclaredSchema.Table declared,
-      TableState now,
-      List<String> added,
-      List<String> dropped,
-      List<String> changed,
-      Set<String> uniquesAdded,
-      Set<String> uniquesDropped,
-      Set<String> fksAdded,
-      Set<String> fksDropped,
-      Set<String> checksChanged) {
-    if (!changed.isEmpty()
-        || !uniquesAdded.isEmpty()
-        || !uniquesDropped.isEmpty()
-        || !fksAdded.isEmpty()
-        || !fksDropped.isEmpty()
-        || !checksChanged.isEmpty()) {
+  /** True when SQLite's ALTER TABLE cannot make {@code delta} in place. */
+  static boolean needed(DeclaredSchema.Table declared, TableState now, TableDelta delta) {
+    if (!delta.changed().isEmpty()
+        || !delta.uniquesAdded().isEmpty()
+        || !delta.uniquesDropped().isEmpty()
+        || !delta.fksAdded().isEmpty()
+        || !delta.fksDropped().isEmpty()
+        || !delta.checksChanged().isEmpty()) {
       return true;
     }
-    for (String c : added) {
+    for (String c : delta.added()) {
       DeclaredSchema.Column col = declared.column(c);
       boolean constantDefault =
           col.defaultValue() != null && !col.defaultValue().equals("current_timestamp");
@@ -42,7 +32,7 @@ final class SqliteRebuild {
         return true;
       }
     }
-    for (String c : dropped) {
+    for (String c : delta.dropped()) {
       boolean used =
           now.primaryKey().contains(c)
               || now.indexes().values().stream().anyMatch(def -> def.contains(c))
@@ -59,16 +49,12 @@ final class SqliteRebuild {
    * SQLite: create the new table, copy the rows, swap, recreate indexes, check foreign keys; and
    * the same back.
    */
-  static Operation rebuild(
-      DeclaredSchema.Table declared,
-      TableState want,
-      TableState now,
-      Map<String, String> renamed,
-      List<String> added,
-      List<String> dropped,
-      List<String> changed,
-      String warning) {
+  static Operation of(
+      DeclaredSchema.Table declared, TableState want, TableState now, TableDelta delta) {
     String t = declared.name();
+    Map<String, String> renamed = delta.renamed();
+    List<String> dropped = delta.dropped();
+    List<String> changed = delta.changed();
     List<String> targetCols = new ArrayList<>();
     List<String> sourceCols = new ArrayList<>();
     for (String c : want.columns().keySet()) {
@@ -98,7 +84,7 @@ final class SqliteRebuild {
     undo.addAll(now.indexSql().values());
     undo.addAll(foreignKeyCheck());
     List<String> what = new ArrayList<>();
-    added.forEach(c -> what.add("add column " + c));
+    delta.added().forEach(c -> what.add("add column " + c));
     dropped.forEach(c -> what.add("drop column " + c));
     changed.forEach(c -> what.add("change column " + c));
     renamed.forEach((o, n) -> what.add("rename column " + o + " to " + n));
@@ -113,7 +99,11 @@ final class SqliteRebuild {
                         ColumnChange.narrows(
                             now.columns().get(c).type(), want.columns().get(c).type()));
     return new Operation(
-        "rebuild table " + t + " (" + String.join(", ", what) + ")", loss, warning, up, undo);
+        "rebuild table " + t + " (" + String.join(", ", what) + ")",
+        loss,
+        delta.warning(),
+        up,
+        undo);
   }
 
   /**

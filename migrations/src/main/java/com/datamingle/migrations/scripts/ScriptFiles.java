@@ -21,6 +21,12 @@ import java.util.Map;
  * work.
  */
 public final class ScriptFiles {
+  private static final String NEW_NEEDS_A_FOLDER =
+      "new migrations are written to a folder: pass --migrations DIR (or set"
+          + " DATAMINGLE_MIGRATIONS); from a checkout, ./datamingle does that for you";
+  private static final String RENUMBER_NEEDS_A_FOLDER =
+      "--renumber renames files in a scripts folder: pass --migrations DIR"
+          + " (from a checkout, ./datamingle does)";
   private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   private ScriptFiles() {}
@@ -107,12 +113,7 @@ public final class ScriptFiles {
     String id = nextId(scripts, clock);
     List<Path> written = new java.util.ArrayList<>();
     for (Dialect d : Dialect.values()) {
-      Path dir =
-          folder(
-              scripts,
-              d,
-              "new migrations are written to a folder: pass --migrations DIR (or set"
-                  + " DATAMINGLE_MIGRATIONS); from a checkout, ./datamingle does that for you");
+      Path dir = folder(scripts, d, NEW_NEEDS_A_FOLDER);
       Path file = dir.resolve(id + "_" + slug + ".sql");
       try {
         Files.createDirectories(dir);
@@ -165,12 +166,7 @@ public final class ScriptFiles {
     for (String fileName : fileNames) {
       String newName = next + fileName.substring(fileName.indexOf('_'));
       for (Dialect d : Dialect.values()) {
-        Path dir =
-            folder(
-                scripts,
-                d,
-                "--renumber renames files in a scripts folder: pass --migrations DIR"
-                    + " (from a checkout, ./datamingle does)");
+        Path dir = folder(scripts, d, RENUMBER_NEEDS_A_FOLDER);
         Path from = dir.resolve(fileName);
         if (Files.exists(from)) {
           try {

@@ -6,6 +6,7 @@ import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.scripts.ScriptSource;
+import com.datamingle.migrations.testing.DatabaseContract;
 import com.datamingle.migrations.testing.PostgresSchema;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import com.datamingle.migrations.testing.TestDatabase;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * upgrade, then check finds nothing; downgrade gives back exactly the previous schema; upgrade
  * again gives the same schema.
  */
-abstract class AutogenContract {
+abstract class AutogenContract extends DatabaseContract {
   static final String USERS =
       String.join(
           "\n",
@@ -66,23 +67,16 @@ abstract class AutogenContract {
   PostgresTestDatabase scratch;
   Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
-  /** The database of each test: a SQLite file or a PostgreSQL schema, given by the subclass. */
-  @RegisterExtension final TestDatabase db;
-
   AutogenContract(TestDatabase db) {
-    this.db = db;
-  }
-
-  TestDatabase database() {
-    return db;
+    super(db);
   }
 
   MigrationTarget live() {
-    return database().target();
+    return db.target();
   }
 
   Dialect dialect() {
-    return database().dialect();
+    return db.dialect();
   }
 
   @BeforeEach
@@ -276,6 +270,6 @@ abstract class AutogenContract {
   }
 
   Connection connectLive() throws Exception {
-    return database().connect();
+    return db.connect();
   }
 }

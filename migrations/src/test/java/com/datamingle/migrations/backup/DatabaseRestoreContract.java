@@ -2,10 +2,8 @@ package com.datamingle.migrations.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.database.Dialect;
-import com.datamingle.migrations.database.MigrationTarget;
-import com.datamingle.migrations.scripts.ScriptSource;
+import com.datamingle.migrations.testing.DatabaseContract;
 import com.datamingle.migrations.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,34 +15,14 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A restore while another connection keeps reading, as a running server does; on each database. */
-abstract class DatabaseRestoreContract {
+abstract class DatabaseRestoreContract extends DatabaseContract {
   @TempDir Path files;
 
-  /** The database of each test: a SQLite file or a PostgreSQL schema, given by the subclass. */
-  @RegisterExtension final TestDatabase db;
-
   DatabaseRestoreContract(TestDatabase db) {
-    this.db = db;
-  }
-
-  TestDatabase database() {
-    return db;
-  }
-
-  MigrationTarget target() {
-    return database().target();
-  }
-
-  Connection connect() throws SQLException {
-    return database().connect();
-  }
-
-  DatabaseMigrator packaged() {
-    return DatabaseMigrator.create(target(), ScriptSource.packaged());
+    super(db);
   }
 
   void insertUsers(int from, int n) throws SQLException {

@@ -12,7 +12,7 @@ class DatabaseRestoreTest extends DatabaseRestoreContract {
 
   /** The migrations' own connection: WAL mode and the busy timeout, as the server's would have. */
   @Override
-  Connection connect() throws SQLException {
+  protected Connection connect() throws SQLException {
     return target().open();
   }
 }
