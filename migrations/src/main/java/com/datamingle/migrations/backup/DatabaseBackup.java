@@ -150,7 +150,7 @@ public final class DatabaseBackup {
         ps.execute();
       } catch (SQLException e) {
         throw new MigrationFailure(
-            "the backup to " + file + " failed: " + SqliteRestore.oneLine(e.getMessage()), e);
+            "the backup to " + file + " failed: " + MigrationFailure.oneLine(e.getMessage()), e);
       }
     } else {
       String schema = currentSchema();

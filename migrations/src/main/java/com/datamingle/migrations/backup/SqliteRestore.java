@@ -4,13 +4,13 @@ import com.datamingle.migrations.changelog.Changelog;
 import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.schema.Catalog;
 import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -73,12 +73,12 @@ final class SqliteRestore {
           e);
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
-      List<String> problems = strings(c, "PRAGMA integrity_check");
+      List<String> problems = Catalog.strings(c, "PRAGMA integrity_check");
       if (!problems.equals(List.of("ok"))) {
         throw new MigrationFailure(
             file
                 + " is a damaged SQLite database (integrity_check: "
-                + oneLine(problems.get(0))
+                + MigrationFailure.oneLine(problems.get(0))
                 + (problems.size() > 1 ? ", and " + (problems.size() - 1) + " more problem(s)" : "")
                 + "); the database is unchanged");
       }
@@ -109,7 +109,7 @@ final class SqliteRestore {
       throw new MigrationFailure(
           file
               + " is not a readable SQLite database ("
-              + oneLine(e.getMessage())
+              + MigrationFailure.oneLine(e.getMessage())
               + "); the database is unchanged",
           e);
     } catch (RuntimeException e) {
@@ -122,7 +122,7 @@ final class SqliteRestore {
     Path copy = backup.workingCopy();
     try (Connection live = target.open();
         Statement s = live.createStatement()) {
-      int pageSize = Integer.parseInt(strings(live, "PRAGMA page_size").get(0));
+      int pageSize = Integer.parseInt(Catalog.strings(live, "PRAGMA page_size").get(0));
       matchPageSize(copy, pageSize);
       // the backup API in one transaction: sqlite-jdbc's "restore from" runs sqlite3_backup_step
       // until done
@@ -132,7 +132,7 @@ final class SqliteRestore {
           "the restore from "
               + backup.file()
               + " failed and was rolled back; the database is as it was: "
-              + oneLine(e.getMessage()),
+              + MigrationFailure.oneLine(e.getMessage()),
           e);
     }
   }
@@ -144,27 +144,12 @@ final class SqliteRestore {
   private static void matchPageSize(Path copy, int pageSize) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
         Statement s = c.createStatement()) {
-      if (Integer.parseInt(strings(c, "PRAGMA page_size").get(0)) != pageSize) {
+      if (Integer.parseInt(Catalog.strings(c, "PRAGMA page_size").get(0)) != pageSize) {
         s.execute("PRAGMA journal_mode = DELETE");
         s.execute("PRAGMA page_size = " + pageSize);
         s.execute("VACUUM");
       }
     }
-  }
-
-  private static List<String> strings(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
-
-  static String oneLine(String message) {
-    return MigrationFailure.oneLine(message);
   }
 
   /**

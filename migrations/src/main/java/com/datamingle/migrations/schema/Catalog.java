@@ -117,7 +117,8 @@ public final class Catalog {
     DialectCatalog.of(dialect).dropEverything(connection);
   }
 
-  static List<String> strings(Connection connection, String sql) throws SQLException {
+  /** The first column of every row {@code sql} returns. */
+  public static List<String> strings(Connection connection, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
