@@ -7,7 +7,6 @@ import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.DatabaseContract;
-import com.datamingle.migrations.testing.PostgresSchema;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import com.datamingle.migrations.testing.TestDatabase;
 import java.io.IOException;
@@ -63,7 +62,7 @@ abstract class AutogenContract extends DatabaseContract {
           "");
 
   @TempDir Path scripts;
-  @RegisterExtension final PostgresSchema scratchSchema = new PostgresSchema();
+  @RegisterExtension final TestDatabase scratchSchema = TestDatabase.postgres();
   PostgresTestDatabase scratch;
   Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -81,7 +80,7 @@ abstract class AutogenContract extends DatabaseContract {
 
   @BeforeEach
   void scripts() throws IOException {
-    scratch = scratchSchema.database();
+    scratch = scratchSchema.postgresDatabase();
     for (Dialect d : Dialect.values()) {
       Path dir = Files.createDirectories(scripts.resolve(d.id()));
       for (String name :
