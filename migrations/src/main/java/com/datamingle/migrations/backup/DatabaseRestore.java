@@ -1,7 +1,6 @@
 package com.datamingle.migrations.backup;
 
 import com.datamingle.migrations.database.Dialect;
-import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lock.SchemaLock;
 import java.math.BigDecimal;
@@ -106,31 +105,7 @@ public final class DatabaseRestore {
    * anything else with a message that says what the file is. The database is only read.
    */
   public Verified verify(Path file) {
-    BackupFile.Kind kind = BackupFile.kind(file);
-    if (target.dialect() == Dialect.SQLITE) {
-      if (kind == BackupFile.Kind.PG_CUSTOM) {
-        throw new MigrationFailure(
-            file
-                + " is a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL"
-                + " database (DATABASE_URL=postgresql://...); the database is unchanged");
-      }
-      if (kind != BackupFile.Kind.SQLITE) {
-        throw new MigrationFailure(
-            file
-                + " is "
-                + BackupFile.describe(file)
-                + ", not a SQLite backup made by `db backup`;"
-                + " the database is unchanged");
-      }
-      return new SqliteRestore(target).verify(file);
-    }
-    if (kind == BackupFile.Kind.SQLITE) {
-      throw new MigrationFailure(
-          file
-              + " is a SQLite database, not a PostgreSQL backup: restore it into a SQLite database"
-              + " (DATABASE_URL=jdbc:sqlite:FILE); the database is unchanged");
-    }
-    return new PostgresRestore(target, lockTimeout).verify(file, kind);
+    return restorer().verify(file, BackupFile.kind(file));
   }
 
   /**
@@ -139,11 +114,13 @@ public final class DatabaseRestore {
    */
   public void apply(Verified backup) {
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(SCHEMA_LOCK_TIMEOUT)) {
-      if (target.dialect() == Dialect.SQLITE) {
-        new SqliteRestore(target).apply(backup);
-      } else {
-        new PostgresRestore(target, lockTimeout).apply(backup);
-      }
+      restorer().apply(backup);
     }
+  }
+
+  private Restorer restorer() {
+    return target.dialect() == Dialect.SQLITE
+        ? new SqliteRestore(target)
+        : new PostgresRestore(target, lockTimeout);
   }
 }

@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
  * ownership; tables belong to the restoring user (dumps are taken with --no-owner), and the schema
  * keeps the owner and grants the live one had.
  */
-final class PostgresRestore {
+final class PostgresRestore implements Restorer {
   /** A TOC line of {@code pg_restore --list}: "215; 1259 21961 TABLE schema name owner". */
   private static final Pattern TOC =
       Pattern.compile("^\\d+; \\d+ \\d+ (TABLE DATA|TABLE|SCHEMA) (\\S+) (\\S+)(?: .*)?$");
@@ -70,7 +70,14 @@ final class PostgresRestore {
     this.tools = new PgTools(target);
   }
 
-  DatabaseRestore.Verified verify(Path file, BackupFile.Kind kind) {
+  @Override
+  public DatabaseRestore.Verified verify(Path file, BackupFile.Kind kind) {
+    if (kind == BackupFile.Kind.SQLITE) {
+      throw new MigrationFailure(
+          file
+              + " is a SQLite database, not a PostgreSQL backup: restore it into a SQLite database"
+              + " (DATABASE_URL=jdbc:sqlite:FILE); the database is unchanged");
+    }
     String what =
         kind == BackupFile.Kind.PG_CUSTOM ? "a PostgreSQL dump" : BackupFile.describe(file);
     String toc =
@@ -187,7 +194,8 @@ final class PostgresRestore {
     return ids;
   }
 
-  void apply(DatabaseRestore.Verified backup) {
+  @Override
+  public void apply(DatabaseRestore.Verified backup) {
     String live = liveSchema();
     String dumped = backup.schema();
     PostgresSchemaSwap swap =

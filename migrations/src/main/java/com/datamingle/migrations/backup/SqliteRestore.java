@@ -33,14 +33,29 @@ import java.util.concurrent.ThreadLocalRandom;
  * next statement on (their prepared statements are re-prepared for the new schema); its writes wait
  * for the commit (up to its busy timeout).
  */
-final class SqliteRestore {
+final class SqliteRestore implements Restorer {
   private final MigrationTarget target;
 
   SqliteRestore(MigrationTarget target) {
     this.target = target;
   }
 
-  DatabaseRestore.Verified verify(Path file) {
+  @Override
+  public DatabaseRestore.Verified verify(Path file, BackupFile.Kind kind) {
+    if (kind == BackupFile.Kind.PG_CUSTOM) {
+      throw new MigrationFailure(
+          file
+              + " is a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL"
+              + " database (DATABASE_URL=postgresql://...); the database is unchanged");
+    }
+    if (kind != BackupFile.Kind.SQLITE) {
+      throw new MigrationFailure(
+          file
+              + " is "
+              + BackupFile.describe(file)
+              + ", not a SQLite backup made by `db backup`;"
+              + " the database is unchanged");
+    }
     Path database =
         target
             .sqliteFile()
@@ -118,7 +133,8 @@ final class SqliteRestore {
     }
   }
 
-  void apply(DatabaseRestore.Verified backup) {
+  @Override
+  public void apply(DatabaseRestore.Verified backup) {
     Path copy = backup.workingCopy();
     try (Connection live = target.open();
         Statement s = live.createStatement()) {
