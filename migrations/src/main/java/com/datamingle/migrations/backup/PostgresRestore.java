@@ -73,10 +73,10 @@ final class PostgresRestore implements Restorer {
   @Override
   public DatabaseRestore.Verified verify(Path file, BackupFile.Kind kind) {
     if (kind == BackupFile.Kind.SQLITE) {
-      throw new MigrationFailure(
-          file
-              + " is a SQLite database, not a PostgreSQL backup: restore it into a SQLite database"
-              + " (DATABASE_URL=jdbc:sqlite:FILE); the database is unchanged");
+      throw Restorer.refusal(
+          file,
+          "a SQLite database, not a PostgreSQL backup: restore it into a SQLite database"
+              + " (DATABASE_URL=jdbc:sqlite:FILE)");
     }
     String what =
         kind == BackupFile.Kind.PG_CUSTOM ? "a PostgreSQL dump" : BackupFile.describe(file);

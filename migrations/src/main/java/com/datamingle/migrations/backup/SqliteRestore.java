@@ -43,18 +43,14 @@ final class SqliteRestore implements Restorer {
   @Override
   public DatabaseRestore.Verified verify(Path file, BackupFile.Kind kind) {
     if (kind == BackupFile.Kind.PG_CUSTOM) {
-      throw new MigrationFailure(
-          file
-              + " is a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL"
-              + " database (DATABASE_URL=postgresql://...); the database is unchanged");
+      throw Restorer.refusal(
+          file,
+          "a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL database"
+              + " (DATABASE_URL=postgresql://...)");
     }
     if (kind != BackupFile.Kind.SQLITE) {
-      throw new MigrationFailure(
-          file
-              + " is "
-              + BackupFile.describe(file)
-              + ", not a SQLite backup made by `db backup`;"
-              + " the database is unchanged");
+      throw Restorer.refusal(
+          file, BackupFile.describe(file) + ", not a SQLite backup made by `db backup`");
     }
     Path database =
         target
