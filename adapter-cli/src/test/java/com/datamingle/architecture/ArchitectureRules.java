@@ -98,8 +98,17 @@ final class ArchitectureRules {
           .that()
           .resideOutsideOfPackages("com.datamingle.adapter.cli..", "com.datamingle.migrations..")
           .should()
-          .dependOnClassesThat()
-          .resideInAPackage("com.datamingle.migrations..");
+          .dependOnClassesThat(
+              resideInAPackage("com.datamingle.migrations..")
+                  .and(not(resideInAPackage("com.datamingle.migrations.database.."))))
+          .because("only the CLI changes the schema; the database package is shared (below)");
+
+  static final ArchRule ONLY_PERSISTENCE_AND_THE_CLI_READ_THE_DATABASE_URL =
+      onlyIn(
+          "com.datamingle.migrations.database..",
+          "com.datamingle.migrations..",
+          "com.datamingle.adapter.persistence..",
+          "com.datamingle.adapter.cli..");
 
   static final ArchRule MIGRATIONS_STAND_ALONE =
       noClasses()

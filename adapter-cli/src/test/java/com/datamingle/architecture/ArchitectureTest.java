@@ -8,8 +8,10 @@ import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesJackson;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesJavalin;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesMicrometer;
+import com.datamingle.adapter.persistence.archviolation.PersistenceUsesMigrator;
 import com.datamingle.adapter.web.archviolation.RoutesUseWorkOsClient;
 import com.datamingle.adapter.web.archviolation.WebPrints;
+import com.datamingle.adapter.web.archviolation.WebUsesDatabaseSettings;
 import com.datamingle.adapter.web.archviolation.WebUsesJackson;
 import com.datamingle.adapter.web.archviolation.WebUsesJdbc;
 import com.datamingle.adapter.web.archviolation.WebUsesJwtOutsideAuth;
@@ -104,13 +106,18 @@ class ArchitectureTest {
     holds(ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER);
     holds(ArchitectureRules.ADAPTERS_DO_NOT_REACH_SERVICES);
     holds(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS);
+    holds(ArchitectureRules.ONLY_PERSISTENCE_AND_THE_CLI_READ_THE_DATABASE_URL);
     holds(ArchitectureRules.MIGRATIONS_STAND_ALONE);
     catches(
         ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
         WebUsesPersistence.class,
-        com.datamingle.adapter.persistence.DatabaseSettings.class);
+        com.datamingle.adapter.persistence.PersistenceModule.class);
     catches(ArchitectureRules.ADAPTERS_DO_NOT_REACH_SERVICES, WebUsesService.class);
     catches(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS, WebUsesMigrations.class);
+    catches(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS, PersistenceUsesMigrator.class);
+    catches(
+        ArchitectureRules.ONLY_PERSISTENCE_AND_THE_CLI_READ_THE_DATABASE_URL,
+        WebUsesDatabaseSettings.class);
     catches(ArchitectureRules.MIGRATIONS_STAND_ALONE, MigrationsUseDomain.class);
   }
 

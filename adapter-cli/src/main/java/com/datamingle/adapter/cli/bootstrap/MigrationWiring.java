@@ -1,10 +1,10 @@
 package com.datamingle.adapter.cli.bootstrap;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.DatabaseOrigin;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.schema.DatabaseOrigin;
+import com.datamingle.migrations.scripts.ScriptSource;
 
 /** The database the settings name, and its migrator over the configured scripts. */
 public final class MigrationWiring {

@@ -1,12 +1,12 @@
 package com.datamingle.adapter.cli.bootstrap;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.persistence.PersistenceModule;
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.autogen.Autogen;
 import com.datamingle.migrations.autogen.DeclaredSchema;
 import com.datamingle.migrations.autogen.SchemaDrift;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,12 +74,12 @@ public final class SchemaWiring {
     if (settings.devPostgresUrl() != null) {
       DatabaseSettings dev =
           DatabaseSettings.fromUrl(settings.devPostgresUrl(), 0, "DATAMINGLE_DEV_POSTGRES_URL");
-      if (dev.vendor() != DatabaseSettings.Vendor.POSTGRESQL) {
+      if (dev.dialect() != Dialect.POSTGRESQL) {
         throw new Settings.InvalidSettings(
             "DATAMINGLE_DEV_POSTGRES_URL must name a PostgreSQL database");
       }
       scratch.put(Dialect.POSTGRESQL, MigrationWiring.target(dev));
-    } else if (database.vendor() == DatabaseSettings.Vendor.POSTGRESQL) {
+    } else if (database.dialect() == Dialect.POSTGRESQL) {
       scratch.put(Dialect.POSTGRESQL, MigrationWiring.target(database));
     }
     return scratch;

@@ -1,6 +1,5 @@
 package com.datamingle.adapter.cli.bootstrap;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.WebDependencies;
 import com.datamingle.adapter.web.WebModule;
@@ -12,6 +11,7 @@ import com.datamingle.adapter.web.ops.Readiness;
 import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationStatus;
+import com.datamingle.migrations.database.DatabaseSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package com.datamingle.adapter.cli.bootstrap;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationFailure;
+import com.datamingle.migrations.database.MigrationFailure;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -3,7 +3,7 @@ package com.datamingle.adapter.cli.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
+import com.datamingle.migrations.database.DatabaseSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

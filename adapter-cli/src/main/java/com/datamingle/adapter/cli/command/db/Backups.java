@@ -2,7 +2,7 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.CommandContext;
-import com.datamingle.migrations.DatabaseBackup;
+import com.datamingle.migrations.backup.DatabaseBackup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

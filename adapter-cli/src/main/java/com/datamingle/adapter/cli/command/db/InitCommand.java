@@ -2,7 +2,7 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.Subcommand;
-import com.datamingle.migrations.ScriptFiles;
+import com.datamingle.migrations.scripts.ScriptFiles;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -5,8 +5,8 @@ import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationReport;
+import com.datamingle.migrations.schema.DatabaseOrigin;
 import picocli.CommandLine.Command;
 
 /** {@code datamingle init-db}, the Flask guide's command (registered at the top level). */

@@ -4,7 +4,7 @@ import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.Subcommand;
-import com.datamingle.migrations.ScriptFiles;
+import com.datamingle.migrations.scripts.ScriptFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

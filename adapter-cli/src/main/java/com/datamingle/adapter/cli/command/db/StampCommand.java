@@ -6,7 +6,7 @@ import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.DatabaseOrigin;
+import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
