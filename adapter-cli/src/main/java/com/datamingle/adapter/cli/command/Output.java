@@ -10,7 +10,7 @@ import java.util.Map;
  * Human tables and machine JSON for command output. JSON is written here because only the web
  * adapter may use Jackson.
  */
-final class Output {
+public final class Output {
   private Output() {}
 
   /** Prints rows under a header, each column as wide as its widest cell. */
@@ -49,7 +49,7 @@ final class Output {
     return new LinkedHashMap<>();
   }
 
-  static String json(Object value) {
+  public static String json(Object value) {
     StringBuilder b = new StringBuilder();
     write(b, value);
     return b.toString();

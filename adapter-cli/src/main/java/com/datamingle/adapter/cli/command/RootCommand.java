@@ -106,7 +106,7 @@ public final class RootCommand implements Runnable {
     return flags;
   }
 
-  Settings settings() {
+  public Settings settings() {
     return Settings.fromEnvironment(effectiveEnvironment(), flags());
   }
 
