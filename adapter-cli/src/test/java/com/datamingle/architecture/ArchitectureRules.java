@@ -137,19 +137,16 @@ final class ArchitectureRules {
   static final ArchRule HIKARI_ONLY_IN_PERSISTENCE =
       onlyIn("com.zaxxer.hikari..", "com.datamingle.adapter.persistence..");
 
-  static final ArchRule JDBC_ONLY_WHERE_IT_BELONGS =
-      onlyIn(
-          "java.sql..",
-          "com.datamingle.adapter.persistence..",
-          "com.datamingle.migrations..",
-          "com.datamingle.adapter.cli.bootstrap..");
+  /** Where JDBC belongs: the persistence adapter, the migrations, the composition root. */
+  private static final String[] DATABASE_CODE = {
+    "com.datamingle.adapter.persistence..",
+    "com.datamingle.migrations..",
+    "com.datamingle.adapter.cli.bootstrap.."
+  };
 
-  static final ArchRule JAVAX_SQL_ONLY_WHERE_IT_BELONGS =
-      onlyIn(
-          "javax.sql..",
-          "com.datamingle.adapter.persistence..",
-          "com.datamingle.migrations..",
-          "com.datamingle.adapter.cli.bootstrap..");
+  static final ArchRule JDBC_ONLY_WHERE_IT_BELONGS = onlyIn("java.sql..", DATABASE_CODE);
+
+  static final ArchRule JAVAX_SQL_ONLY_WHERE_IT_BELONGS = onlyIn("javax.sql..", DATABASE_CODE);
 
   static final ArchRule JAVALIN_ONLY_IN_WEB =
       onlyIn("io.javalin..", "com.datamingle.adapter.web..");
@@ -157,8 +154,11 @@ final class ArchitectureRules {
   static final ArchRule JETTY_ONLY_IN_WEB =
       onlyIn("org.eclipse.jetty..", "com.datamingle.adapter.web..");
 
-  static final ArchRule JACKSON_ONLY_IN_WEB =
-      onlyIn("com.fasterxml.jackson..", "com.datamingle.adapter.web..");
+  static final ArchRule JACKSON_ONLY_IN_WEB_AND_CLI =
+      onlyIn(
+          "com.fasterxml.jackson..",
+          "com.datamingle.adapter.web..",
+          "com.datamingle.adapter.cli..");
 
   static final ArchRule JWT_ONLY_IN_WEB_AUTH =
       onlyIn("com.auth0..", "com.datamingle.adapter.web.auth..");

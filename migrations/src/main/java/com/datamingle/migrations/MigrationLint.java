@@ -3,6 +3,7 @@ package com.datamingle.migrations;
 import com.datamingle.migrations.lint.LintReport;
 import com.datamingle.migrations.lint.LintScript;
 import com.datamingle.migrations.lint.MigrationLinter;
+import com.datamingle.migrations.lint.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class MigrationLint {
         toLint.add(
             new LintScript(
                 change.getFilename(),
-                d,
+                dialect(d),
                 text(scripts, d, change.getFilename()),
                 all || pending.contains(id)));
       }
@@ -59,7 +60,12 @@ public final class MigrationLint {
     return MigrationLinter.lint(
         toLint,
         (dialect, table) ->
-            dialect == target.dialect() ? rows(target, table) : OptionalLong.empty());
+            dialect == dialect(target.dialect()) ? rows(target, table) : OptionalLong.empty());
+  }
+
+  /** The linter's name for a dialect. */
+  public static SqlDialect dialect(Dialect d) {
+    return SqlDialect.valueOf(d.name());
   }
 
   private static String text(ScriptSource scripts, Dialect d, String fileName) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,15 +68,8 @@ class ServeIT {
   }
 
   Process start(Map<String, String> env, String... args) throws IOException {
-    Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(PackagedJar.command(args)).directory(workDir.toFile());
     builder
         .environment()
         .keySet()

@@ -1,6 +1,5 @@
 package com.datamingle.migrations.lint;
 
-import com.datamingle.migrations.Dialect;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -139,11 +138,11 @@ final class AlterTableChecks {
     if (!existing) {
       return;
     }
-    if (state.dialect == Dialect.POSTGRESQL
+    if (state.dialect == SqlDialect.POSTGRESQL
         && (VOLATILE.matcher(definition).find() || REWRITING_COLUMN.matcher(definition).find())) {
       hits.add(new Hit(Rule.ADD_COLUMN_REWRITE, "column " + name));
     }
-    if (state.dialect == Dialect.SQLITE) {
+    if (state.dialect == SqlDialect.SQLITE) {
       boolean hasDefault = definition.contains(" DEFAULT ");
       String problem =
           definition.contains(" NOT NULL") && !hasDefault

@@ -1,6 +1,5 @@
 package com.datamingle.migrations.lint;
 
-import com.datamingle.migrations.Dialect;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Optional;
  */
 public record Finding(
     Rule rule,
-    Dialect dialect,
+    SqlDialect dialect,
     String file,
     int line,
     String statement,

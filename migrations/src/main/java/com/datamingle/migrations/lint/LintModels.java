@@ -51,32 +51,32 @@ public final class LintModels {
     List<Object> rules = new ArrayList<>();
     for (Rule r : fired) {
       rules.add(
-          Map.of(
+          ordered(
               "id", r.id(),
-              "shortDescription", Map.of("text", r.why()),
-              "help", Map.of("text", r.safe()),
-              "defaultConfiguration", Map.of("level", r.severity().id())));
+              "shortDescription", ordered("text", r.why()),
+              "help", ordered("text", r.safe()),
+              "defaultConfiguration", ordered("level", r.severity().id())));
     }
     List<Object> results = new ArrayList<>();
     for (Finding f : report.findings()) {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("ruleId", f.rule().id());
       result.put("level", f.rule().severity().id());
-      result.put("message", Map.of("text", f.why() + ". Safe: " + f.rule().safe()));
+      result.put("message", ordered("text", f.why() + ". Safe: " + f.rule().safe()));
       result.put(
           "locations",
           List.of(
-              Map.of(
+              ordered(
                   "physicalLocation",
-                  Map.of(
+                  ordered(
                       "artifactLocation",
-                      Map.of("uri", uri.apply(f)),
+                      ordered("uri", uri.apply(f)),
                       "region",
-                      Map.of("startLine", f.line())))));
+                      ordered("startLine", f.line())))));
       if (f.accepted()) {
         result.put(
             "suppressions",
-            List.of(Map.of("kind", "inSource", "justification", f.acceptedBecause())));
+            List.of(ordered("kind", "inSource", "justification", f.acceptedBecause())));
       }
       results.add(result);
     }
@@ -84,12 +84,21 @@ public final class LintModels {
     driver.put("name", "datamingle db lint");
     driver.put("rules", rules);
     Map<String, Object> run = new LinkedHashMap<>();
-    run.put("tool", Map.of("driver", driver));
+    run.put("tool", ordered("driver", driver));
     run.put("results", results);
     Map<String, Object> sarif = new LinkedHashMap<>();
     sarif.put("$schema", SARIF_SCHEMA);
     sarif.put("version", "2.1.0");
     sarif.put("runs", List.of(run));
     return sarif;
+  }
+
+  /** A map keeping its keys in the order given, so the output reads the same on every run. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
   }
 }

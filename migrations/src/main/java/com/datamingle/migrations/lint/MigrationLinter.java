@@ -1,6 +1,5 @@
 package com.datamingle.migrations.lint;
 
-import com.datamingle.migrations.Dialect;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class MigrationLinter {
   public interface RowCounter {
     RowCounter NONE = (dialect, table) -> OptionalLong.empty();
 
-    OptionalLong rows(Dialect dialect, String table);
+    OptionalLong rows(SqlDialect dialect, String table);
   }
 
   private MigrationLinter() {}
@@ -34,7 +33,7 @@ public final class MigrationLinter {
    * the schema; reports the findings of those marked {@code checked}.
    */
   public static LintReport lint(List<LintScript> scripts, RowCounter rows) {
-    Map<Dialect, SchemaMemory> memory = new EnumMap<>(Dialect.class);
+    Map<SqlDialect, SchemaMemory> memory = new EnumMap<>(SqlDialect.class);
     List<String> checked = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (LintScript script : scripts) {

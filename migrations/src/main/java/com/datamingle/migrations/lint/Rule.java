@@ -1,6 +1,5 @@
 package com.datamingle.migrations.lint;
 
-import com.datamingle.migrations.Dialect;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,7 +46,7 @@ public enum Rule {
           + " batches"),
   SQLITE_ADD_COLUMN_FAILS(
       Severity.ERROR,
-      EnumSet.of(Dialect.SQLITE),
+      EnumSet.of(SqlDialect.SQLITE),
       "SQLite refuses it on a table that holds rows (NOT NULL without default, a non-constant"
           + " default, UNIQUE or PRIMARY KEY): it passes on an empty test database and fails in"
           + " production",
@@ -144,11 +143,11 @@ public enum Rule {
   }
 
   private final Severity severity;
-  private final Set<Dialect> dialects;
+  private final Set<SqlDialect> dialects;
   private final String why;
   private final String safe;
 
-  Rule(Severity severity, Set<Dialect> dialects, String why, String safe) {
+  Rule(Severity severity, Set<SqlDialect> dialects, String why, String safe) {
     this.severity = severity;
     this.dialects = dialects;
     this.why = why;
@@ -164,7 +163,7 @@ public enum Rule {
     return severity;
   }
 
-  public Set<Dialect> dialects() {
+  public Set<SqlDialect> dialects() {
     return dialects;
   }
 
@@ -185,11 +184,11 @@ public enum Rule {
     return Optional.empty();
   }
 
-  private static Set<Dialect> both() {
-    return EnumSet.allOf(Dialect.class);
+  private static Set<SqlDialect> both() {
+    return EnumSet.allOf(SqlDialect.class);
   }
 
-  private static Set<Dialect> postgres() {
-    return EnumSet.of(Dialect.POSTGRESQL);
+  private static Set<SqlDialect> postgres() {
+    return EnumSet.of(SqlDialect.POSTGRESQL);
   }
 }

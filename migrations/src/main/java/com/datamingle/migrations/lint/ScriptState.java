@@ -1,6 +1,5 @@
 package com.datamingle.migrations.lint;
 
-import com.datamingle.migrations.Dialect;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +33,7 @@ final class ScriptState {
               + SqlText.ID
               + ")");
 
-  final Dialect dialect;
+  final SqlDialect dialect;
   final boolean transactional;
   final SchemaMemory schema;
   final Set<String> newTables = new HashSet<>();
@@ -45,7 +44,7 @@ final class ScriptState {
   final Set<Integer> rebuildParts = new HashSet<>();
   boolean changesExistingTable;
 
-  ScriptState(Dialect dialect, boolean transactional, SchemaMemory schema) {
+  ScriptState(SqlDialect dialect, boolean transactional, SchemaMemory schema) {
     this.dialect = dialect;
     this.transactional = transactional;
     this.schema = schema;

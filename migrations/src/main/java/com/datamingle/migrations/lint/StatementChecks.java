@@ -1,6 +1,5 @@
 package com.datamingle.migrations.lint;
 
-import com.datamingle.migrations.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -79,7 +78,7 @@ final class StatementChecks {
       }
     } else if (s.startsWith("VACUUM") || s.startsWith("CLUSTER")) {
       boolean rewrites =
-          state.dialect == Dialect.SQLITE || s.startsWith("CLUSTER") || s.contains("FULL");
+          state.dialect == SqlDialect.SQLITE || s.startsWith("CLUSTER") || s.contains("FULL");
       if (rewrites) {
         hits.add(new Hit(Rule.BAN_VACUUM_FULL, ""));
       }

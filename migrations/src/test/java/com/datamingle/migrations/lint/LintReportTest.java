@@ -1,6 +1,6 @@
 package com.datamingle.migrations.lint;
 
-import static com.datamingle.migrations.Dialect.POSTGRESQL;
+import static com.datamingle.migrations.lint.SqlDialect.POSTGRESQL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -125,10 +125,7 @@ class LintReportTest {
         MigrationLinter.lint(
             List.of(
                 new LintScript(
-                    "20260101000000_rebuild.sql",
-                    com.datamingle.migrations.Dialect.SQLITE,
-                    LintRulesTest.REBUILD,
-                    true)),
+                    "20260101000000_rebuild.sql", SqlDialect.SQLITE, LintRulesTest.REBUILD, true)),
             (dialect, table) ->
                 table.equals("users")
                     ? java.util.OptionalLong.of(1234)

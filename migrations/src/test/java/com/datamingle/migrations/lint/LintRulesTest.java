@@ -1,11 +1,10 @@
 package com.datamingle.migrations.lint;
 
-import static com.datamingle.migrations.Dialect.POSTGRESQL;
-import static com.datamingle.migrations.Dialect.SQLITE;
+import static com.datamingle.migrations.lint.SqlDialect.POSTGRESQL;
+import static com.datamingle.migrations.lint.SqlDialect.SQLITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.datamingle.migrations.Dialect;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -171,7 +170,7 @@ class LintRulesTest {
   @ParameterizedTest(name = "{0} on {1}: {2}")
   @MethodSource("rules")
   void flagsTheDangerousFormAndPassesTheSafeOne(
-      Rule rule, Dialect dialect, String failing, String passing) {
+      Rule rule, SqlDialect dialect, String failing, String passing) {
     assertThat(unaccepted(lint(dialect, failing))).as("dangerous").contains(rule);
     assertThat(unaccepted(lint(dialect, passing))).as("safe").doesNotContain(rule);
   }
@@ -201,7 +200,7 @@ class LintRulesTest {
         .satisfies(f -> assertThat(f.detail()).contains("'drop-tables' is not a rule id"));
   }
 
-  static List<Finding> lint(Dialect dialect, String script) {
+  static List<Finding> lint(SqlDialect dialect, String script) {
     String schema = dialect == SQLITE ? SQLITE_SCHEMA : POSTGRES_SCHEMA;
     return MigrationLinter.lint(
             List.of(

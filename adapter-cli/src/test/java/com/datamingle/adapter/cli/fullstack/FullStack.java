@@ -1,8 +1,12 @@
 package com.datamingle.adapter.cli.fullstack;
 
+import com.datamingle.adapter.cli.bootstrap.AdminWiring;
+import com.datamingle.adapter.cli.bootstrap.DevTokens;
+import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
+import com.datamingle.adapter.cli.bootstrap.ServeOptions;
+import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.bootstrap.Wiring;
 import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.web.auth.DevSigningKey;
 import com.datamingle.adapter.web.testing.FakeWorkOs;
@@ -28,9 +32,9 @@ import java.util.Optional;
 
 /**
  * The whole service as {@code datamingle serve} builds it through the composition root ({@link
- * Wiring}), on 127.0.0.1 and a free port, over a migrated SQLite file or a PostgreSQL schema of its
- * own, with a {@link FakeWorkOs} for tokens, the user directory and webhooks. The only test class
- * that knows Wiring's methods.
+ * ServeWiring}), on 127.0.0.1 and a free port, over a migrated SQLite file or a PostgreSQL schema
+ * of its own, with a {@link FakeWorkOs} for tokens, the user directory and webhooks. The only test
+ * class that knows the wiring's methods.
  */
 public record FullStack(
     FakeWorkOs workos,
@@ -70,9 +74,9 @@ public record FullStack(
       env.put("WORKOS_JWKS_URL", workos.jwksUrl().toString());
       Settings settings = Settings.fromEnvironment(env);
       ServiceRuntime runtime =
-          Wiring.serve(
+          ServeWiring.serve(
               settings,
-              new Wiring.ServeOptions(false, true, false, dir.resolve("dev"), null, line -> {}),
+              new ServeOptions(false, true, false, dir.resolve("dev"), null, line -> {}),
               Clock.systemUTC());
       Http http = new Http("http://127.0.0.1:" + runtime.port());
       return new FullStack(workos, http, dir, settings, runtime, postgres);
@@ -108,14 +112,10 @@ public record FullStack(
    * service has seen them (call it before any request of theirs).
    */
   public String admin(String email) {
-    Wiring.devTokens(
+    DevTokens.mint(
         settings,
         dir.resolve("dev"),
-        List.of(email),
-        null,
-        null,
-        true,
-        Duration.ofMinutes(5),
+        new DevTokens.Request(List.of(email), null, null, true, Duration.ofMinutes(5)),
         Clock.systemUTC());
     return token(adminSubject(email), email);
   }
@@ -127,7 +127,7 @@ public record FullStack(
 
   /** The user as the database holds it now (read by the admin use cases, not the service). */
   public Optional<User> user(String workosUserId) {
-    try (Wiring.UserAdmin admin = Wiring.userAdmin(settings, Clock.systemUTC())) {
+    try (AdminWiring.UserAdmin admin = AdminWiring.userAdmin(settings, Clock.systemUTC())) {
       return Optional.of(admin.getUser().getUser(UserReference.parse(workosUserId)));
     } catch (UserNotFound e) {
       return Optional.empty();
@@ -136,14 +136,14 @@ public record FullStack(
 
   /** What the sync store holds for this WorkOS user. */
   public Optional<WorkOsSyncState> syncState(String workosUserId) {
-    try (Wiring.UserAdmin admin = Wiring.userAdmin(settings, Clock.systemUTC())) {
+    try (AdminWiring.UserAdmin admin = AdminWiring.userAdmin(settings, Clock.systemUTC())) {
       return admin.persistence().syncStore().findState(new WorkOsUserId(workosUserId));
     }
   }
 
   /** The database's settings, for a second process over the same database. */
   public DatabaseSettings database() {
-    return Wiring.database(settings);
+    return MigrationWiring.database(settings);
   }
 
   /**

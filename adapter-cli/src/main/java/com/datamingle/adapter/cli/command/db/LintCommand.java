@@ -1,9 +1,11 @@
 package com.datamingle.adapter.cli.command.db;
 
+import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.bootstrap.Wiring;
-import com.datamingle.adapter.cli.command.Output;
-import com.datamingle.adapter.cli.command.RootCommand;
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
+import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.Dialect;
 import com.datamingle.migrations.MigrationLint;
 import com.datamingle.migrations.MigrationTarget;
@@ -16,9 +18,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db lint}: statements that are dangerous on a database in use. */
@@ -32,15 +33,13 @@ import picocli.CommandLine.Option;
       "Accept a finding with a comment right above its statement:"
           + " -- lint:accept RULE_ID reason. Exit 1 on an error-level finding not accepted."
     })
-public final class LintCommand implements Callable<Integer> {
+final class LintCommand extends Subcommand {
   /** Which scripts' dialects to check. */
   enum Which {
     SQLITE,
     POSTGRESQL,
     BOTH
   }
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--all", description = "Check every script, not only the pending ones.")
   boolean all;
@@ -51,21 +50,19 @@ public final class LintCommand implements Callable<Integer> {
       description = "Scripts to check; default: those of the configured database.")
   Which dialect;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(names = "--sarif", description = "Print SARIF 2.1.0 (for code-scanning in a CI).")
   boolean sarif;
 
   @Override
   public Integer call() {
-    if (json && sarif) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "choose one output: --json or --sarif");
+    if (json.requested() && sarif) {
+      throw context.usage("choose one output: --json or --sarif");
     }
-    Settings settings = ((RootCommand) spec.root().userObject()).settings();
-    MigrationTarget target = Wiring.migrator(settings).target();
-    ScriptSource scripts = Wiring.scripts(settings);
+    Settings settings = context.settings();
+    MigrationTarget target = MigrationWiring.migrator(settings).target();
+    ScriptSource scripts = MigrationWiring.scripts(settings);
     Set<Dialect> dialects =
         dialect == null
             ? EnumSet.of(target.dialect())
@@ -75,15 +72,15 @@ public final class LintCommand implements Callable<Integer> {
               case BOTH -> EnumSet.allOf(Dialect.class);
             };
     LintReport report = MigrationLint.lint(target, scripts, dialects, all);
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
+    PrintWriter out = context.out();
+    if (json.requested()) {
       out.println(Output.json(LintModels.json(report)));
     } else if (sarif) {
       out.println(Output.json(LintModels.sarif(report, f -> uri(scripts, f))));
     } else {
       text(out, report);
     }
-    return report.passes() ? RootCommand.OK : RootCommand.FAILED;
+    return report.passes() ? ExitCode.OK : ExitCode.FAILED;
   }
 
   /**
@@ -91,7 +88,7 @@ public final class LintCommand implements Callable<Integer> {
    */
   private static String uri(ScriptSource scripts, Finding f) {
     return scripts
-        .folder(f.dialect())
+        .folder(Dialect.valueOf(f.dialect().name()))
         .map(dir -> dir.resolve(f.file()).toAbsolutePath().normalize())
         .map(
             file -> {
