@@ -182,6 +182,16 @@ class LintRulesTest {
   }
 
   @Test
+  void theReadmeDocumentsEveryRule() throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+    String section = readme.substring(readme.indexOf("### Lint"), readme.indexOf("## Modules"));
+
+    for (Rule rule : Rule.values()) {
+      assertThat(section).as(rule.id()).contains("`" + rule.id() + "`");
+    }
+  }
+
+  @Test
   void postgresqlOnlyRulesStayQuietOnSqlite() {
     assertThat(unaccepted(lint(SQLITE, "CREATE INDEX ix_users_name ON users (name);"))).isEmpty();
     assertThat(unaccepted(lint(POSTGRESQL, "ALTER TABLE users ADD COLUMN code TEXT NOT NULL;")))
