@@ -172,7 +172,7 @@ class LintRulesTest {
   void flagsTheDangerousFormAndPassesTheSafeOne(
       Rule rule, SqlDialect dialect, String failing, String passing) {
     assertThat(unaccepted(lint(dialect, failing))).as("dangerous").contains(rule);
-    assertThat(unaccepted(lint(dialect, passing))).as("safe").doesNotContain(rule);
+    assertThat(unaccepted(lint(dialect, passing))).as("safe").isEmpty();
   }
 
   @Test
