@@ -3,6 +3,7 @@ package com.datamingle.migrations;
 import com.datamingle.migrations.lint.LintReport;
 import com.datamingle.migrations.lint.LintScript;
 import com.datamingle.migrations.lint.MigrationLinter;
+import com.datamingle.migrations.lint.Rule;
 import com.datamingle.migrations.lint.SqlDialect;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,37 @@ public final class MigrationLint {
         toLint,
         (dialect, table) ->
             dialect == dialect(target.dialect()) ? rows(target, table) : OptionalLong.empty());
+  }
+
+  /**
+   * The check {@code db upgrade} is meant to run first: lints the pending scripts of the target's
+   * dialect and refuses when an error-level finding is neither accepted in its script nor allowed
+   * by rule id ({@code --allow RULE}). Returns the report (its warnings are for printing).
+   */
+  public static LintReport requireSafe(
+      MigrationTarget target, ScriptSource scripts, Set<String> allowedRules) {
+    for (String id : allowedRules) {
+      if (Rule.byId(id).isEmpty()) {
+        throw new MigrationFailure(
+            "--allow " + id + ": no such lint rule; `datamingle db lint --help` names them");
+      }
+    }
+    LintReport report = lint(target, scripts, Set.of(target.dialect()), false);
+    List<String> refused =
+        report.blocking().stream()
+            .filter(f -> !allowedRules.contains(f.rule().id()))
+            .map(f -> f.rule().id() + " at " + f.dialect().id() + "/" + f.file() + ":" + f.line())
+            .toList();
+    if (!refused.isEmpty()) {
+      throw new MigrationFailure(
+          "refused: the pending migrations hold "
+              + refused.size()
+              + " statement(s) unsafe on a live database ("
+              + String.join(", ", refused)
+              + "); `datamingle db lint` says why and the safe form; accept one with"
+              + " `-- lint:accept RULE reason` above it, or allow a rule with --allow RULE");
+    }
+    return report;
   }
 
   /** The linter's name for a dialect. */

@@ -1,6 +1,7 @@
 package com.datamingle.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datamingle.migrations.lint.Finding;
 import com.datamingle.migrations.lint.LintReport;
@@ -45,15 +46,7 @@ class LintProjectScriptsTest {
 
   @Test
   void aPendingRebuildSaysHowManyRowsTheConfiguredDatabaseHolds() throws Exception {
-    Path scripts = dir.resolve("migrations");
-    Files.createDirectories(scripts.resolve("sqlite"));
-    Files.copy(
-        getClass().getResourceAsStream("scripts/sqlite/20261124000001_create_changelog.sql"),
-        scripts.resolve("sqlite/20261124000001_create_changelog.sql"));
-    Files.writeString(
-        scripts.resolve("sqlite/20261124000002_create_t.sql"),
-        "CREATE TABLE t (a INTEGER, b TEXT);\n-- //@UNDO\nDROP TABLE t;\n");
-    DatabaseMigrator.create(sqlite(), ScriptSource.directory(scripts)).upgrade(null, null);
+    Path scripts = migrationsWithTableT();
     try (Connection c = DriverManager.getConnection(sqlite().jdbcUrl());
         Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y'), (3, NULL)");
@@ -87,6 +80,40 @@ class LintProjectScriptsTest {
     assertThat(report.findings())
         .extracting(Finding::file)
         .containsOnly("20261124000003_rebuild_t.sql");
+  }
+
+  @Test
+  void requireSafeRefusesAnUnacceptedErrorUnlessItsRuleIsAllowed() throws Exception {
+    Path scripts = migrationsWithTableT();
+    Files.writeString(
+        scripts.resolve("sqlite/20261124000003_drop_b.sql"),
+        "ALTER TABLE t DROP COLUMN b;\nDROP INDEX ix_t_a;\n-- //@UNDO\n");
+    ScriptSource source = ScriptSource.directory(scripts);
+
+    assertThatThrownBy(() -> MigrationLint.requireSafe(sqlite(), source, Set.of()))
+        .isInstanceOf(MigrationFailure.class)
+        .hasMessageContaining("1 statement(s) unsafe on a live database")
+        .hasMessageContaining("drop-column at sqlite/20261124000003_drop_b.sql:1")
+        .hasMessageContaining("--allow RULE");
+    assertThat(MigrationLint.requireSafe(sqlite(), source, Set.of("drop-column")).findings())
+        .extracting(f -> f.rule().id())
+        .containsExactly("drop-column");
+    assertThatThrownBy(() -> MigrationLint.requireSafe(sqlite(), source, Set.of("drop-colum")))
+        .hasMessageContaining("--allow drop-colum: no such lint rule");
+  }
+
+  /** A scripts folder with the changelog and a table t (a, b), applied to the database. */
+  private Path migrationsWithTableT() throws Exception {
+    Path scripts = dir.resolve("migrations");
+    Files.createDirectories(scripts.resolve("sqlite"));
+    Files.copy(
+        getClass().getResourceAsStream("scripts/sqlite/20261124000001_create_changelog.sql"),
+        scripts.resolve("sqlite/20261124000001_create_changelog.sql"));
+    Files.writeString(
+        scripts.resolve("sqlite/20261124000002_create_t.sql"),
+        "CREATE TABLE t (a INTEGER, b TEXT);\n-- //@UNDO\nDROP TABLE t;\n");
+    DatabaseMigrator.create(sqlite(), ScriptSource.directory(scripts)).upgrade(null, null);
+    return scripts;
   }
 
   private LintReport lintPending(ScriptSource scripts) {
