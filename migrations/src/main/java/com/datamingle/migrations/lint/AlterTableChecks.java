@@ -1,6 +1,7 @@
 package com.datamingle.migrations.lint;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,12 +119,23 @@ final class AlterTableChecks {
       hits.add(
           new Hit(
               Rule.CHANGING_COLUMN_TYPE,
-              table + "." + column + " to " + to.toLowerCase() + " (its old type is unknown)"));
+              table
+                  + "."
+                  + column
+                  + " to "
+                  + to.toLowerCase(Locale.ROOT)
+                  + " (its old type is unknown)"));
     } else if (!SqlText.widens(from, to)) {
       hits.add(
           new Hit(
               Rule.CHANGING_COLUMN_TYPE,
-              table + "." + column + " from " + from.toLowerCase() + " to " + to.toLowerCase()));
+              table
+                  + "."
+                  + column
+                  + " from "
+                  + from.toLowerCase(Locale.ROOT)
+                  + " to "
+                  + to.toLowerCase(Locale.ROOT)));
     }
   }
 

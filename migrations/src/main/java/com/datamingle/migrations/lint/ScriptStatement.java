@@ -1,7 +1,6 @@
 package com.datamingle.migrations.lint;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One statement of a script's up section as MyBatis Migrations sends it: its first line (1-based,
@@ -45,6 +44,6 @@ public record ScriptStatement(int line, String text, List<Comment> comments) {
         i++;
       }
     }
-    return b.toString().replaceAll(" +", " ").strip().toUpperCase(Locale.ROOT);
+    return b.toString().replaceAll(" +", " ").strip();
   }
 }
