@@ -1,10 +1,15 @@
 package com.datamingle.migrations;
 
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lint.LintReport;
 import com.datamingle.migrations.lint.LintScript;
 import com.datamingle.migrations.lint.MigrationLinter;
 import com.datamingle.migrations.lint.Rule;
 import com.datamingle.migrations.lint.SqlDialect;
+import com.datamingle.migrations.scripts.ScriptLoader;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,13 @@ package com.datamingle.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lint.Finding;
 import com.datamingle.migrations.lint.LintReport;
 import com.datamingle.migrations.lint.Rule;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
