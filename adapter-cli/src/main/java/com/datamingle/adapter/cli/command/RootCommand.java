@@ -2,6 +2,7 @@ package com.datamingle.adapter.cli.command;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.GlobalOptions;
+import com.datamingle.adapter.cli.command.completion.CompletionCommand;
 import com.datamingle.adapter.cli.command.db.DbCommand;
 import com.datamingle.adapter.cli.command.db.InitDbCommand;
 import com.datamingle.adapter.cli.command.db.ResetDbCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       ResetDbCommand.class,
       UsersCommand.class,
       DevCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
