@@ -258,4 +258,41 @@ class ServeIT {
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
     assertThat(server.exitValue()).as(output()).isZero();
   }
+
+  @Test
+  void jsonLogsAreOneObjectPerLineWithTheRequestIdOnTheAccessLine() throws Exception {
+    int port = freePort();
+    server =
+        start(
+            Map.of("PORT", Integer.toString(port), "DATAMINGLE_LOG_FORMAT", "json"),
+            "serve",
+            "--dev");
+    Http http = waitUntilUp(port);
+    Http.Response health = http.send("GET", "/health", Map.of("X-Request-Id", "req-json-1"), null);
+    assertThat(health.header("X-Request-Id")).isEqualTo("req-json-1");
+    assertThat(http.get("/health", null).header("X-Request-Id"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor();
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
+    List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    List<com.fasterxml.jackson.databind.JsonNode> parsed = new java.util.ArrayList<>();
+    for (String line : lines) {
+      parsed.add(json.readTree(line));
+    }
+    assertThat(parsed)
+        .as(output())
+        .isNotEmpty()
+        .allMatch(n -> n.has("level") && n.has("formattedMessage"));
+    com.fasterxml.jackson.databind.JsonNode access =
+        parsed.stream()
+            .filter(n -> n.path("loggerName").asText().equals("access"))
+            .filter(n -> n.path("mdc").path("request_id").asText().equals("req-json-1"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no access line with the request id: " + lines));
+    assertThat(access.get("formattedMessage").asText()).startsWith("GET /health 200");
+    assertThat(access.get("kvpList").toString()).contains("\"status\":\"200\"");
+  }
 }
