@@ -6,6 +6,8 @@ import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.Http;
 import com.datamingle.adapter.web.testing.TestKeys;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,9 +279,8 @@ class ServeIT {
     new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor();
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
     List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-    List<com.fasterxml.jackson.databind.JsonNode> parsed = new java.util.ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> parsed = new ArrayList<>();
     for (String line : lines) {
       parsed.add(json.readTree(line));
     }
@@ -286,7 +288,7 @@ class ServeIT {
         .as(output())
         .isNotEmpty()
         .allMatch(n -> n.has("level") && n.has("formattedMessage"));
-    com.fasterxml.jackson.databind.JsonNode access =
+    JsonNode access =
         parsed.stream()
             .filter(n -> n.path("loggerName").asText().equals("access"))
             .filter(n -> n.path("mdc").path("request_id").asText().equals("req-json-1"))

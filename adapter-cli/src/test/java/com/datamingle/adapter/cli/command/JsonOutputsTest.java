@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class JsonOutputsTest extends CliDatabaseTest {
 
   /** Runs the command with --json, expecting {@code exitCode}; its standard output, parsed. */
   private JsonNode json(int exitCode, String... args) throws Exception {
-    String[] withJson = java.util.Arrays.copyOf(args, args.length + 1);
+    String[] withJson = Arrays.copyOf(args, args.length + 1);
     withJson[args.length] = "--json";
     CliRun run = run(withJson);
     assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(exitCode);
@@ -47,6 +48,14 @@ class JsonOutputsTest extends CliDatabaseTest {
     assertThat(json(0, "db", "current").get("pending").asInt()).isEqualTo(1);
     assertThat(json(0, "db", "history").isArray()).isTrue();
     assertThat(run("db", "upgrade", "--sql", "--json").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void initDbAndRepairReportWhatTheyDid() throws Exception {
+    JsonNode init = json(0, "init-db");
+    assertThat(init.get("ran")).hasSize(3);
+    assertThat(init.get("at_head").asBoolean()).isTrue();
+    assertThat(json(0, "db", "repair", "--yes").get("accepted")).isEmpty();
   }
 
   @Test

@@ -7,12 +7,10 @@ import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -69,13 +67,7 @@ abstract class MigrationRunCommand extends Subcommand {
     }
     MigrationReport report = run(migrator, MigrationText.progress(notes));
     if (json.requested()) {
-      Map<String, Object> o = Output.object();
-      o.put("database", migrator.target().describe());
-      o.put("ran", report.ran().stream().map(MigrationEntry::id).toList());
-      o.put("backup", backup == null ? null : backup.toAbsolutePath().toString());
-      o.put("current", report.after().current().map(MigrationText::json).orElse(null));
-      o.put("at_head", report.after().atHead());
-      out.println(Output.json(o));
+      out.println(Output.json(MigrationText.json(migrator, report, backup)));
     } else {
       MigrationText.printOutcome(out, migrator, report, nothing, done);
     }
