@@ -1,6 +1,7 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
@@ -11,7 +12,7 @@ import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db current}. */
 @Command(
@@ -20,8 +21,7 @@ import picocli.CommandLine.Option;
     description = "Show the database's version, and whether it is at head.")
 final class CurrentCommand extends Subcommand {
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -29,7 +29,7 @@ final class CurrentCommand extends Subcommand {
     DatabaseMigrator migrator = context.migrator();
     MigrationStatus status = migrator.status();
     DatabaseOrigin origin = migrator.origin();
-    if (json) {
+    if (json.requested()) {
       Map<String, Object> o = Output.object();
       o.put("database", migrator.target().describe());
       o.put("current", status.current().map(MigrationText::json).orElse(null));
