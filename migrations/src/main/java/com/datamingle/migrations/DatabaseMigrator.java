@@ -170,6 +170,17 @@ public final class DatabaseMigrator {
    * is null.
    */
   public MigrationReport upgrade(String version, MigrationListener listener) {
+    return upgradeThen(version, listener, report -> report);
+  }
+
+  /**
+   * Upgrades as {@link #upgrade} does, then runs {@code then} while still holding the migration
+   * lock, so no other migration changes the schema under it (an import fills the tables at head).
+   */
+  public <T> T upgradeThen(
+      String version,
+      MigrationListener listener,
+      java.util.function.Function<MigrationReport, T> then) {
     refuseForeign("upgrade"); // before the lock too: a foreign database's folder gets no lock file
     try (SchemaLock.Held ignored = SchemaLock.forTarget(target).acquire(lockTimeout)) {
       refuseForeign("upgrade");
@@ -177,7 +188,7 @@ public final class DatabaseMigrator {
       List<MigrationEntry> pending = plannedUpgrade(before, version);
       if (pending.isEmpty()) {
         recordChecksums();
-        return new MigrationReport(List.of(), before);
+        return then.apply(new MigrationReport(List.of(), before));
       }
       int steps = pending.size();
       Progress progress = new Progress(before, listener, false);
@@ -188,7 +199,7 @@ public final class DatabaseMigrator {
       } finally {
         recordChecksums();
       }
-      return new MigrationReport(progress.done, status());
+      return then.apply(new MigrationReport(progress.done, status()));
     }
   }
 

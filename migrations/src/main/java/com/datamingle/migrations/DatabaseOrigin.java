@@ -59,7 +59,8 @@ public record DatabaseOrigin(Kind kind, String madeBy, String revision, List<Str
     return kind == Kind.FOREIGN;
   }
 
-  static DatabaseOrigin inspect(Connection connection, Dialect dialect) throws SQLException {
+  /** Reads what made the database behind {@code connection}; only reads. */
+  public static DatabaseOrigin inspect(Connection connection, Dialect dialect) throws SQLException {
     List<String> tables = SchemaInspector.tables(connection, dialect);
     if (tables.isEmpty()) {
       return new DatabaseOrigin(Kind.EMPTY, null, null, tables);

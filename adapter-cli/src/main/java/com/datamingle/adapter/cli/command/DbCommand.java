@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
       DbMoreCommands.Restore.class,
       DbMoreCommands.Test.class,
       DbMoreCommands.Validate.class,
-      DbMoreCommands.Repair.class
+      DbMoreCommands.Repair.class,
+      com.datamingle.adapter.cli.command.db.ImportCommand.class
     })
 final class DbCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,7 +44,7 @@ final class DbCommand implements Runnable {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
         "name a db command: init, new, migrate, check, drift, upgrade, downgrade, current, history,"
-            + " merge, stamp, backup, restore, test, validate or repair");
+            + " merge, stamp, backup, restore, test, validate, repair or import");
   }
 
   static RootCommand root(CommandLine.Model.CommandSpec spec) {

@@ -2,6 +2,7 @@ package com.datamingle.adapter.cli.command;
 
 import com.datamingle.adapter.cli.bootstrap.Failures;
 import com.datamingle.adapter.cli.bootstrap.Settings;
+import com.datamingle.adapter.cli.bootstrap.SettingsSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,7 +35,7 @@ import picocli.CommandLine.ScopeType;
           + " WORKOS_API_BASE_URL,",
       "CORS_ALLOWED_ORIGINS, DATAMINGLE_ENV. See `datamingle serve --help`."
     })
-public final class RootCommand implements Runnable {
+public final class RootCommand implements Runnable, SettingsSource {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
@@ -106,7 +107,8 @@ public final class RootCommand implements Runnable {
     return flags;
   }
 
-  Settings settings() {
+  @Override
+  public Settings settings() {
     return Settings.fromEnvironment(effectiveEnvironment(), flags());
   }
 
