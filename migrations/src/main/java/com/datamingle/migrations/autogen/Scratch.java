@@ -78,7 +78,8 @@ public record Scratch(MigrationTarget target, Runnable cleanup) implements AutoC
     }
   }
 
-  static Connection connect(MigrationTarget t) throws SQLException {
+  /** A plain connection to {@code t} with its credentials. */
+  public static Connection connect(MigrationTarget t) throws SQLException {
     Properties props = new Properties();
     if (t.user() != null) {
       props.setProperty("user", t.user());

@@ -116,14 +116,8 @@ public final class DatabaseImport {
     MigrationTarget into = target.target();
     try (Connection connection = openForWriting(into)) {
       try {
-        Layout layout = Layout.read(connection, into.dialect());
         List<TablePlan> plans =
-            TablePlan.plan(
-                Layout.read(from.connection, from.dialect()),
-                layout,
-                kind.prototype(),
-                rowRules.options(),
-                findings);
+            plans(from, kind, Layout.read(connection, into.dialect()), findings);
         TargetCheck.lockAndRequireEmpty(connection, into, plans);
         refuseIfNeeded(findings);
         TableCopy copy =
@@ -180,18 +174,12 @@ public final class DatabaseImport {
       listener.step("Building the schema at head in a scratch database, to plan against it");
       try (Scratch scratch = Scratch.create(into.dialect(), into)) {
         DatabaseMigrator.create(scratch.target(), scripts).upgrade(null, MigrationListener.SILENT);
-        try (Connection c = connect(scratch.target())) {
+        try (Connection c = Scratch.connect(scratch.target())) {
           layout = Layout.read(c, into.dialect());
         }
       }
     }
-    List<TablePlan> plans =
-        TablePlan.plan(
-            Layout.read(from.connection, from.dialect()),
-            layout,
-            kind.prototype(),
-            rowRules.options(),
-            findings);
+    List<TablePlan> plans = plans(from, kind, layout, findings);
     TableCopy copy = new TableCopy(from, null, into.dialect(), rowRules, findings, listener);
     List<ImportReport.Table> tables = new ArrayList<>();
     for (TablePlan plan : plans) {
@@ -200,6 +188,16 @@ public final class DatabaseImport {
       tables.add(table);
     }
     return tables;
+  }
+
+  private List<TablePlan> plans(Snapshot from, SourceKind kind, Layout layout, Findings findings)
+      throws SQLException {
+    return TablePlan.plan(
+        Layout.read(from.connection, from.dialect()),
+        layout,
+        kind.prototype(),
+        rowRules.options(),
+        findings);
   }
 
   /** Stops the import when a finding refuses it; the message lists them and the ways ahead. */
@@ -227,7 +225,13 @@ public final class DatabaseImport {
   }
 
   private static Connection openForWriting(MigrationTarget into) throws SQLException {
-    Properties props = credentials(into);
+    Properties props = new Properties();
+    if (into.user() != null) {
+      props.setProperty("user", into.user());
+    }
+    if (into.password() != null) {
+      props.setProperty("password", into.password());
+    }
     if (into.dialect() == Dialect.SQLITE) {
       props.setProperty("busy_timeout", "10000");
       props.setProperty("journal_mode", "WAL");
@@ -239,21 +243,6 @@ public final class DatabaseImport {
     Connection c = DriverManager.getConnection(into.jdbcUrl(), props);
     c.setAutoCommit(false);
     return c;
-  }
-
-  private static Connection connect(MigrationTarget database) throws SQLException {
-    return DriverManager.getConnection(database.jdbcUrl(), credentials(database));
-  }
-
-  private static Properties credentials(MigrationTarget database) {
-    Properties props = new Properties();
-    if (database.user() != null) {
-      props.setProperty("user", database.user());
-    }
-    if (database.password() != null) {
-      props.setProperty("password", database.password());
-    }
-    return props;
   }
 
   /** The import was refused before anything was written; the message says why and how to go on. */

@@ -9,15 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datamingle.migrations.MigrationFailure;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.testing.FlaskPrototype;
+import com.datamingle.migrations.testing.PostgresSchemas;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,17 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseImportPostgresIT extends DatabaseImportContract {
   @TempDir Path dir;
-  final List<PostgresTestDatabase> schemas = new ArrayList<>();
-
-  @AfterEach
-  void dropSchemas() {
-    schemas.forEach(PostgresTestDatabase::close);
-  }
+  @RegisterExtension final PostgresSchemas schemas = new PostgresSchemas();
 
   PostgresTestDatabase schema() {
-    PostgresTestDatabase db = PostgresTestDatabase.createIsolated();
-    schemas.add(db);
-    return db;
+    return schemas.create();
   }
 
   static MigrationTarget target(PostgresTestDatabase db) {
@@ -67,15 +57,7 @@ class DatabaseImportPostgresIT extends DatabaseImportContract {
 
   @Override
   boolean untouched(MigrationTarget target) throws Exception {
-    try (Connection c = ImportFixtures.connect(target);
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema ="
-                    + " current_schema()")) {
-      rs.next();
-      return rs.getLong(1) == 0;
-    }
+    return PostgresSchemas.tables(schemas.byUrl(target.jdbcUrl())) == 0;
   }
 
   @Override

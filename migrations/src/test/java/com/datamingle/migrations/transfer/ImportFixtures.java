@@ -6,7 +6,6 @@ import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationTarget;
 import com.datamingle.migrations.ScriptSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -85,14 +83,7 @@ final class ImportFixtures {
   }
 
   static Connection connect(MigrationTarget t) throws SQLException {
-    Properties props = new Properties();
-    if (t.user() != null) {
-      props.setProperty("user", t.user());
-    }
-    if (t.password() != null) {
-      props.setProperty("password", t.password());
-    }
-    return DriverManager.getConnection(t.jdbcUrl(), props);
+    return com.datamingle.migrations.autogen.Scratch.connect(t);
   }
 
   /** Brings {@code t} to head and writes {@code users} users and a row in every other table. */
