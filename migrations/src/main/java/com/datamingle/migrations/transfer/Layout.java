@@ -23,17 +23,9 @@ record Layout(Map<String, Table> tables) {
     }
   }
 
-  /**
-   * One column. {@code type} is null for a type the import cannot copy; {@code zoned} marks a
-   * PostgreSQL {@code timestamptz}.
-   */
+  /** One column. {@code type} is null for a type the import cannot copy. */
   record Column(
-      String name,
-      ColumnType type,
-      String declared,
-      boolean notNull,
-      boolean hasDefault,
-      boolean zoned) {}
+      String name, ColumnType type, String declared, boolean notNull, boolean hasDefault) {}
 
   Optional<Table> table(String wanted) {
     return Optional.ofNullable(tables.get(wanted.toLowerCase(Locale.ROOT)));
@@ -67,8 +59,7 @@ record Layout(Map<String, Table> tables) {
                     ColumnType.ofDeclared(type.startsWith("timestamp") ? "timestamp" : type),
                     type,
                     "NO".equals(rs.getString(4)),
-                    rs.getString(5) != null,
-                    type.equals("timestamp with time zone")));
+                    rs.getString(5) != null));
       }
     }
     columns.forEach((key, list) -> tables.put(key, new Table(spelled.get(key), list)));
@@ -103,8 +94,7 @@ record Layout(Map<String, Table> tables) {
                 ColumnType.ofDeclared(declared),
                 declared,
                 rs.getInt("notnull") == 1 || primaryKey && !"INTEGER".equalsIgnoreCase(declared),
-                rs.getString("dflt_value") != null,
-                false));
+                rs.getString("dflt_value") != null));
       }
     }
     return columns;

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns one source row into the values written to the target: each value read as the target
@@ -28,7 +29,11 @@ final class RowConverter {
   private final Supplier<UUID> ids;
   private final Findings findings;
   private final ColumnType[] types;
+  private final Layout.Column[] targets;
+  private final Layout.Column[] sources;
+  private final UnaryOperator<String>[] textRules;
   private final List<String> selected = new ArrayList<>();
+  private final List<ColumnType> selectedTypes = new ArrayList<>();
   private final int idAt;
   private final int workosAt;
   private final Map<String, long[]> normalised = new LinkedHashMap<>();
@@ -50,9 +55,20 @@ final class RowConverter {
     this.ids = ids;
     this.findings = findings;
     this.types = plan.written().stream().map(Layout.Column::type).toArray(ColumnType[]::new);
-    for (String from : plan.from()) {
-      if (from != null) {
-        selected.add(from);
+    this.targets = plan.written().toArray(Layout.Column[]::new);
+    this.sources = new Layout.Column[targets.length];
+    @SuppressWarnings("unchecked")
+    UnaryOperator<String>[] perColumn = new UnaryOperator[targets.length];
+    for (int i = 0; i < targets.length; i++) {
+      sources[i] = plan.sourceColumn(i);
+      perColumn[i] =
+          types[i] == ColumnType.TEXT ? rules.rule(plan.name(), targets[i].name()) : null;
+    }
+    this.textRules = perColumn;
+    for (int i = 0; i < plan.from().size(); i++) {
+      if (plan.from().get(i) != null) {
+        selected.add(plan.from().get(i));
+        selectedTypes.add(types[i]);
       }
     }
     this.idAt = keyColumn("id");
@@ -78,10 +94,12 @@ final class RowConverter {
 
   /** The query that reads the source table. */
   String select() {
-    return "SELECT "
-        + String.join(", ", selected.stream().map(Layout::quote).toList())
-        + " FROM "
-        + Layout.quote(plan.source().name());
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < selected.size(); i++) {
+      String quoted = Layout.quote(selected.get(i));
+      columns.add(i < selectedTypes.size() ? selectedTypes.get(i).select(quoted, dialect) : quoted);
+    }
+    return "SELECT " + String.join(", ", columns) + " FROM " + Layout.quote(plan.source().name());
   }
 
   /** The target values of the current row of {@code rs}, or null when the row is refused. */
@@ -90,8 +108,8 @@ final class RowConverter {
     boolean ok = true;
     int read = 0;
     for (int i = 0; i < types.length; i++) {
-      Layout.Column target = plan.written().get(i);
-      Layout.Column source = plan.sourceColumn(i);
+      Layout.Column target = targets[i];
+      Layout.Column source = sources[i];
       if (source == null) {
         values[i] =
             types[i] == ColumnType.UUID || types[i] == ColumnType.TEXT
@@ -102,7 +120,7 @@ final class RowConverter {
       read++;
       Object value;
       try {
-        value = types[i].read(rs, read, dialect, source.zoned());
+        value = types[i].read(rs, read, dialect);
       } catch (IllegalArgumentException e) {
         ok &= refuseOrReplace(rs, target, e.getMessage(), values, i);
         continue;
@@ -115,9 +133,9 @@ final class RowConverter {
             value + " -> " + cut);
         value = cut;
       }
-      if (types[i] == ColumnType.TEXT) {
+      if (textRules[i] != null) {
         try {
-          String stored = rules.normalise(plan.name(), target.name(), (String) value);
+          String stored = textRules[i].apply((String) value);
           if (!Objects.equals(stored, value)) {
             note(
                 target,
@@ -202,7 +220,8 @@ final class RowConverter {
       }
     }
     try {
-      String stored = rules.normalise(plan.name(), email.name(), found);
+      UnaryOperator<String> rule = rules.rule(plan.name(), email.name());
+      String stored = rule == null ? found : rule.apply(found);
       add(row, email, problem + "; stored " + how + " '" + stored + "'", Finding.Action.REPLACED);
       return Optional.of(stored);
     } catch (IllegalArgumentException e) {

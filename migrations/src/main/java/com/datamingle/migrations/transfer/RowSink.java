@@ -30,16 +30,23 @@ abstract class RowSink {
     List<String> columns = plan.written().stream().map(c -> Layout.quote(c.name())).toList();
     String into = Layout.quote(plan.name()) + " (" + String.join(", ", columns) + ")";
     if (dialect == Dialect.POSTGRESQL) {
+      int[] widths = BinaryCopy.widths(plan.written());
       CopyIn copy =
-          connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + into + " FROM STDIN");
-      return new Copy(copy, types);
+          connection
+              .unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyIn("COPY " + into + " FROM STDIN" + (widths == null ? "" : " (FORMAT binary)"));
+      return widths == null ? new Copy(copy, types) : new BinaryCopy(copy, types, widths);
     }
     String marks = String.join(", ", columns.stream().map(c -> "?").toList());
     return new Batch(
         connection.prepareStatement("INSERT INTO " + into + " VALUES (" + marks + ")"), types);
   }
 
-  /** COPY's text format: tab-separated, \N for null, backslash escapes. */
+  /**
+   * COPY's text format, for tables with a column binary COPY is not written for here:
+   * tab-separated, \N for null, backslash escapes.
+   */
   private static final class Copy extends RowSink {
     private static final int FLUSH_AT = 1 << 16;
     private final CopyIn copy;

@@ -62,9 +62,14 @@ final class TableCopy {
             rowRules.emails(),
             rowRules.ids(),
             findings);
-    listener.tableStarted(plan.name(), count(source.connection, plan.source().name()));
+    long rows = count(source.connection, plan.source().name());
+    listener.tableStarted(plan.name(), rows);
     ColumnType[] types = converter.types();
     ContentChecksum checksum = new ContentChecksum();
+    BulkIndexes indexes =
+        writing() && targetDialect == Dialect.POSTGRESQL && rows >= BulkIndexes.WORTH_IT
+            ? BulkIndexes.dropFor(target, plan.name())
+            : null;
     RowSink sink = writing() ? RowSink.open(target, targetDialect, plan, types) : null;
     long read = 0;
     try (Statement s = source.connection.createStatement()) {
@@ -77,7 +82,7 @@ final class TableCopy {
             sink = abort(sink);
             continue;
           }
-          checksum.add(types, values);
+          checksum.add(values);
           if (sink != null) {
             sink.write(values);
           }
@@ -89,6 +94,9 @@ final class TableCopy {
       if (sink != null) {
         sink.finish();
         sink = null;
+        if (indexes != null) {
+          indexes.recreate(target);
+        }
       }
     } finally {
       abort(sink);
@@ -119,7 +127,11 @@ final class TableCopy {
       ColumnType[] types = columns.stream().map(Layout.Column::type).toArray(ColumnType[]::new);
       String select =
           "SELECT "
-              + String.join(", ", columns.stream().map(c -> Layout.quote(c.name())).toList())
+              + String.join(
+                  ", ",
+                  columns.stream()
+                      .map(c -> c.type().select(Layout.quote(c.name()), targetDialect))
+                      .toList())
               + " FROM "
               + Layout.quote(plan.name());
       try (Statement s = target.createStatement()) {
@@ -128,9 +140,9 @@ final class TableCopy {
           Object[] values = new Object[types.length];
           while (rs.next()) {
             for (int i = 0; i < types.length; i++) {
-              values[i] = types[i].read(rs, i + 1, targetDialect, columns.get(i).zoned());
+              values[i] = types[i].read(rs, i + 1, targetDialect);
             }
-            checksum.add(types, values);
+            checksum.add(values);
           }
         }
       }

@@ -1,6 +1,7 @@
 package com.datamingle.migrations.transfer;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The project's rules for stored text values (the domain's, supplied by the composition root: the
@@ -11,8 +12,8 @@ public interface ValueRules {
   ValueRules NONE =
       new ValueRules() {
         @Override
-        public String normalise(String table, String column, String value) {
-          return value;
+        public UnaryOperator<String> rule(String table, String column) {
+          return null;
         }
 
         @Override
@@ -22,11 +23,12 @@ public interface ValueRules {
       };
 
   /**
-   * The value as the project stores it (trimmed, lower-cased email, canonical language tag...), or
-   * null for a blank optional value; throws {@link IllegalArgumentException} saying why the project
-   * refuses it. Called for null values too (a rule may refuse a missing value).
+   * The rule of one column, or null when it has none. A rule returns the value as the project
+   * stores it (trimmed, lower-cased email, canonical language tag...), or null for a blank optional
+   * value, and throws {@link IllegalArgumentException} saying why the project refuses it. It is
+   * called for null values too (a rule may refuse a missing value).
    */
-  String normalise(String table, String column, String value);
+  UnaryOperator<String> rule(String table, String column);
 
   /** What may replace a refused value of this column; empty when nothing can. */
   Optional<Fallback> fallback(String table, String column);

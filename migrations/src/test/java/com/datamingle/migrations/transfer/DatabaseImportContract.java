@@ -127,20 +127,23 @@ abstract class DatabaseImportContract {
   @Test
   void dataMingleToDataMingleKeepsIdsAndEveryTable() throws Exception {
     MigrationTarget source = fresh();
-    seed(source, 250);
+    seed(source, 1200);
     MigrationTarget target = fresh();
 
     ImportReport report = importer(source, target, DEFAULTS).run(ImportListener.SILENT);
 
     assertThat(report.sourceKind()).contains("DataMingle").contains("(head)");
     assertThat(report.findings()).isEmpty();
+    assertThat(migrator(target).schema())
+        .as("the schema the migrations made, indexes rebuilt after a bulk load included")
+        .isEqualTo(migrator(source).schema());
     for (String table : TABLES) {
       assertThat(rows(target, table)).as(table).isEqualTo(rows(source, table)).isNotEmpty();
     }
     assertThat(report.tables())
         .allMatch(ImportReport.Table::verified)
         .extracting(ImportReport.Table::sourceRows)
-        .containsExactlyInAnyOrder(250L, 2L, 1L, 1L);
+        .containsExactlyInAnyOrder(1200L, 2L, 1L, 1L);
   }
 
   @Test
@@ -269,41 +272,35 @@ abstract class DatabaseImportContract {
 
   @Test
   void aFailureHalfWayLeavesTheTargetWithoutAnyImportedRow() throws Exception {
-    MigrationTarget source = fresh();
-    seed(source, 3000);
+    MigrationTarget source = prototype();
+    ImportFixtures.addPrototypeUsers(source, 3000);
     MigrationTarget target = fresh();
-    ValueRules failing =
-        new ValueRules() {
-          int seen;
-
-          @Override
-          public String normalise(String table, String column, String value) {
-            if (column.equals("email") && ++seen == 2500) {
-              throw new IllegalStateException("the disk is full");
-            }
-            return value;
-          }
-
-          @Override
-          public java.util.Optional<Fallback> fallback(String table, String column) {
-            return java.util.Optional.empty();
-          }
-        };
+    java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger();
     DatabaseImport half =
         new DatabaseImport(
             source,
             migrator(target),
             com.datamingle.migrations.ScriptSource.packaged(),
-            failing,
+            ImportFixtures.RULES,
             EmailLookup.UNAVAILABLE,
-            java.util.UUID::randomUUID,
-            DEFAULTS);
+            () -> {
+              if (ids.incrementAndGet() == 2500) {
+                throw new IllegalStateException("the disk is full");
+              }
+              return java.util.UUID.randomUUID();
+            },
+            PLACEHOLDER);
 
     assertThatThrownBy(() -> half.run(ImportListener.SILENT))
         .hasMessageContaining("the disk is full");
     for (String table : TABLES) {
       assertThat(count(target, table)).as(table).isZero();
     }
+    MigrationTarget reference = fresh();
+    migrator(reference).upgrade(null, MigrationListener.SILENT);
+    assertThat(migrator(target).schema())
+        .as("indexes dropped for the load come back with the rollback")
+        .isEqualTo(migrator(reference).schema());
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Databases for import tests: DataMingle databases with rows in every table, the rules an import
@@ -34,29 +35,29 @@ final class ImportFixtures {
   static final ValueRules RULES =
       new ValueRules() {
         @Override
-        public String normalise(String table, String column, String value) {
+        public UnaryOperator<String> rule(String table, String column) {
           if (!table.equals("users")) {
-            return value;
+            return null;
           }
-          switch (column) {
-            case "email" -> {
-              if (value == null || !value.contains("@")) {
-                throw new IllegalArgumentException(
-                    value == null ? "email is required" : "not an email");
-              }
-              return value.strip().toLowerCase(Locale.ROOT);
-            }
-            case "timezone" -> {
-              try {
-                return ZoneId.of(value).getId();
-              } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a known time zone");
-              }
-            }
-            default -> {
-              return value;
-            }
-          }
+          return switch (column) {
+            case "email" ->
+                value -> {
+                  if (value == null || !value.contains("@")) {
+                    throw new IllegalArgumentException(
+                        value == null ? "email is required" : "not an email");
+                  }
+                  return value.strip().toLowerCase(Locale.ROOT);
+                };
+            case "timezone" ->
+                value -> {
+                  try {
+                    return ZoneId.of(value).getId();
+                  } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("not a known time zone");
+                  }
+                };
+            default -> null;
+          };
         }
 
         @Override
@@ -141,6 +142,34 @@ final class ImportFixtures {
         put(cursor, 3, d, Instant.parse("2026-02-03T04:05:08Z"));
         cursor.executeUpdate();
       }
+      c.commit();
+    }
+  }
+
+  /** Adds {@code n} users to a prototype database, as its SQLAlchemy model would. */
+  static void addPrototypeUsers(MigrationTarget t, int n) throws SQLException {
+    try (Connection c = connect(t);
+        PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO users (workos_user_id, email, is_active, is_admin, timezone, language,"
+                    + " created_at, updated_at) VALUES (?, ?, ?, ?, 'UTC', 'en', ?, ?)")) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < n; i++) {
+        ps.setString(1, "user_01MANY" + i);
+        ps.setString(2, "many" + i + "@example.com");
+        put(ps, 3, t.dialect(), true);
+        put(ps, 4, t.dialect(), false);
+        Instant at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i);
+        if (t.dialect() == Dialect.SQLITE) {
+          ps.setString(5, at.toString().replace('T', ' ').replace("Z", ".000000"));
+          ps.setString(6, at.toString().replace('T', ' ').replace("Z", ".000000"));
+        } else {
+          put(ps, 5, t.dialect(), at);
+          put(ps, 6, t.dialect(), at);
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
       c.commit();
     }
   }

@@ -20,19 +20,21 @@ import java.util.function.UnaryOperator;
 final class DomainValueRules implements ValueRules {
 
   @Override
-  public String normalise(String table, String column, String value) {
+  public UnaryOperator<String> rule(String table, String column) {
     if (!table.equalsIgnoreCase("users")) {
-      return value;
+      return null;
     }
     UnaryOperator<String> rule = rule(column.toLowerCase(Locale.ROOT));
     if (rule == null) {
-      return value;
+      return null;
     }
-    try {
-      return rule.apply(value);
-    } catch (InvalidValueException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    return value -> {
+      try {
+        return rule.apply(value);
+      } catch (InvalidValueException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    };
   }
 
   private static UnaryOperator<String> rule(String column) {
