@@ -1,5 +1,6 @@
 package com.datamingle.migrations.transfer;
 
+import com.datamingle.migrations.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +28,19 @@ final class BulkIndexes {
   }
 
   /** Drops what can be rebuilt after the load; returns what rebuilds it. */
-  static BulkIndexes dropFor(Connection c, String table) throws SQLException {
+  static BulkIndexes dropFor(Connection c, Dialect dialect, String table) throws SQLException {
+    if (dialect == Dialect.SQLITE) {
+      List<String[]> indexes =
+          pairs(
+              c,
+              "SELECT i.name, i.sql FROM sqlite_master i WHERE i.type = 'index' AND i.sql IS NOT"
+                  + " NULL AND i.tbl_name = ? AND NOT EXISTS (SELECT 1 FROM sqlite_master f WHERE"
+                  + " f.type = 'table' AND f.sql LIKE '%REFERENCES%' || i.tbl_name || '%') ORDER"
+                  + " BY i.name",
+              table);
+      run(c, indexes.stream().map(i -> "DROP INDEX " + Layout.quote(i[0])).toList());
+      return new BulkIndexes(indexes.stream().map(i -> i[1]).toList());
+    }
     String regclass = "to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?))";
     List<String> drop = new ArrayList<>();
     List<String> recreate = new ArrayList<>();

@@ -150,7 +150,11 @@ public final class DatabaseImport {
         connection.commit();
         return tables;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException notRolledBack) {
+          e.addSuppressed(notRolledBack); // closing the connection below discards the work
+        }
         throw e;
       }
     } catch (SQLException e) {

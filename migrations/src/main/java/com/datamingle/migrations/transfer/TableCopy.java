@@ -67,10 +67,13 @@ final class TableCopy {
     ColumnType[] types = converter.types();
     ContentChecksum checksum = new ContentChecksum();
     BulkIndexes indexes =
-        writing() && targetDialect == Dialect.POSTGRESQL && rows >= BulkIndexes.WORTH_IT
-            ? BulkIndexes.dropFor(target, plan.name())
+        writing() && rows >= BulkIndexes.WORTH_IT
+            ? BulkIndexes.dropFor(target, targetDialect, plan.name())
             : null;
-    RowSink sink = writing() ? RowSink.open(target, targetDialect, plan, types) : null;
+    WriterThread sink =
+        writing()
+            ? new WriterThread(() -> RowSink.open(target, targetDialect, plan, types), plan.name())
+            : null;
     long read = 0;
     try (Statement s = source.connection.createStatement()) {
       s.setFetchSize(PROGRESS_EVERY);
@@ -110,7 +113,7 @@ final class TableCopy {
     return target != null && !findings.refused();
   }
 
-  private static RowSink abort(RowSink sink) {
+  private static WriterThread abort(WriterThread sink) {
     if (sink != null) {
       sink.abort();
     }
@@ -123,7 +126,12 @@ final class TableCopy {
     TablePlan plan = written.plan();
     ContentChecksum checksum = new ContentChecksum();
     List<Layout.Column> columns = plan.written();
-    if (!columns.isEmpty()) {
+    int[] widths = BinaryCopy.widths(columns);
+    // pgjdbc's copyOut stumbles over a COPY of no rows ("CommandComplete without an active copy
+    // operation"): a table that should be empty is read the plain way
+    if (written.rows() > 0 && targetDialect == Dialect.POSTGRESQL && widths != null) {
+      BinaryCopyOut.read(target, plan.name(), columns, widths, checksum);
+    } else if (!columns.isEmpty()) {
       ColumnType[] types = columns.stream().map(Layout.Column::type).toArray(ColumnType[]::new);
       String select =
           "SELECT "
