@@ -76,6 +76,10 @@ final class BulkIndexes {
       drop.add("DROP INDEX " + Layout.quote(index[0]));
       recreate.add(index[1]);
     }
+    if (!recreate.isEmpty()) {
+      // sort the rebuilt indexes in memory (this transaction only; PostgreSQL's default is 64 MB)
+      drop.add("SET LOCAL maintenance_work_mem = '256MB'");
+    }
     run(c, drop);
     return new BulkIndexes(recreate);
   }
