@@ -149,12 +149,6 @@ final class BinaryCopy extends RowSink {
 
   @Override
   void abort() {
-    try {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    } catch (SQLException ignored) {
-      // the rollback that follows discards the rows either way
-    }
+    cancel(copy);
   }
 }

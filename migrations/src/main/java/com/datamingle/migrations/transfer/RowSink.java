@@ -25,6 +25,17 @@ abstract class RowSink {
   /** Gives up a table half-written (the transaction is then rolled back). */
   abstract void abort();
 
+  /** Ends a COPY half-way; the rollback that follows discards its rows. */
+  static void cancel(CopyIn copy) {
+    try {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    } catch (SQLException ignored) {
+      // the rollback that follows discards the rows either way
+    }
+  }
+
   static RowSink open(Connection connection, Dialect dialect, TablePlan plan, ColumnType[] types)
       throws SQLException {
     List<String> columns = plan.written().stream().map(c -> Layout.quote(c.name())).toList();
@@ -113,13 +124,7 @@ abstract class RowSink {
 
     @Override
     void abort() {
-      try {
-        if (copy.isActive()) {
-          copy.cancelCopy();
-        }
-      } catch (SQLException ignored) {
-        // the rollback that follows discards the rows either way
-      }
+      cancel(copy);
     }
   }
 
