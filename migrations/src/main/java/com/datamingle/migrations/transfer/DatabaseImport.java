@@ -121,7 +121,7 @@ public final class DatabaseImport {
         TargetCheck.lockAndRequireEmpty(connection, into, plans);
         refuseIfNeeded(findings);
         TableCopy copy =
-            new TableCopy(from, connection, into.dialect(), rules(kind), findings, listener);
+            new TableCopy(from, connection, into.dialect(), rowRules, findings, listener);
         List<TableCopy.Written> written = new ArrayList<>();
         for (TablePlan plan : plans) {
           written.add(copy.copy(plan));
@@ -184,7 +184,7 @@ public final class DatabaseImport {
       }
     }
     List<TablePlan> plans = plans(from, kind, layout, findings);
-    TableCopy copy = new TableCopy(from, null, into.dialect(), rules(kind), findings, listener);
+    TableCopy copy = new TableCopy(from, null, into.dialect(), rowRules, findings, listener);
     List<ImportReport.Table> tables = new ArrayList<>();
     for (TablePlan plan : plans) {
       ImportReport.Table table = TableCopy.unverified(copy.copy(plan));
@@ -192,17 +192,6 @@ public final class DatabaseImport {
       tables.add(table);
     }
     return tables;
-  }
-
-  /**
-   * The prototype's rows are checked against DataMingle's rules; a DataMingle source's rows were
-   * checked when they were written, and are copied as they are.
-   */
-  private TableCopy.RowRules rules(SourceKind kind) {
-    return kind.prototype()
-        ? rowRules
-        : new TableCopy.RowRules(
-            ValueRules.NONE, rowRules.options(), rowRules.emails(), rowRules.ids());
   }
 
   private List<TablePlan> plans(Snapshot from, SourceKind kind, Layout layout, Findings findings)

@@ -147,6 +147,30 @@ abstract class DatabaseImportContract {
   }
 
   @Test
+  void aDataMingleRowEditedByHandIntoSomethingTheRulesRefuseIsNamed() throws Exception {
+    MigrationTarget source = fresh();
+    seed(source, 3);
+    execute(
+        source, "UPDATE users SET timezone = 'Nowhere/Land' WHERE workos_user_id = 'user_01SEED1'");
+
+    assertThatThrownBy(() -> importer(source, fresh(), DEFAULTS).run(ImportListener.SILENT))
+        .hasMessageContaining(
+            "(user_01SEED1): 'Nowhere/Land' refused: not a known time zone -> refused");
+    MigrationTarget target = fresh();
+    ImportReport report =
+        importer(
+                source,
+                target,
+                new ImportOptions(
+                    false, false, ImportOptions.BadEmail.REFUSE, ImportOptions.BadValue.DEFAULT))
+            .run(ImportListener.SILENT);
+    assertThat(report.findings())
+        .extracting(Finding::describe)
+        .anyMatch(f -> f.contains("user_01SEED1") && f.endsWith("stored 'UTC' -> replaced"));
+    assertThat(rows(target, "users")).hasSize(3);
+  }
+
+  @Test
   void aSourceAtAnOlderVersionIsReadAtItsVersionAndTheTargetIsAtHead() throws Exception {
     MigrationTarget source = fresh();
     migrator(source).upgrade("20261124000002", MigrationListener.SILENT);
