@@ -43,10 +43,35 @@ final class DomainValueRules implements ValueRules {
       case "email" -> v -> new Email(v).value();
       case "first_name", "last_name" -> v -> name(PersonName.ofNullable(v));
       case "profile_picture_url" -> v -> picture(PictureUrl.ofNullable(v));
-      case "timezone" -> v -> TimeZonePreference.parse(v).id();
-      case "language" -> v -> new LanguagePreference(v).tag();
+      case "timezone" -> remembered(v -> TimeZonePreference.parse(v).id());
+      case "language" -> remembered(v -> new LanguagePreference(v).tag());
       case "last_session_id" -> DomainValueRules::sessionId;
       default -> null;
+    };
+  }
+
+  /**
+   * A rule for a column with few distinct values (time zones, languages), checked once per value:
+   * each answer (the stored form, or the refusal) is remembered, up to 10,000 values.
+   */
+  private static UnaryOperator<String> remembered(UnaryOperator<String> rule) {
+    java.util.Map<String, Object> seen = new java.util.HashMap<>();
+    return value -> {
+      Object known = seen.get(value);
+      if (known == null) {
+        try {
+          known = rule.apply(value);
+        } catch (InvalidValueException e) {
+          known = e;
+        }
+        if (seen.size() < 10_000) {
+          seen.put(value, known);
+        }
+      }
+      if (known instanceof InvalidValueException e) {
+        throw e;
+      }
+      return (String) known;
     };
   }
 
