@@ -3,6 +3,7 @@ package com.datamingle.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -10,6 +11,7 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * The layering of DataMingle as ArchUnit rules; {@link ArchitectureTest} checks them, and checks
@@ -62,13 +64,51 @@ final class ArchitectureRules {
               resideInAPackage("com.datamingle.adapter.cli.bootstrap.."), alwaysTrue())
           .because("only the composition root (adapter-cli's bootstrap) wires adapters together");
 
+  /**
+   * The web adapter holds inbound routes (and their access check, errors, ops) and an outbound
+   * client of WorkOS's REST API; neither side reaches into the other. Both may read WorkOS's shared
+   * event JSON ({@code adapter.web.workos}).
+   */
+  static final ArchRule WEB_INBOUND_AND_OUTBOUND_STAY_APART =
+      CompositeArchRule.of(
+              noClasses()
+                  .that()
+                  .resideInAPackage("com.datamingle.adapter.web..")
+                  .and()
+                  .resideOutsideOfPackage("com.datamingle.adapter.web.client..")
+                  .should()
+                  .dependOnClassesThat()
+                  .resideInAPackage("com.datamingle.adapter.web.client.."))
+          .and(
+              noClasses()
+                  .that()
+                  .resideInAPackage("com.datamingle.adapter.web.client..")
+                  .should()
+                  .dependOnClassesThat(
+                      resideInAPackage("com.datamingle.adapter.web..")
+                          .and(
+                              not(
+                                  resideInAnyPackage(
+                                      "com.datamingle.adapter.web.client..",
+                                      "com.datamingle.adapter.web.workos..")))))
+          .because("inbound routes and outbound clients change for different reasons");
+
   static final ArchRule ONLY_THE_CLI_USES_MIGRATIONS =
       noClasses()
           .that()
           .resideOutsideOfPackages("com.datamingle.adapter.cli..", "com.datamingle.migrations..")
           .should()
-          .dependOnClassesThat()
-          .resideInAPackage("com.datamingle.migrations..");
+          .dependOnClassesThat(
+              resideInAPackage("com.datamingle.migrations..")
+                  .and(not(resideInAPackage("com.datamingle.migrations.database.."))))
+          .because("only the CLI changes the schema; the database package is shared (below)");
+
+  static final ArchRule ONLY_PERSISTENCE_AND_THE_CLI_READ_THE_DATABASE_URL =
+      onlyIn(
+          "com.datamingle.migrations.database..",
+          "com.datamingle.migrations..",
+          "com.datamingle.adapter.persistence..",
+          "com.datamingle.adapter.cli..");
 
   static final ArchRule MIGRATIONS_STAND_ALONE =
       noClasses()
@@ -106,19 +146,16 @@ final class ArchitectureRules {
   static final ArchRule HIKARI_ONLY_IN_PERSISTENCE =
       onlyIn("com.zaxxer.hikari..", "com.datamingle.adapter.persistence..");
 
-  static final ArchRule JDBC_ONLY_WHERE_IT_BELONGS =
-      onlyIn(
-          "java.sql..",
-          "com.datamingle.adapter.persistence..",
-          "com.datamingle.migrations..",
-          "com.datamingle.adapter.cli.bootstrap..");
+  /** Where JDBC belongs: the persistence adapter, the migrations, the composition root. */
+  private static final String[] DATABASE_CODE = {
+    "com.datamingle.adapter.persistence..",
+    "com.datamingle.migrations..",
+    "com.datamingle.adapter.cli.bootstrap.."
+  };
 
-  static final ArchRule JAVAX_SQL_ONLY_WHERE_IT_BELONGS =
-      onlyIn(
-          "javax.sql..",
-          "com.datamingle.adapter.persistence..",
-          "com.datamingle.migrations..",
-          "com.datamingle.adapter.cli.bootstrap..");
+  static final ArchRule JDBC_ONLY_WHERE_IT_BELONGS = onlyIn("java.sql..", DATABASE_CODE);
+
+  static final ArchRule JAVAX_SQL_ONLY_WHERE_IT_BELONGS = onlyIn("javax.sql..", DATABASE_CODE);
 
   static final ArchRule JAVALIN_ONLY_IN_WEB =
       onlyIn("io.javalin..", "com.datamingle.adapter.web..");
@@ -126,8 +163,11 @@ final class ArchitectureRules {
   static final ArchRule JETTY_ONLY_IN_WEB =
       onlyIn("org.eclipse.jetty..", "com.datamingle.adapter.web..");
 
-  static final ArchRule JACKSON_ONLY_IN_WEB =
-      onlyIn("com.fasterxml.jackson..", "com.datamingle.adapter.web..");
+  static final ArchRule JACKSON_ONLY_IN_WEB_AND_CLI =
+      onlyIn(
+          "com.fasterxml.jackson..",
+          "com.datamingle.adapter.web..",
+          "com.datamingle.adapter.cli..");
 
   static final ArchRule JWT_ONLY_IN_WEB_AUTH =
       onlyIn("com.auth0..", "com.datamingle.adapter.web.auth..");

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datamingle.adapter.cli.bootstrap.archviolation.BootstrapUsesHikari;
+import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.persistence.archviolation.PersistenceUsesJackson;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesJavalin;
 import com.datamingle.adapter.persistence.archviolation.PersistenceUsesMicrometer;
+import com.datamingle.adapter.persistence.archviolation.PersistenceUsesMigrator;
+import com.datamingle.adapter.web.archviolation.RoutesUseWorkOsClient;
 import com.datamingle.adapter.web.archviolation.WebPrints;
+import com.datamingle.adapter.web.archviolation.WebUsesDatabaseSettings;
 import com.datamingle.adapter.web.archviolation.WebUsesJackson;
 import com.datamingle.adapter.web.archviolation.WebUsesJdbc;
 import com.datamingle.adapter.web.archviolation.WebUsesJwtOutsideAuth;
@@ -14,6 +19,9 @@ import com.datamingle.adapter.web.archviolation.WebUsesMigrations;
 import com.datamingle.adapter.web.archviolation.WebUsesPersistence;
 import com.datamingle.adapter.web.archviolation.WebUsesPicocli;
 import com.datamingle.adapter.web.archviolation.WebUsesService;
+import com.datamingle.adapter.web.client.archviolation.ClientUsesRoutes;
+import com.datamingle.adapter.web.client.workos.WorkOsEventsClient;
+import com.datamingle.adapter.web.user.MeRoutes;
 import com.datamingle.application.archviolation.ApplicationUsesPersistence;
 import com.datamingle.application.port.archviolation.PortUsesService;
 import com.datamingle.archviolation.cycle.a.CycleA;
@@ -42,6 +50,12 @@ class ArchitectureTest {
 
   private static void holds(ArchRule rule) {
     assertThatCode(() -> rule.check(CLASSES)).doesNotThrowAnyException();
+  }
+
+  /** The rule lets these classes pass (it checks none of them: they are where it allows). */
+  private static void allows(ArchRule rule, Class<?>... allowed) {
+    JavaClasses classes = new ClassFileImporter().importClasses(allowed);
+    assertThatCode(() -> rule.allowEmptyShould(true).check(classes)).doesNotThrowAnyException();
   }
 
   private static void catches(ArchRule rule, Class<?>... bad) {
@@ -92,14 +106,35 @@ class ArchitectureTest {
     holds(ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER);
     holds(ArchitectureRules.ADAPTERS_DO_NOT_REACH_SERVICES);
     holds(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS);
+    holds(ArchitectureRules.ONLY_PERSISTENCE_AND_THE_CLI_READ_THE_DATABASE_URL);
     holds(ArchitectureRules.MIGRATIONS_STAND_ALONE);
     catches(
         ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
         WebUsesPersistence.class,
-        com.datamingle.adapter.persistence.DatabaseSettings.class);
+        com.datamingle.adapter.persistence.PersistenceModule.class);
     catches(ArchitectureRules.ADAPTERS_DO_NOT_REACH_SERVICES, WebUsesService.class);
     catches(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS, WebUsesMigrations.class);
+    catches(ArchitectureRules.ONLY_THE_CLI_USES_MIGRATIONS, PersistenceUsesMigrator.class);
+    catches(
+        ArchitectureRules.ONLY_PERSISTENCE_AND_THE_CLI_READ_THE_DATABASE_URL,
+        WebUsesDatabaseSettings.class);
     catches(ArchitectureRules.MIGRATIONS_STAND_ALONE, MigrationsUseDomain.class);
+  }
+
+  @Test
+  void webRoutesAndOutboundClientsStayApart() {
+    ArchRule rule = ArchitectureRules.WEB_INBOUND_AND_OUTBOUND_STAY_APART;
+    holds(rule);
+    // each violator beside a clean class of the other side, so that both halves check something
+    // and only the violation can fail the rule
+    assertThatCode(
+            () ->
+                rule.check(
+                    new ClassFileImporter()
+                        .importClasses(WorkOsEventsClient.class, MeRoutes.class)))
+        .doesNotThrowAnyException();
+    catches(rule, RoutesUseWorkOsClient.class, WorkOsEventsClient.class);
+    catches(rule, ClientUsesRoutes.class, MeRoutes.class);
   }
 
   @Test
@@ -111,7 +146,7 @@ class ArchitectureTest {
     holds(ArchitectureRules.JAVAX_SQL_ONLY_WHERE_IT_BELONGS);
     holds(ArchitectureRules.JAVALIN_ONLY_IN_WEB);
     holds(ArchitectureRules.JETTY_ONLY_IN_WEB);
-    holds(ArchitectureRules.JACKSON_ONLY_IN_WEB);
+    holds(ArchitectureRules.JACKSON_ONLY_IN_WEB_AND_CLI);
     holds(ArchitectureRules.JWT_ONLY_IN_WEB_AUTH);
     holds(ArchitectureRules.PICOCLI_ONLY_IN_CLI);
     holds(ArchitectureRules.MICROMETER_ONLY_IN_WEB);
@@ -124,10 +159,10 @@ class ArchitectureTest {
     catches(ArchitectureRules.JAVAX_SQL_ONLY_WHERE_IT_BELONGS, WebUsesJdbc.class);
     catches(ArchitectureRules.JAVALIN_ONLY_IN_WEB, PersistenceUsesJavalin.class);
     catches(ArchitectureRules.JETTY_ONLY_IN_WEB, PersistenceUsesJavalin.class);
-    catches(ArchitectureRules.JACKSON_ONLY_IN_WEB, BootstrapUsesHikari.class);
+    catches(ArchitectureRules.JACKSON_ONLY_IN_WEB_AND_CLI, PersistenceUsesJackson.class);
     catches(ArchitectureRules.JWT_ONLY_IN_WEB_AUTH, WebUsesJwtOutsideAuth.class);
     catches(ArchitectureRules.PICOCLI_ONLY_IN_CLI, WebUsesPicocli.class);
-    catches(ArchitectureRules.JACKSON_ONLY_IN_WEB, WebUsesJackson.class, BootstrapUsesHikari.class);
+    allows(ArchitectureRules.JACKSON_ONLY_IN_WEB_AND_CLI, WebUsesJackson.class, Output.class);
   }
 
   @Test

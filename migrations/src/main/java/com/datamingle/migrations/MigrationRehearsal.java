@@ -1,5 +1,10 @@
 package com.datamingle.migrations;
 
+import com.datamingle.migrations.backup.DatabaseBackup;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

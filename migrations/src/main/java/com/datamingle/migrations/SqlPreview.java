@@ -1,5 +1,8 @@
 package com.datamingle.migrations;
 
+import com.datamingle.migrations.changelog.Changelog;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.scripts.ScriptLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

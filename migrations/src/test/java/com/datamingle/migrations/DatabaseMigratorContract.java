@@ -3,7 +3,15 @@ package com.datamingle.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datamingle.migrations.backup.DatabaseBackup;
+import com.datamingle.migrations.backup.DatabaseRestore;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.lock.SchemaLock;
+import com.datamingle.migrations.scripts.ScriptSource;
+import com.datamingle.migrations.testing.DatabaseContract;
 import com.datamingle.migrations.testing.SchemaSnapshot;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What every database must do with our migrations; run against SQLite and PostgreSQL. */
-abstract class DatabaseMigratorContract {
+abstract class DatabaseMigratorContract extends DatabaseContract {
   static final String CHANGELOG = "20261124000001";
   static final String USERS = "20261124000002";
 
@@ -30,14 +38,12 @@ abstract class DatabaseMigratorContract {
 
   @TempDir Path scriptsRoot;
 
-  abstract MigrationTarget target();
+  DatabaseMigratorContract(TestDatabase db) {
+    super(db);
+  }
 
-  abstract Connection connect() throws SQLException;
-
-  abstract String schema();
-
-  DatabaseMigrator packaged() {
-    return DatabaseMigrator.create(target(), ScriptSource.packaged());
+  String schema() {
+    return db.schema();
   }
 
   List<String> tables() throws SQLException {

@@ -1,6 +1,7 @@
 package com.datamingle.adapter.cli;
 
 import com.datamingle.adapter.cli.command.RootCommand;
+import com.datamingle.adapter.cli.command.common.ExitCode;
 import java.io.PrintWriter;
 
 /** The {@code datamingle} command's entry point: the only place that exits the JVM. */
@@ -14,7 +15,7 @@ public final class DataMingleCli {
             System.getenv(),
             new PrintWriter(System.out, true),
             new PrintWriter(System.err, true));
-    if (code != RootCommand.KEEP_RUNNING) {
+    if (code != ExitCode.KEEP_RUNNING) {
       System.exit(code);
     }
   }

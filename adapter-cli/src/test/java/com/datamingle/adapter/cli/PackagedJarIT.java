@@ -151,16 +151,8 @@ class PackagedJarIT {
   }
 
   private Process start(Map<String, String> env, String name, String... args) throws IOException {
-    Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
-    assertThat(jar).as("the packaged jar (run mvn verify)").exists();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(PackagedJar.command(args)).directory(workDir.toFile());
     builder.environment().remove("DATABASE_URL");
     builder.environment().remove("DATAMINGLE_MIGRATIONS");
     builder.environment().putAll(env);

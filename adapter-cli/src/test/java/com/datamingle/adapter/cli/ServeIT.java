@@ -2,8 +2,8 @@ package com.datamingle.adapter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.Http;
-import com.datamingle.adapter.web.testing.JwksServer;
 import com.datamingle.adapter.web.testing.TestKeys;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +30,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeIT {
   @TempDir Path workDir;
   final TestKeys keys = new TestKeys("kid_serve");
-  JwksServer jwks;
-  FakeWorkOsApi workos;
+  FakeWorkOs workos;
   Process server;
   Path out;
   Path err;
 
   @BeforeEach
   void fakes() throws IOException {
-    jwks = new JwksServer(keys);
-    workos = new FakeWorkOsApi();
+    workos =
+        new FakeWorkOs(keys)
+            .user("user_01SERVE", "user_01serve@example.com", "Ada", "Lovelace")
+            .user("user_01LATE", "user_01late@example.com", "Ada", "Lovelace");
   }
 
   @AfterEach
@@ -48,7 +48,6 @@ class ServeIT {
     if (server != null && server.isAlive()) {
       server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
-    jwks.close();
     workos.close();
   }
 
@@ -60,24 +59,17 @@ class ServeIT {
     env.put("PORT", Integer.toString(port));
     env.put("BIND_ADDRESS", "127.0.0.1");
     env.put("WORKOS_CLIENT_ID", "client_TEST");
-    env.put("WORKOS_API_KEY", FakeWorkOsApi.API_KEY);
+    env.put("WORKOS_API_KEY", FakeWorkOs.API_KEY);
     env.put("WORKOS_ISSUERS", TestKeys.ISSUER);
-    env.put("WORKOS_JWKS_URL", jwks.url().toString());
-    env.put("WORKOS_API_BASE_URL", workos.baseUrl());
+    env.put("WORKOS_JWKS_URL", workos.jwksUrl().toString());
+    env.put("WORKOS_API_BASE_URL", workos.baseUrl().toString());
     env.put("WORKOS_WEBHOOK_SECRET", WEBHOOK_SECRET);
     return env;
   }
 
   Process start(Map<String, String> env, String... args) throws IOException {
-    Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(PackagedJar.command(args)).directory(workDir.toFile());
     builder
         .environment()
         .keySet()
@@ -134,17 +126,17 @@ class ServeIT {
     assertThat(me.json().get("email").asText()).isEqualTo("user_01serve@example.com");
     assertThat(me.json().get("first_name").asText()).isEqualTo("Ada");
     assertThat(http.get("/api/me", token).status()).isEqualTo(200);
-    assertThat(workos.calls()).isEqualTo(1);
+    assertThat(workos.userCalls()).isEqualTo(1);
     assertThat(http.get("/api/me", keys.token("user_99UNKNOWN", Instant.now())).status())
         .isEqualTo(401);
     assertThat(http.get("/ready", null).status()).isEqualTo(200);
     assertThat(http.get("/api/users", token).status()).isEqualTo(403);
 
     // a signed webhook from WorkOS changes the email; the next request sees it
-    var sender = new com.datamingle.adapter.web.testing.FakeWorkOsSender(http, WEBHOOK_SECRET);
+    var sender = new FakeWorkOs.Sender(http, WEBHOOK_SECRET);
     Http.Response hook =
         sender.deliver(
-            com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent(
+            FakeWorkOs.userEvent(
                 "event_01SERVE",
                 "user.updated",
                 "user_01SERVE",
@@ -156,9 +148,9 @@ class ServeIT {
     assertThat(http.get("/api/me", token).json().get("email").asText())
         .isEqualTo("renamed@example.com");
     assertThat(
-            new com.datamingle.adapter.web.testing.FakeWorkOsSender(http, "whsec_wrong")
+            new FakeWorkOs.Sender(http, "whsec_wrong")
                 .deliver(
-                    com.datamingle.adapter.web.testing.FakeWorkOsSender.userEvent(
+                    FakeWorkOs.userEvent(
                         "event_02SERVE",
                         "user.deleted",
                         "user_01SERVE",
@@ -170,7 +162,7 @@ class ServeIT {
     assertThat(http.get("/api/me", token).status()).isEqualTo(200);
 
     // SIGTERM with a first sign-in in flight: the request still completes, then serve exits 0
-    workos.delay(Duration.ofMillis(1500));
+    workos.delayUsers(Duration.ofMillis(1500));
     CompletableFuture<Http.Response> inFlight =
         CompletableFuture.supplyAsync(
             () -> http.get("/api/me", keys.token("user_01LATE", Instant.now())));
@@ -184,7 +176,7 @@ class ServeIT {
     assertThat(logs).contains("datamingle listening on http://127.0.0.1:" + port);
     assertThat(logs).contains("GET /api/me 200");
     assertThat(logs)
-        .doesNotContain(FakeWorkOsApi.API_KEY)
+        .doesNotContain(FakeWorkOs.API_KEY)
         .doesNotContain("eyJ")
         .doesNotContain(WEBHOOK_SECRET);
     assertThat(logs)

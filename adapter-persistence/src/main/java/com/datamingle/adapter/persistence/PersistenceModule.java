@@ -1,18 +1,15 @@
 package com.datamingle.adapter.persistence;
 
-import com.datamingle.adapter.persistence.sync.MyBatisWorkOsSyncStore;
-import com.datamingle.adapter.persistence.sync.WorkOsSyncMapper;
-import com.datamingle.adapter.persistence.tx.GroupCommitUnitOfWork;
-import com.datamingle.adapter.persistence.tx.MyBatisUnitOfWork;
+import com.datamingle.adapter.persistence.sync.SyncPersistence;
 import com.datamingle.adapter.persistence.tx.Sessions;
-import com.datamingle.adapter.persistence.user.CachingUserRepository;
-import com.datamingle.adapter.persistence.user.MyBatisUserRepository;
-import com.datamingle.adapter.persistence.user.UserMapper;
-import com.datamingle.adapter.persistence.user.UuidTypeHandler;
+import com.datamingle.adapter.persistence.tx.UnitsOfWork;
+import com.datamingle.adapter.persistence.user.UserPersistence;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.MigrationFailure;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
@@ -21,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Properties;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
@@ -37,8 +33,6 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  * process; PostgreSQL needs nothing but its URL.
  */
 public final class PersistenceModule implements AutoCloseable {
-  static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
-
   /** The schema this adapter relies on, declared for every database (see schema.dmschema). */
   public static final String DECLARED_SCHEMA =
       "/com/datamingle/adapter/persistence/schema.dmschema";
@@ -66,18 +60,14 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
     configuration.setDefaultStatementTimeout(30);
     configuration.setDatabaseId(databaseId(dataSource));
-    configuration.getTypeHandlerRegistry().register(UUID.class, UuidTypeHandler.class);
-    configuration.addMapper(UserMapper.class);
-    configuration.addMapper(WorkOsSyncMapper.class);
-    boolean sqlite = settings.vendor() == DatabaseSettings.Vendor.SQLITE;
+    UserPersistence.configure(configuration);
+    SyncPersistence.configure(configuration);
+    boolean singleWriter = settings.dialect().singleWriter();
     Sessions sessions =
-        new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, sqlite);
-    this.users =
-        new CachingUserRepository(
-            new MyBatisUserRepository(sessions), sessions, clock, USER_CACHE_TTL);
-    this.syncStore = new MyBatisWorkOsSyncStore(sessions);
-    this.unitOfWork =
-        sqlite ? new GroupCommitUnitOfWork(sessions) : new MyBatisUnitOfWork(sessions);
+        new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, singleWriter);
+    this.users = UserPersistence.repository(sessions, clock, USER_CACHE_TTL);
+    this.syncStore = SyncPersistence.store(sessions);
+    this.unitOfWork = UnitsOfWork.of(sessions, singleWriter);
     this.ids = new UuidV7Generator(clock);
   }
 
@@ -120,19 +110,10 @@ public final class PersistenceModule implements AutoCloseable {
     config.setMaximumPoolSize(settings.maxPoolSize());
     config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(1);
-    Properties props = new Properties();
-    if (settings.vendor() == DatabaseSettings.Vendor.SQLITE) {
-      props.setProperty("journal_mode", "WAL");
-      props.setProperty("synchronous", "NORMAL");
-      props.setProperty("busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
-      props.setProperty("foreign_keys", "true");
+    if (settings.dialect().singleWriter()) {
       config.setMinimumIdle(1);
-    } else {
-      props.setProperty("ApplicationName", "datamingle");
-      props.setProperty("connectTimeout", "10");
-      props.setProperty("prepareThreshold", "1");
     }
-    config.setDataSourceProperties(props);
+    config.setDataSourceProperties(settings.dialect().poolProperties());
     return config;
   }
 
@@ -151,14 +132,9 @@ public final class PersistenceModule implements AutoCloseable {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message =
-        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     // one line: a driver's Detail/Hint/Where lines are not for the terminal
-    return DatabaseSettings.redact(message.strip().replaceAll("\\s*\\R\\s*", "; "));
+    return DatabaseSettings.redact(
+        MigrationFailure.rootMessage(e).strip().replaceAll("\\s*\\R\\s*", "; "));
   }
 
   public UserRepository userRepository() {
@@ -175,6 +151,11 @@ public final class PersistenceModule implements AutoCloseable {
 
   public IdGenerator idGenerator() {
     return ids;
+  }
+
+  /** The service's user ids (UUID v7) without a database, for a tool that writes rows itself. */
+  public static IdGenerator idGenerator(Clock clock) {
+    return new UuidV7Generator(clock);
   }
 
   /** The pool itself, for this package's tests. */
@@ -214,9 +195,7 @@ public final class PersistenceModule implements AutoCloseable {
 
   @Override
   public void close() {
-    if (unitOfWork instanceof GroupCommitUnitOfWork groupCommit) {
-      groupCommit.close();
-    }
+    UnitsOfWork.stop(unitOfWork);
     dataSource.close();
   }
 }

@@ -11,13 +11,13 @@ import java.util.UUID;
  * 12-bit {@code rand_a} field, so ids made in the same millisecond still sort in order. Their text
  * form sorts like their bytes, which keeps keyset pages stable on both databases.
  */
-public final class UuidV7Generator implements IdGenerator {
+final class UuidV7Generator implements IdGenerator {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private long lastMillis = -1;
   private int counter;
 
-  public UuidV7Generator(Clock clock) {
+  UuidV7Generator(Clock clock) {
     this.clock = clock;
   }
 

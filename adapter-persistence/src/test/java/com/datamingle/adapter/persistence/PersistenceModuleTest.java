@@ -3,34 +3,29 @@ package com.datamingle.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
-import java.nio.file.Path;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PersistenceModuleTest {
-  @TempDir Path dir;
+  @RegisterExtension final TestDatabase db = TestDatabase.sqlite().migrated();
 
   @Test
   void sqliteConnectionsUseWalForeignKeysAndABusyTimeout() throws SQLException {
-    String url = "jdbc:sqlite:" + dir.resolve("db.sqlite");
-    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged())
-        .upgrade(null, null);
-    try (PersistenceModule module =
-            PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC());
+    try (PersistenceModule module = PersistenceModule.open(db.settings(0), Clock.systemUTC());
         Connection c = module.dataSource().getConnection();
         Statement s = c.createStatement()) {
       assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
       assertThat(Integer.parseInt(pragma(s, "busy_timeout")))
-          .isEqualTo(PersistenceModule.SQLITE_BUSY_TIMEOUT_MS);
+          .isEqualTo(Dialect.SQLITE_BUSY_TIMEOUT_MS);
       assertThat(module.ping()).isTrue();
       assertThat(module.poolUsage().max()).isEqualTo(4);
     }
@@ -50,11 +45,7 @@ class PersistenceModuleTest {
 
   @Test
   void aFailingUnitInAGroupCommitRollsBackAloneWhileItsNeighboursCommit() throws Exception {
-    String url = "jdbc:sqlite:" + dir.resolve("group.sqlite");
-    DatabaseMigrator.create(new MigrationTarget(url, null, null), ScriptSource.packaged())
-        .upgrade(null, null);
-    try (PersistenceModule module =
-        PersistenceModule.open(DatabaseSettings.fromUrl(url), Clock.systemUTC())) {
+    try (PersistenceModule module = PersistenceModule.open(db.settings(0), Clock.systemUTC())) {
       int threads = 24;
       var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
       var start = new java.util.concurrent.CountDownLatch(1);

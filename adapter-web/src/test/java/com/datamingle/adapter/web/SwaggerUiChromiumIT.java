@@ -3,9 +3,8 @@ package com.datamingle.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.datamingle.adapter.web.ops.Readiness;
-import com.datamingle.adapter.web.testing.WebTestApp;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.datamingle.adapter.web.testing.RouteTable;
+import com.datamingle.adapter.web.testing.RouteTestApp;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ class SwaggerUiChromiumIT {
   @Test
   void swaggerUiRendersAndListsEveryRoute() throws Exception {
     String browser = chromium();
-    try (WebTestApp app = new WebTestApp(dir, WebSettings.defaults())) {
+    try (RouteTestApp app = new RouteTestApp(WebSettings.defaults())) {
       app.server.start("127.0.0.1", 0);
       try {
         Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
@@ -79,8 +78,7 @@ class SwaggerUiChromiumIT {
             .as("Swagger UI rendered")
             .contains("swagger-ui")
             .contains("DataMingle core API");
-        for (ApiRoute route :
-            WebModule.routes(deps(), WebSettings.defaults(), new ObjectMapper())) {
+        for (ApiRoute route : RouteTable.routes()) {
           assertThat(html)
               .as(route.method() + " " + route.path())
               .containsPattern("opblock-summary-method\">" + route.method() + "<")
@@ -90,18 +88,5 @@ class SwaggerUiChromiumIT {
         app.server.close();
       }
     }
-  }
-
-  private static WebDependencies deps() {
-    return new WebDependencies(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        () -> new Readiness.Status(true, null),
-        new com.datamingle.adapter.web.ops.Metrics());
   }
 }

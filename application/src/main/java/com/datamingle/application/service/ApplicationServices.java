@@ -3,7 +3,6 @@ package com.datamingle.application.service;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import com.datamingle.application.port.in.admin.GetUserUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
-import com.datamingle.application.port.in.profile.GetMyProfileUseCase;
 import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
 import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
@@ -23,7 +22,6 @@ import java.time.Clock;
  */
 public final class ApplicationServices {
   private final ResolveSignInUseCase resolveSignIn;
-  private final GetMyProfileUseCase getMyProfile;
   private final UpdateMyProfileUseCase updateMyProfile;
   private final GetUserUseCase getUser;
   private final ListUsersUseCase listUsers;
@@ -42,7 +40,6 @@ public final class ApplicationServices {
       Clock clock) {
     UserLookup lookup = new UserLookup(users);
     this.resolveSignIn = new ResolveSignInService(users, sync, unitOfWork, ids, directory, clock);
-    this.getMyProfile = new GetMyProfileService(lookup);
     this.updateMyProfile = new UpdateMyProfileService(users, lookup, unitOfWork, clock);
     this.getUser = new GetUserService(lookup);
     this.listUsers = new ListUsersService(users);
@@ -70,10 +67,6 @@ public final class ApplicationServices {
 
   public ResolveSignInUseCase resolveSignIn() {
     return resolveSignIn;
-  }
-
-  public GetMyProfileUseCase getMyProfile() {
-    return getMyProfile;
   }
 
   public UpdateMyProfileUseCase updateMyProfile() {

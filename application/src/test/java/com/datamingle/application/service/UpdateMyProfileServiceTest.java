@@ -46,7 +46,7 @@ class UpdateMyProfileServiceTest {
     assertThat(updated.firstName().value()).isEqualTo("Augusta");
     assertThat(updated.timezone().id()).isEqualTo("Asia/Tokyo");
     assertThat(updated.updatedAt()).isEqualTo(app.clock.instant());
-    assertThat(app.services.getMyProfile().getMyProfile(me.id())).isEqualTo(updated);
+    assertThat(app.users.findById(me.id())).contains(updated);
   }
 
   @Test

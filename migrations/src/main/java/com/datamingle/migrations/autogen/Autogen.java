@@ -1,12 +1,12 @@
 package com.datamingle.migrations.autogen;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationFailure;
 import com.datamingle.migrations.MigrationStatus;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptFiles;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptFiles;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package com.datamingle.migrations.autogen;
 
-import com.datamingle.migrations.Dialect;
+import com.datamingle.migrations.database.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package com.datamingle.migrations.autogen;
 
-import com.datamingle.migrations.MigrationFailure;
+import com.datamingle.migrations.database.MigrationFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,12 +1,13 @@
 package com.datamingle.migrations.autogen;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.Dialect;
 import com.datamingle.migrations.MigrationEntry;
-import com.datamingle.migrations.MigrationFailure;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
-import com.datamingle.migrations.autogen.Introspector.TableState;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.schema.Catalog;
+import com.datamingle.migrations.schema.Catalog.TableState;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,10 +19,9 @@ import java.util.Set;
 /**
  * The live schema against what migrations make: the migrations are replayed into a scratch database
  * (an in-memory SQLite database, or a temporary schema in the PostgreSQL the caller names, by
- * default the live one), both are read by the same {@link Introspector}, and every table, column,
- * index and constraint that differs is named. The changelog is left out on both sides, so a
- * database without one (made by hand, or by another tool) compares too. The live database is only
- * read.
+ * default the live one), both are read by the same {@link Catalog}, and every table, column, index
+ * and constraint that differs is named. The changelog is left out on both sides, so a database
+ * without one (made by hand, or by another tool) compares too. The live database is only read.
  */
 public final class SchemaDrift {
   private final ScriptSource scripts;
@@ -56,7 +56,7 @@ public final class SchemaDrift {
       Map<String, TableState> want = expected.read();
       Map<String, TableState> have;
       try (Connection c = Scratch.connect(target)) {
-        have = Introspector.read(c, d);
+        have = Catalog.read(c, d);
       }
       return differences(want, have);
     } catch (SQLException e) {

@@ -1,9 +1,10 @@
 package com.datamingle.migrations.autogen;
 
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationFailure;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.autogen.Introspector.TableState;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.schema.Catalog;
+import com.datamingle.migrations.schema.Catalog.TableState;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -72,7 +73,7 @@ public record Scratch(MigrationTarget target, Runnable cleanup) implements AutoC
 
   Map<String, TableState> read() {
     try (Connection c = connect(target)) {
-      return Introspector.read(c, target.dialect());
+      return Catalog.read(c, target.dialect());
     } catch (SQLException e) {
       throw new MigrationFailure("cannot read a scratch schema: " + e.getMessage(), e);
     }

@@ -1,6 +1,6 @@
 package com.datamingle.migrations.transfer;
 
-import com.datamingle.migrations.Dialect;
+import com.datamingle.migrations.database.Dialect;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

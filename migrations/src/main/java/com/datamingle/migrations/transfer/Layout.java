@@ -1,6 +1,6 @@
 package com.datamingle.migrations.transfer;
 
-import com.datamingle.migrations.Dialect;
+import com.datamingle.migrations.database.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package com.datamingle.migrations.transfer;
 
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationFailure;
-import com.datamingle.migrations.MigrationTarget;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

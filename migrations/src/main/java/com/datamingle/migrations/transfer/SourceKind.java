@@ -1,12 +1,12 @@
 package com.datamingle.migrations.transfer;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.DatabaseOrigin;
 import com.datamingle.migrations.MigrationEntry;
-import com.datamingle.migrations.MigrationFailure;
 import com.datamingle.migrations.MigrationStatus;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.schema.DatabaseOrigin;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.sql.SQLException;
 import java.util.List;
 

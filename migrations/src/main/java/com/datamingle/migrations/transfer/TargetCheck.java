@@ -1,9 +1,9 @@
 package com.datamingle.migrations.transfer;
 
-import com.datamingle.migrations.DatabaseOrigin;
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationFailure;
-import com.datamingle.migrations.MigrationTarget;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -3,17 +3,17 @@ package com.datamingle.migrations.autogen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
-import com.datamingle.migrations.testing.PostgresSchema;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptSource;
+import com.datamingle.migrations.testing.DatabaseContract;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * upgrade, then check finds nothing; downgrade gives back exactly the previous schema; upgrade
  * again gives the same schema.
  */
-abstract class AutogenContract {
+abstract class AutogenContract extends DatabaseContract {
   static final String USERS =
       String.join(
           "\n",
@@ -62,17 +62,25 @@ abstract class AutogenContract {
           "");
 
   @TempDir Path scripts;
-  @RegisterExtension final PostgresSchema scratchSchema = new PostgresSchema();
+  @RegisterExtension final TestDatabase scratchSchema = TestDatabase.postgres();
   PostgresTestDatabase scratch;
   Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
-  abstract MigrationTarget live();
+  AutogenContract(TestDatabase db) {
+    super(db);
+  }
 
-  abstract Dialect dialect();
+  MigrationTarget live() {
+    return db.target();
+  }
+
+  Dialect dialect() {
+    return db.dialect();
+  }
 
   @BeforeEach
   void scripts() throws IOException {
-    scratch = scratchSchema.database();
+    scratch = scratchSchema.postgresDatabase();
     for (Dialect d : Dialect.values()) {
       Path dir = Files.createDirectories(scripts.resolve(d.id()));
       for (String name :
@@ -261,10 +269,6 @@ abstract class AutogenContract {
   }
 
   Connection connectLive() throws Exception {
-    java.util.Properties props = new java.util.Properties();
-    if (live().user() != null) {
-      props.setProperty("user", live().user());
-    }
-    return DriverManager.getConnection(live().jdbcUrl(), props);
+    return db.connect();
   }
 }

@@ -1,23 +1,12 @@
 package com.datamingle.migrations.autogen;
 
-import com.datamingle.migrations.Dialect;
-import com.datamingle.migrations.MigrationTarget;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
+import com.datamingle.migrations.testing.TestDatabase;
 
 /**
  * Autogenerate on SQLite (a PostgreSQL scratch schema is still needed for the PostgreSQL script).
  */
 class AutogenSqliteIT extends AutogenContract {
-  @TempDir Path dir;
-
-  @Override
-  MigrationTarget live() {
-    return new MigrationTarget("jdbc:sqlite:" + dir.resolve("live.sqlite"), null, null);
-  }
-
-  @Override
-  Dialect dialect() {
-    return Dialect.SQLITE;
+  AutogenSqliteIT() {
+    super(TestDatabase.sqlite());
   }
 }

@@ -1,33 +1,29 @@
 package com.datamingle.migrations.testing;
 
+import java.io.IOException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit extension: a {@link PostgresTestDatabase} schema of its own for each test, dropped after
- * it. {@code @RegisterExtension final PostgresSchema postgres = new PostgresSchema();}
+ * JUnit extension: {@link TestDatabase#postgres()} under the name the command-line tests use, a
+ * {@link PostgresTestDatabase} schema of its own for each test, dropped after it.
+ * {@code @RegisterExtension final PostgresSchema postgres = new PostgresSchema();}
  */
 public final class PostgresSchema implements BeforeEachCallback, AfterEachCallback {
-  private PostgresTestDatabase database;
+  private final TestDatabase database = TestDatabase.postgres();
 
   @Override
-  public void beforeEach(ExtensionContext context) {
-    database = PostgresTestDatabase.createIsolated();
+  public void beforeEach(ExtensionContext context) throws IOException {
+    database.beforeEach(context);
   }
 
   @Override
-  public void afterEach(ExtensionContext context) {
-    if (database != null) {
-      database.close();
-      database = null;
-    }
+  public void afterEach(ExtensionContext context) throws IOException {
+    database.afterEach(context);
   }
 
   public PostgresTestDatabase database() {
-    if (database == null) {
-      throw new IllegalStateException("the PostgreSQL schema exists only while a test runs");
-    }
-    return database;
+    return database.postgresDatabase();
   }
 }

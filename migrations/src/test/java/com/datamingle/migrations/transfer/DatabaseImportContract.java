@@ -9,9 +9,9 @@ import static com.datamingle.migrations.transfer.ImportFixtures.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datamingle.migrations.MigrationFailure;
 import com.datamingle.migrations.MigrationListener;
-import com.datamingle.migrations.MigrationTarget;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -304,7 +304,7 @@ abstract class DatabaseImportContract {
         new DatabaseImport(
             source,
             migrator(target),
-            com.datamingle.migrations.ScriptSource.packaged(),
+            com.datamingle.migrations.scripts.ScriptSource.packaged(),
             ImportFixtures.RULES,
             EmailLookup.UNAVAILABLE,
             () -> {
@@ -349,13 +349,13 @@ abstract class DatabaseImportContract {
   }
 
   static String bool(MigrationTarget t, boolean value) {
-    return t.dialect() == com.datamingle.migrations.Dialect.SQLITE
+    return t.dialect() == com.datamingle.migrations.database.Dialect.SQLITE
         ? (value ? "1" : "0")
         : Boolean.toString(value);
   }
 
   static String time(MigrationTarget t, String instant) {
-    return t.dialect() == com.datamingle.migrations.Dialect.SQLITE
+    return t.dialect() == com.datamingle.migrations.database.Dialect.SQLITE
         ? Long.toString(millis(instant))
         : "'" + instant + "'";
   }

@@ -6,8 +6,8 @@ import static com.datamingle.migrations.transfer.ImportFixtures.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datamingle.migrations.MigrationFailure;
-import com.datamingle.migrations.MigrationTarget;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.testing.FlaskPrototype;
 import com.datamingle.migrations.testing.PostgresSchemas;
 import com.datamingle.migrations.testing.PostgresTestDatabase;

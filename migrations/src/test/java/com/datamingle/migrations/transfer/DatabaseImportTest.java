@@ -3,8 +3,8 @@ package com.datamingle.migrations.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datamingle.migrations.MigrationFailure;
-import com.datamingle.migrations.MigrationTarget;
+import com.datamingle.migrations.database.MigrationFailure;
+import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.testing.FlaskPrototype;
 import java.nio.file.Files;
 import java.nio.file.Path;

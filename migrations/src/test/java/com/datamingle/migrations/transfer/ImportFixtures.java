@@ -1,10 +1,10 @@
 package com.datamingle.migrations.transfer;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.Dialect;
 import com.datamingle.migrations.MigrationListener;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.database.Dialect;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,12 +1,12 @@
 package com.datamingle.adapter.cli.bootstrap;
 
 import com.datamingle.adapter.persistence.DatabaseUnavailable;
-import com.datamingle.adapter.persistence.InvalidDatabaseUrl;
 import com.datamingle.adapter.web.WebServer;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.domain.DomainException;
 import com.datamingle.domain.InvalidValueException;
-import com.datamingle.migrations.MigrationFailure;
+import com.datamingle.migrations.database.InvalidDatabaseUrl;
+import com.datamingle.migrations.database.MigrationFailure;
 
 /**
  * Which failures of the other modules are expected outcomes whose message already tells the

@@ -1,12 +1,13 @@
 package com.datamingle.adapter.cli.bootstrap;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
-import com.datamingle.adapter.persistence.UuidV7Generator;
-import com.datamingle.adapter.web.workos.WorkOsUserDirectory;
+import com.datamingle.adapter.persistence.PersistenceModule;
+import com.datamingle.adapter.web.client.workos.WorkOsUserDirectory;
+import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.domain.InvalidValueException;
 import com.datamingle.domain.user.WorkOsUserId;
-import com.datamingle.migrations.MigrationTarget;
+import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.transfer.DatabaseImport;
 import com.datamingle.migrations.transfer.EmailLookup;
 import com.datamingle.migrations.transfer.ImportOptions;
@@ -24,11 +25,11 @@ public final class ImportWiring {
       Settings settings, String fromUrl, ImportOptions options) {
     DatabaseSettings from = DatabaseSettings.fromUrl(fromUrl, 0, "--from");
     MigrationTarget source = new MigrationTarget(from.jdbcUrl(), from.user(), from.password());
-    UuidV7Generator ids = new UuidV7Generator(Clock.systemUTC());
+    IdGenerator ids = PersistenceModule.idGenerator(Clock.systemUTC());
     return new DatabaseImport(
         source,
-        Wiring.migrator(settings),
-        Wiring.scripts(settings),
+        MigrationWiring.migrator(settings),
+        MigrationWiring.scripts(settings),
         new DomainValueRules(),
         emails(settings),
         () -> ids.newUserId().value(),

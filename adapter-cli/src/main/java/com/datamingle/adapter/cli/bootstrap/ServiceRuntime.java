@@ -6,15 +6,10 @@ import com.datamingle.adapter.web.WebServer;
 /**
  * The running service: owns the HTTP server and the connection pool, and stops them in that order.
  */
-public final class ServiceRuntime implements AutoCloseable {
-  private final PersistenceModule persistence;
-  private final WebServer server;
+public record ServiceRuntime(PersistenceModule persistence, WebServer server)
+    implements AutoCloseable {
 
-  ServiceRuntime(PersistenceModule persistence, WebServer server) {
-    this.persistence = persistence;
-    this.server = server;
-  }
-
+  /** The port the server listens on (the one chosen when PORT is 0). */
   public int port() {
     return server.port();
   }

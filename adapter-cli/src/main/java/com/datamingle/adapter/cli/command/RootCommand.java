@@ -1,10 +1,16 @@
 package com.datamingle.adapter.cli.command;
 
-import com.datamingle.adapter.cli.bootstrap.Failures;
-import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.bootstrap.SettingsSource;
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.GlobalOptions;
+import com.datamingle.adapter.cli.command.db.DbCommand;
+import com.datamingle.adapter.cli.command.db.InitDbCommand;
+import com.datamingle.adapter.cli.command.db.ResetDbCommand;
+import com.datamingle.adapter.cli.command.dev.DevCommand;
+import com.datamingle.adapter.cli.command.serve.ServeCommand;
+import com.datamingle.adapter.cli.command.users.UsersCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,8 +27,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       ServeCommand.class,
       DbCommand.class,
-      DatabaseCommands.InitDb.class,
-      DatabaseCommands.ResetDb.class,
+      InitDbCommand.class,
+      ResetDbCommand.class,
       UsersCommand.class,
       DevCommand.class,
       CommandLine.HelpCommand.class
@@ -35,14 +41,7 @@ import picocli.CommandLine.ScopeType;
           + " WORKOS_API_BASE_URL,",
       "CORS_ALLOWED_ORIGINS, DATAMINGLE_ENV. See `datamingle serve --help`."
     })
-public final class RootCommand implements Runnable, SettingsSource {
-  public static final int OK = 0;
-  public static final int FAILED = 1;
-  public static final int USAGE = 2;
-
-  /** Returned by a command that leaves the JVM running (a server) instead of an exit code. */
-  public static final int KEEP_RUNNING = -1;
-
+public final class RootCommand implements Runnable, GlobalOptions {
   final Map<String, String> env;
 
   @Option(
@@ -81,9 +80,9 @@ public final class RootCommand implements Runnable, SettingsSource {
         spec.commandLine(), "name a command, e.g. `datamingle db upgrade`");
   }
 
-  /** The environment with this command line's global flags written over it. */
-  Map<String, String> effectiveEnvironment() {
-    Map<String, String> effective = new java.util.HashMap<>(env);
+  @Override
+  public Map<String, String> effectiveEnvironment() {
+    Map<String, String> effective = new HashMap<>(env);
     if (databaseUrl != null) {
       effective.put("DATABASE_URL", databaseUrl);
     }
@@ -93,11 +92,9 @@ public final class RootCommand implements Runnable, SettingsSource {
     return effective;
   }
 
-  /**
-   * The variables this command line's global flags set, each with the flag's name (for messages).
-   */
-  Map<String, String> flags() {
-    Map<String, String> flags = new java.util.HashMap<>();
+  @Override
+  public Map<String, String> flags() {
+    Map<String, String> flags = new HashMap<>();
     if (databaseUrl != null) {
       flags.put("DATABASE_URL", "--database-url");
     }
@@ -107,12 +104,7 @@ public final class RootCommand implements Runnable, SettingsSource {
     return flags;
   }
 
-  @Override
-  public Settings settings() {
-    return Settings.fromEnvironment(effectiveEnvironment(), flags());
-  }
-
-  /** Runs the command line; returns the exit code (or {@link #KEEP_RUNNING}). */
+  /** Runs the command line; returns the exit code (or {@link ExitCode#KEEP_RUNNING}). */
   public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     RootCommand root = new RootCommand(env);
     CommandLine cli = new CommandLine(root);
@@ -121,11 +113,11 @@ public final class RootCommand implements Runnable, SettingsSource {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          int code = exitCode(e);
-          err.println("datamingle: " + message(e));
+          int code = FailureMessages.exitCode(e);
+          err.println("datamingle: " + FailureMessages.message(e));
           if (root.trace) {
             e.printStackTrace(err);
-          } else if (!isExpected(e)) {
+          } else if (!FailureMessages.isExpected(e)) {
             err.println("(run again with --trace for the details)");
           }
           err.flush();
@@ -140,82 +132,13 @@ public final class RootCommand implements Runnable, SettingsSource {
                   + e.getCommandLine().getCommandSpec().qualifiedName()
                   + " --help` for usage.");
           err.flush();
-          return USAGE;
+          return ExitCode.USAGE;
         });
     try {
       return cli.execute(args);
     } finally {
       out.flush();
       err.flush();
-    }
-  }
-
-  static int exitCode(Exception e) {
-    if (Failures.isUsage(e) || e instanceof UsageFailure) {
-      return USAGE;
-    }
-    return FAILED;
-  }
-
-  static boolean isExpected(Exception e) {
-    return Failures.isExpected(e) || e instanceof KnownFailure;
-  }
-
-  /**
-   * One line (a library's multi-line text never reaches the terminal; --trace prints the stack).
-   * Our own expected failures may add indented detail lines of their own.
-   */
-  static String message(Exception e) {
-    if (isExpected(e)) {
-      return e.getMessage();
-    }
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String detail = firstLine(root.getMessage() != null ? root.getMessage() : e.getMessage());
-    if (Failures.isDatabase(e)) {
-      return "the database could not be used as DataMingle expects ("
-          + root.getClass().getSimpleName()
-          + (detail.isEmpty() ? "" : ": " + detail)
-          + "); `datamingle db current` and `datamingle db drift` show what it holds";
-    }
-    return "unexpected " + e.getClass().getSimpleName() + (detail.isEmpty() ? "" : ": " + detail);
-  }
-
-  /**
-   * The first line of a library's message that says something, without MyBatis's "###" decoration,
-   * at most 300 characters.
-   */
-  static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    String line =
-        message
-            .lines()
-            .map(l -> l.replaceFirst("^#+\\s*", "").strip())
-            .filter(l -> !l.isEmpty())
-            .findFirst()
-            .orElse("");
-    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
-  }
-
-  /** A failure whose message already says everything: exit 1 without the --trace hint. */
-  static class KnownFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    KnownFailure(String message) {
-      super(message);
-    }
-  }
-
-  /** Wrong input on the command line that picocli could not catch itself: exit 2. */
-  static final class UsageFailure extends KnownFailure {
-    private static final long serialVersionUID = 1L;
-
-    UsageFailure(String message) {
-      super(message);
     }
   }
 }

@@ -3,7 +3,7 @@ package com.datamingle.adapter.cli.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
+import com.datamingle.migrations.database.DatabaseSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +13,10 @@ class SettingsTest {
 
   @Test
   void thePoolSizeDefaultsPerDatabase() {
-    assertThat(Wiring.database(Settings.fromEnvironment(Map.of())).maxPoolSize()).isEqualTo(4);
+    assertThat(MigrationWiring.database(Settings.fromEnvironment(Map.of())).maxPoolSize())
+        .isEqualTo(4);
     assertThat(
-            Wiring.database(
+            MigrationWiring.database(
                     Settings.fromEnvironment(
                         Map.of("DATABASE_URL", "postgresql://app@db.internal:5432/app")))
                 .maxPoolSize())
@@ -25,7 +26,7 @@ class SettingsTest {
   @Test
   void databasePoolSizeSetsThePoolOfEitherDatabase() {
     DatabaseSettings postgres =
-        Wiring.database(
+        MigrationWiring.database(
             Settings.fromEnvironment(
                 Map.of(
                     "DATABASE_URL",
@@ -33,7 +34,7 @@ class SettingsTest {
                     "DATABASE_POOL_SIZE",
                     "24")));
     DatabaseSettings sqlite =
-        Wiring.database(Settings.fromEnvironment(Map.of("DATABASE_POOL_SIZE", " 8 ")));
+        MigrationWiring.database(Settings.fromEnvironment(Map.of("DATABASE_POOL_SIZE", " 8 ")));
 
     assertThat(postgres.maxPoolSize()).isEqualTo(24);
     assertThat(sqlite.maxPoolSize()).isEqualTo(8);

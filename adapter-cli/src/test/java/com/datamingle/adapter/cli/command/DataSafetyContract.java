@@ -3,10 +3,11 @@ package com.datamingle.adapter.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.datamingle.adapter.cli.bootstrap.ServeOptions;
+import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRefused;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
-import com.datamingle.adapter.cli.bootstrap.Wiring;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.testing.FlaskPrototype;
 import java.net.URI;
@@ -35,15 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * schema that does not match; a foreign database is recognised and refused untouched; serve checks
  * the schema at start-up; backups are pruned to the newest N of our own.
  */
-abstract class DataSafetyContract {
+abstract class DataSafetyContract extends CliDatabaseTest {
   static final String USERS = "20261124000002";
   static final String HEAD = "20261124213504";
 
   @TempDir Path files;
 
-  abstract Map<String, String> env();
-
-  abstract Connection connect() throws SQLException;
+  DataSafetyContract(CliDatabase.Kind kind) {
+    super(kind);
+  }
 
   /**
    * Everything a refused command must leave as it was: the bytes of a SQLite file, every table and
@@ -52,7 +53,9 @@ abstract class DataSafetyContract {
   abstract String fingerprint() throws Exception;
 
   /** Where this database's backups go when no file is named. */
-  abstract Path backupFolder();
+  Path backupFolder() {
+    return database.backupFolder();
+  }
 
   /** The prototype's database, made by Flask-Migrate/Alembic, in this test's database. */
   abstract void loadPrototype() throws Exception;
@@ -63,16 +66,22 @@ abstract class DataSafetyContract {
    */
   abstract Path backupOfTheOtherKind() throws Exception;
 
+  /** Upgrades, inserts {@code users} users and backs them up to {@code name} (checked). */
+  Path backupOfUsers(int users, String name) throws Exception {
+    run("db", "upgrade");
+    insertUsers(0, users);
+    Path backup = files.resolve(name);
+    CliRun run = run("db", "backup", "--to", backup.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return backup;
+  }
+
   /** The same file cut in half. */
   Path truncated(Path backup) throws Exception {
     byte[] bytes = Files.readAllBytes(backup);
     Path cut = files.resolve("truncated.backup");
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
     return cut;
-  }
-
-  CliRun run(String... args) {
-    return CliRun.run(env(), args);
   }
 
   CliRun runWith(Map<String, String> extra, String... args) {
@@ -124,10 +133,7 @@ abstract class DataSafetyContract {
 
   @Test
   void restoreRefusesAnythingButABackupOfThisDatabaseKindAndChangesNothing() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 3);
-    Path good = files.resolve("good.backup");
-    assertThat(run("db", "backup", "--to", good.toString()).exitCode()).isZero();
+    Path good = backupOfUsers(3, "good.backup");
     Path text =
         Files.writeString(
             files.resolve("passwd"),
@@ -228,10 +234,7 @@ abstract class DataSafetyContract {
 
   @Test
   void restoreIntoAnEmptyDatabaseTakesNoBackupOfNothing() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 2);
-    Path backup = files.resolve("full.backup");
-    run("db", "backup", "--to", backup.toString());
+    Path backup = backupOfUsers(2, "full.backup");
     run("db", "downgrade", "base");
     List<String> backupsBefore = backupFiles();
 
@@ -385,9 +388,9 @@ abstract class DataSafetyContract {
     env.put("PORT", "0");
     env.put("BIND_ADDRESS", "127.0.0.1");
     Consumer<String> say = line -> {};
-    return Wiring.serve(
+    return ServeWiring.serve(
         Settings.fromEnvironment(env),
-        new Wiring.ServeOptions(
+        new ServeOptions(
             true, false, allowDrift, files.resolve("dev"), MigrationListener.SILENT, say),
         Clock.systemUTC());
   }

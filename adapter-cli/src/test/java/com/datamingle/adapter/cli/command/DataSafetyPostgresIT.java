@@ -3,7 +3,6 @@ package com.datamingle.adapter.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datamingle.migrations.testing.FlaskPrototype;
-import com.datamingle.migrations.testing.PostgresSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,26 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The data-safety rules on the real PostgreSQL, in a schema of its own per test. */
 class DataSafetyPostgresIT extends DataSafetyContract {
-  @RegisterExtension final PostgresSchema postgres = new PostgresSchema();
-  @TempDir Path backups;
-
-  @Override
-  Map<String, String> env() {
-    return Map.of(
-        "DATABASE_URL",
-        postgres.database().postgresUrl(),
-        "DATAMINGLE_BACKUP_DIR",
-        backups.toString());
-  }
-
-  @Override
-  Connection connect() throws SQLException {
-    return postgres.database().connect();
+  DataSafetyPostgresIT() {
+    super(CliDatabase.Kind.POSTGRESQL);
   }
 
   /** Every table of the schema with its columns and all its rows. */
@@ -46,7 +30,7 @@ class DataSafetyPostgresIT extends DataSafetyContract {
       try (ResultSet rs =
           s.executeQuery(
               "SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                  + postgres.database().schema()
+                  + database.postgres().schema()
                   + "' ORDER BY table_name")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
@@ -58,7 +42,7 @@ class DataSafetyPostgresIT extends DataSafetyContract {
             s.executeQuery(
                 "SELECT column_name, data_type, is_nullable, column_default FROM"
                     + " information_schema.columns WHERE table_schema = '"
-                    + postgres.database().schema()
+                    + database.postgres().schema()
                     + "' AND table_name = '"
                     + t
                     + "' ORDER BY column_name")) {
@@ -83,7 +67,7 @@ class DataSafetyPostgresIT extends DataSafetyContract {
       try (ResultSet rs =
           s.executeQuery(
               "SELECT indexdef FROM pg_indexes WHERE schemaname = '"
-                  + postgres.database().schema()
+                  + database.postgres().schema()
                   + "' ORDER BY 1")) {
         while (rs.next()) {
           out.append(rs.getString(1)).append('\n');
@@ -94,13 +78,8 @@ class DataSafetyPostgresIT extends DataSafetyContract {
   }
 
   @Override
-  Path backupFolder() {
-    return backups;
-  }
-
-  @Override
   void loadPrototype() throws Exception {
-    FlaskPrototype.loadInto(postgres.database());
+    FlaskPrototype.loadInto(database.postgres());
   }
 
   /** A real SQLite backup made by `db backup`. */
@@ -125,7 +104,7 @@ class DataSafetyPostgresIT extends DataSafetyContract {
         s.execute("CREATE ROLE " + role);
         s.execute("GRANT SELECT ON users TO " + role);
       }
-      Path backup = backups.resolve("with-grant.dump");
+      Path backup = backupFolder().resolve("with-grant.dump");
       assertThat(run("db", "backup", "--to", backup.toString()).exitCode()).isZero();
       try (Connection c = connect();
           Statement s = c.createStatement()) {
@@ -153,7 +132,7 @@ class DataSafetyPostgresIT extends DataSafetyContract {
       try (Connection c = connect();
           Statement s = c.createStatement()) {
         s.execute(
-            "REVOKE ALL ON ALL TABLES IN SCHEMA " + postgres.database().schema() + " FROM " + role);
+            "REVOKE ALL ON ALL TABLES IN SCHEMA " + database.postgres().schema() + " FROM " + role);
         s.execute("DROP ROLE IF EXISTS " + role);
       } catch (SQLException ignored) {
         // the role is gone already
@@ -163,7 +142,7 @@ class DataSafetyPostgresIT extends DataSafetyContract {
 
   @Test
   void aBackupOfAnotherSchemaIsRestoredIntoThisOne() throws Exception {
-    Path backup = backups.resolve("elsewhere.dump");
+    Path backup = backupFolder().resolve("elsewhere.dump");
     try (var other = com.datamingle.migrations.testing.PostgresTestDatabase.createIsolated()) {
       Map<String, String> there = Map.of("DATABASE_URL", other.postgresUrl());
       CliRun.run(there, "db", "upgrade");

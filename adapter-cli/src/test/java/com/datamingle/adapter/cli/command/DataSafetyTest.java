@@ -13,26 +13,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The data-safety rules on a SQLite file. */
 class DataSafetyTest extends DataSafetyContract {
-  @TempDir Path dir;
+  DataSafetyTest() {
+    super(CliDatabase.Kind.SQLITE);
+  }
 
   Path db() {
-    return dir.resolve("db.sqlite");
-  }
-
-  @Override
-  Map<String, String> env() {
-    return Map.of("DATABASE_URL", "jdbc:sqlite:" + db());
-  }
-
-  @Override
-  Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:sqlite:" + db());
+    return database.sqliteFile();
   }
 
   /**
@@ -46,14 +36,9 @@ class DataSafetyTest extends DataSafetyContract {
             ? HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(db())))
             : "none";
-    try (var list = Files.list(dir)) {
+    try (var list = Files.list(backupFolder())) {
       return hash + " " + list.map(p -> p.getFileName().toString()).sorted().toList();
     }
-  }
-
-  @Override
-  Path backupFolder() {
-    return dir;
   }
 
   @Override
@@ -71,10 +56,7 @@ class DataSafetyTest extends DataSafetyContract {
 
   @Test
   void aConnectionOpenDuringTheRestoreSeesTheRestoredDatabaseAfterIt() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 5);
-    Path backup = files.resolve("five.backup");
-    run("db", "backup", "--to", backup.toString());
+    Path backup = backupOfUsers(5, "five.backup");
     insertUsers(5, 5);
     try (Connection server = connect();
         Statement s = server.createStatement()) {
@@ -94,7 +76,7 @@ class DataSafetyTest extends DataSafetyContract {
         assertThat(rs.getString(1)).isEqualTo("wal");
       }
     }
-    try (var list = Files.list(dir)) {
+    try (var list = Files.list(backupFolder())) {
       assertThat(list.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".restore-"));
     }
   }
@@ -108,10 +90,7 @@ class DataSafetyTest extends DataSafetyContract {
 
   @Test
   void aDamagedSqliteFileIsNamedAsSuch() throws Exception {
-    run("db", "upgrade");
-    insertUsers(0, 50);
-    Path backup = files.resolve("good.backup");
-    run("db", "backup", "--to", backup.toString());
+    Path backup = backupOfUsers(50, "good.backup");
     byte[] bytes = Files.readAllBytes(backup);
     for (int i = 4096 + 200; i < bytes.length - 100; i += 997) {
       bytes[i] ^= 0x5a; // scribble over every page but the header

@@ -3,105 +3,115 @@ package com.datamingle.adapter.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DbCommandsTest extends DbCommandsContract {
-  @TempDir Path dir;
+/** The db commands through the real command line, on each database. */
+@OnEachDatabase
+class DbCommandsTest extends CliDatabaseTest {
+  @TempDir Path elsewhere;
 
-  @Override
-  Map<String, String> env() {
-    return Map.of("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("db.sqlite"));
+  DbCommandsTest(CliDatabase.Kind kind) {
+    super(kind);
   }
 
-  @Override
   boolean usersTableExists() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("db.sqlite"));
-        ResultSet rs = c.getMetaData().getTables(null, null, "users", null)) {
-      return rs.next();
-    }
+    return database.tableExists("users");
   }
 
   @Test
-  void everyCommandOfTheTreeHasHelpAndExitsZero() {
-    java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
-    collect(new picocli.CommandLine(new RootCommand(Map.of())), new java.util.ArrayList<>(), paths);
-    assertThat(paths).hasSizeGreaterThan(25);
-    for (java.util.List<String> path : paths) {
-      java.util.List<String> args = new java.util.ArrayList<>(path);
-      args.add("--help");
-      CliRun help = CliRun.run(Map.of(), args.toArray(String[]::new));
+  void upgradeCurrentHistoryDowngrade() throws Exception {
+    CliRun up = run("db", "upgrade");
+    assertThat(up.exitCode()).as(up.err()).isZero();
+    assertThat(up.out())
+        .contains("Applying 20261124000002 create users ... done in")
+        .contains("(head)");
+    assertThat(usersTableExists()).isTrue();
+
+    CliRun current = run("db", "current");
+    assertThat(current.exitCode()).isZero();
+    assertThat(current.out().strip()).isEqualTo("20261124213504 workos sync (head)");
+
+    CliRun history = run("db", "history");
+    assertThat(history.out())
+        .containsPattern(
+            "20261124000002\\s+create users\\s+\\d{4}-\\d\\d-\\d\\d"
+                + " \\d\\d:\\d\\d:\\d\\d\\s+applied\\s")
+        .containsPattern(
+            "20261124213504\\s+workos sync\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied"
+                + " \\(current\\)");
+
+    CliRun down = run("db", "downgrade");
+    assertThat(down.exitCode()).as(down.err()).isZero();
+    assertThat(down.out()).contains("Undoing  20261124213504 workos sync");
+    assertThat(usersTableExists()).isTrue();
+    CliRun downAgain = run("db", "downgrade");
+    assertThat(downAgain.out())
+        .as(downAgain.err())
+        .contains("Undoing  20261124000002 create users");
+    assertThat(usersTableExists()).isFalse();
+    assertThat(run("db", "history").out())
+        .containsPattern("20261124000002\\s+create users\\s+-\\s+pending");
+    assertThat(run("db", "current", "--json").out())
+        .contains("\"at_head\":false")
+        .contains("\"pending\":2");
+  }
+
+  @Test
+  void downgradeBaseAndUpgradeToAVersion() throws Exception {
+    assertThat(run("db", "upgrade", "20261124000001").exitCode()).isZero();
+    assertThat(usersTableExists()).isFalse();
+    assertThat(run("db", "upgrade").exitCode()).isZero();
+
+    CliRun base = run("db", "downgrade", "base");
+
+    assertThat(base.exitCode()).isZero();
+    assertThat(base.out())
+        .contains("Undid 3 migration(s)")
+        .contains("empty (no migration applied)");
+    assertThat(run("db", "history", "--json").out()).doesNotContain("\"state\":\"applied\"");
+  }
+
+  @Test
+  void refusalsExitWithOneAndSayWhatToDo() {
+    CliRun unknown = run("db", "upgrade", "20990101000000");
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.err()).contains("db history");
+
+    CliRun nothing = run("db", "downgrade");
+    assertThat(nothing.exitCode()).isEqualTo(1);
+    assertThat(nothing.err()).contains("nothing to downgrade");
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertThat(run("db", "downgrade", "sideways").exitCode()).isEqualTo(2);
+    assertThat(run("db", "upgrade", "a", "b").exitCode()).isEqualTo(2);
+    assertThat(run("db", "nope").exitCode()).isEqualTo(2);
+    assertThat(run("--no-such-flag").exitCode()).isEqualTo(2);
+    assertThat(run().exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] args :
+        new String[][] {
+          {"--help"},
+          {"db", "--help"},
+          {"db", "upgrade", "--help"},
+          {"db", "downgrade", "--help"},
+          {"db", "current", "--help"},
+          {"db", "history", "--help"}
+        }) {
+      CliRun help = run(args);
       assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
-      assertThat(help.out()).as(String.join(" ", args)).startsWith("Usage: datamingle");
+      assertThat(help.out()).startsWith("Usage: datamingle");
     }
-  }
-
-  private static void collect(
-      picocli.CommandLine command,
-      java.util.List<String> path,
-      java.util.List<java.util.List<String>> out) {
-    out.add(java.util.List.copyOf(path));
-    command
-        .getSubcommands()
-        .forEach(
-            (name, sub) -> {
-              if (!name.equals("help")) {
-                java.util.List<String> next = new java.util.ArrayList<>(path);
-                next.add(name);
-                collect(sub, next, out);
-              }
-            });
-  }
-
-  @Test
-  void aBadDatabaseUrlIsOneLineAndExitOne() {
-    CliRun run =
-        CliRun.run(Map.of("DATABASE_URL", "mysql://root:topsecret@localhost/db"), "db", "current");
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err())
-        .startsWith("datamingle: DATABASE_URL")
-        .doesNotContain("topsecret")
-        .doesNotContain("Exception");
-  }
-
-  @Test
-  void anUnreachableDatabaseIsOneLineAndExitOne() {
-    CliRun run =
-        CliRun.run(
-            Map.of(),
-            "--database-url",
-            "postgresql://app:topsecret@127.0.0.1:1/db",
-            "db",
-            "upgrade");
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err())
-        .contains("cannot use the database jdbc:postgresql://127.0.0.1:1/db")
-        .contains("check DATABASE_URL")
-        .doesNotContain("topsecret")
-        .doesNotContain("\tat ");
-  }
-
-  @Test
-  void traceShowsTheStack() {
-    CliRun run =
-        CliRun.run(
-            Map.of(), "--database-url", "postgresql://127.0.0.1:1/db", "db", "current", "--trace");
-
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("\tat ");
   }
 
   @Test
   void theDatabaseUrlFlagWinsOverTheEnvironment() throws Exception {
-    Path other = dir.resolve("other.sqlite");
+    Path other = elsewhere.resolve("other.sqlite");
 
     CliRun run = CliRun.run(env(), "db", "upgrade", "--database-url", "jdbc:sqlite:" + other);
 

@@ -1,6 +1,6 @@
 package com.datamingle.adapter.web.archviolation;
 
-/** Allowed: Jackson inside the web adapter (the negative check pairs it with a violator). */
+/** Allowed: Jackson inside the web adapter (the rule must let it pass). */
 public class WebUsesJackson {
   com.fasterxml.jackson.databind.ObjectMapper mapper;
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Persistence adapter: the state of the sync with WorkOS via MyBatis. */
-public final class MyBatisWorkOsSyncStore implements WorkOsSyncStore {
+final class MyBatisWorkOsSyncStore implements WorkOsSyncStore {
   private final Sessions sessions;
 
-  public MyBatisWorkOsSyncStore(Sessions sessions) {
+  MyBatisWorkOsSyncStore(Sessions sessions) {
     this.sessions = sessions;
   }
 

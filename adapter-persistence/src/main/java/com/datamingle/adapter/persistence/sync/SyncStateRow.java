@@ -5,7 +5,7 @@ import com.datamingle.domain.user.WorkOsUserId;
 import java.time.Instant;
 
 /** One row of {@code workos_user_sync}; maps to and from the domain at this boundary. */
-public record SyncStateRow(String workosUserId, Instant workosUpdatedAt, Instant deletedAt) {
+record SyncStateRow(String workosUserId, Instant workosUpdatedAt, Instant deletedAt) {
 
   static SyncStateRow from(WorkOsSyncState state) {
     return new SyncStateRow(

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /** MyBatis mapper of the WorkOS sync tables; the SQL is in WorkOsSyncMapper.xml beside it. */
-public interface WorkOsSyncMapper {
+interface WorkOsSyncMapper {
 
   int insertEventIfAbsent(
       @Param("eventId") String eventId,

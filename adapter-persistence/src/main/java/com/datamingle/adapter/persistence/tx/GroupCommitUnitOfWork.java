@@ -17,7 +17,7 @@ import org.apache.ibatis.session.SqlSession;
  * transaction holding its unit has committed, so a returned result is durable as far as the
  * database makes it. Nested units join the running one.
  */
-public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
+final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
   static final int MAX_BATCH = 64;
   private final Sessions sessions;
   private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
@@ -65,7 +65,7 @@ public final class GroupCommitUnitOfWork implements UnitOfWork, AutoCloseable {
     }
   }
 
-  public GroupCommitUnitOfWork(Sessions sessions) {
+  GroupCommitUnitOfWork(Sessions sessions) {
     this.sessions = sessions;
     this.writer = new Thread(this::writeLoop, "datamingle-writer");
     this.writer.setDaemon(true);

@@ -10,10 +10,10 @@ import org.apache.ibatis.session.SqlSession;
  * with many concurrent writers (PostgreSQL). Nested calls join the running transaction. A
  * single-writer database uses {@link GroupCommitUnitOfWork} instead.
  */
-public final class MyBatisUnitOfWork implements UnitOfWork {
+final class MyBatisUnitOfWork implements UnitOfWork {
   private final Sessions sessions;
 
-  public MyBatisUnitOfWork(Sessions sessions) {
+  MyBatisUnitOfWork(Sessions sessions) {
     this.sessions = sessions;
   }
 

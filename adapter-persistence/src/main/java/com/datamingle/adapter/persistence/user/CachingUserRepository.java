@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * row just before a commit could store the old user after it, or two commits of one user could be
  * remembered out of order. Reads "for update" always go to the database.
  */
-public final class CachingUserRepository implements UserRepository {
+final class CachingUserRepository implements UserRepository {
   private static final int MAX_ENTRIES = 50_000;
   private final UserRepository delegate;
   private final TransactionHooks transactions;
@@ -64,7 +64,7 @@ public final class CachingUserRepository implements UserRepository {
     }
   }
 
-  public CachingUserRepository(
+  CachingUserRepository(
       UserRepository delegate, TransactionHooks transactions, Clock clock, Duration ttl) {
     this.delegate = delegate;
     this.transactions = transactions;

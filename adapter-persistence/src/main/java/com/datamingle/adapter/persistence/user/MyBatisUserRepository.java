@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Persistence adapter: users via MyBatis. */
-public final class MyBatisUserRepository implements UserRepository {
+final class MyBatisUserRepository implements UserRepository {
   private final Sessions sessions;
 
-  public MyBatisUserRepository(Sessions sessions) {
+  MyBatisUserRepository(Sessions sessions) {
     this.sessions = sessions;
   }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.apache.ibatis.annotations.Param;
 
 /** MyBatis mapper of the {@code users} table; the SQL is in UserMapper.xml beside it. */
-public interface UserMapper {
+interface UserMapper {
 
   UserRow findById(@Param("id") UUID id);
 

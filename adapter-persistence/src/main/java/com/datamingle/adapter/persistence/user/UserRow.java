@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One row of {@code users}, column for column; maps to and from the domain at this boundary. */
-public record UserRow(
+record UserRow(
     UUID id,
     String workosUserId,
     String email,

@@ -13,7 +13,7 @@ import org.apache.ibatis.type.JdbcType;
  * UUIDs as their text form. Bound as an untyped parameter, so PostgreSQL casts it to its {@code
  * uuid} column type while SQLite stores the text; read back with {@code getString} on both.
  */
-public final class UuidTypeHandler extends BaseTypeHandler<UUID> {
+final class UuidTypeHandler extends BaseTypeHandler<UUID> {
 
   @Override
   public void setNonNullParameter(PreparedStatement ps, int i, UUID parameter, JdbcType jdbcType)

@@ -1,36 +1,39 @@
 package com.datamingle.adapter.persistence.user;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
-import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationTarget;
-import com.datamingle.migrations.ScriptSource;
+import com.datamingle.migrations.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract on the MyBatis adapter, over a database whose schema comes from the real migrations.
  */
 abstract class MyBatisContractSupport extends UserRepositoryContract {
   protected PersistenceModule module;
-  private DatabaseSettings settings;
 
-  protected void open(DatabaseSettings databaseSettings) {
-    settings = databaseSettings;
-    DatabaseMigrator.create(
-            new MigrationTarget(settings.jdbcUrl(), settings.user(), settings.password()),
-            ScriptSource.packaged())
-        .upgrade(null, null);
-    module = PersistenceModule.open(settings, clock);
+  /** The migrated database of each test, a SQLite file or a PostgreSQL schema. */
+  @RegisterExtension final TestDatabase db;
+
+  private final int poolSize;
+
+  /** {@code poolSize} 0 picks the dialect's default. */
+  MyBatisContractSupport(TestDatabase db, int poolSize) {
+    this.db = db.migrated();
+    this.poolSize = poolSize;
+  }
+
+  @BeforeEach
+  void openModule() {
+    module = PersistenceModule.open(db.settings(poolSize), clock);
   }
 
   @AfterEach
@@ -62,14 +65,7 @@ abstract class MyBatisContractSupport extends UserRepositoryContract {
 
   /** Raw JDBC, not the mapper under test. */
   protected Connection rawConnection() throws SQLException {
-    Properties props = new Properties();
-    if (settings.user() != null) {
-      props.setProperty("user", settings.user());
-    }
-    if (settings.password() != null) {
-      props.setProperty("password", settings.password());
-    }
-    return DriverManager.getConnection(settings.jdbcUrl(), props);
+    return db.connect();
   }
 
   @Override

@@ -1,16 +1,10 @@
 package com.datamingle.adapter.persistence.user;
 
-import com.datamingle.adapter.persistence.DatabaseSettings;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import com.datamingle.migrations.testing.TestDatabase;
 
 /** The contract on SQLite: a file in a temporary folder. */
 class MyBatisUserRepositoryTest extends MyBatisContractSupport {
-  @TempDir Path dir;
-
-  @BeforeEach
-  void openSqlite() {
-    open(DatabaseSettings.fromUrl("jdbc:sqlite:" + dir.resolve("db.sqlite")));
+  MyBatisUserRepositoryTest() {
+    super(TestDatabase.sqlite(), 0);
   }
 }

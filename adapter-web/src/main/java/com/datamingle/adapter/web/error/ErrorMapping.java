@@ -19,7 +19,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * 503 with {@code Retry-After}; a path called with a method it does not have is 405 with {@code
  * Allow}. Details never carry a stack trace, SQL, token or key: unexpected failures get a generic
  * 500 and are logged once. Errors Jetty raises before any route runs are written by {@link
- * JettyErrorHandler} from the same {@link #forStatus} table.
+ * JettyErrorHandler} from the same {@link StatusProblems} table.
  */
 public final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -55,73 +57,97 @@ public final class ErrorMapping {
 
   private ErrorMapping() {}
 
+  /** The detail of every unexpected failure: nothing of what went wrong reaches the client. */
+  static final String INTERNAL_DETAIL =
+      "something went wrong on our side; retry, and report it if it persists";
+
+  /** How loudly an answered exception is logged (its message only, never a stack trace). */
+  private enum Log {
+    NONE,
+    INFO,
+    WARN
+  }
+
+  /**
+   * One row of the table: the exception, its kind, the detail a client sees, whether it is logged
+   * (after {@code logPrefix}) and whether the client should retry shortly.
+   */
+  private record Answer<E extends Exception>(
+      Class<E> type,
+      Problem.Kind kind,
+      Function<E, String> detail,
+      Log log,
+      String logPrefix,
+      boolean retryAfter) {
+
+    static <E extends Exception> Answer<E> of(
+        Class<E> type, Problem.Kind kind, Function<E, String> detail) {
+      return new Answer<>(type, kind, detail, Log.NONE, null, false);
+    }
+
+    Answer<E> logged(Log level, String what) {
+      return new Answer<>(type, kind, detail, level, what, retryAfter);
+    }
+
+    Answer<E> retryShortly() {
+      return new Answer<>(type, kind, detail, log, logPrefix, true);
+    }
+
+    void register(RoutesConfig routes) {
+      routes.exception(
+          type,
+          (e, ctx) -> {
+            switch (log) {
+              case INFO -> LOG.info("{}: {}", logPrefix, e.getMessage());
+              case WARN -> LOG.warn("{}: {}", logPrefix, e.getMessage());
+              case NONE -> {}
+            }
+            if (retryAfter) {
+              ctx.header("Retry-After", "5");
+            }
+            send(ctx, Problem.of(kind, detail.apply(e)));
+          });
+    }
+  }
+
+  /** Each exception this API answers on purpose, with what it answers. */
+  private static final List<Answer<?>> ANSWERS =
+      List.of(
+          Answer.of(
+              MissingToken.class,
+              Problem.Kind.MISSING_TOKEN,
+              e -> "send an access token: Authorization: Bearer <token>"),
+          Answer.of(
+                  InvalidToken.class,
+                  Problem.Kind.INVALID_TOKEN,
+                  e -> "the access token is not valid; sign in again to get a new one")
+              .logged(Log.INFO, "rejected a token"),
+          Answer.of(
+              UnknownIdentity.class,
+              Problem.Kind.INVALID_TOKEN,
+              e -> "the identity provider does not know this user; sign in again"),
+          Answer.of(
+                  AuthUnavailable.class,
+                  Problem.Kind.UPSTREAM_UNAVAILABLE,
+                  e -> "the signing keys cannot be fetched right now; retry shortly")
+              .logged(Log.WARN, "cannot judge a token")
+              .retryShortly(),
+          Answer.of(
+                  IdentityProviderUnavailable.class,
+                  Problem.Kind.UPSTREAM_UNAVAILABLE,
+                  e -> "the identity provider cannot be reached right now; retry shortly")
+              .logged(Log.WARN, "identity provider unavailable")
+              .retryShortly(),
+          Answer.of(UserDeactivated.class, Problem.Kind.DEACTIVATED, Exception::getMessage),
+          Answer.of(AdminRequired.class, Problem.Kind.FORBIDDEN, Exception::getMessage),
+          Answer.of(UserNotFound.class, Problem.Kind.NOT_FOUND, e -> "no such user"),
+          Answer.of(LastActiveAdmin.class, Problem.Kind.LAST_ADMIN, Exception::getMessage),
+          Answer.of(AmbiguousUserReference.class, Problem.Kind.CONFLICT, Exception::getMessage),
+          Answer.of(DomainException.class, Problem.Kind.CONFLICT, Exception::getMessage));
+
   public static void register(RoutesConfig routes) {
     routes.exception(RequestRejected.class, (e, ctx) -> send(ctx, e.problem()));
-    routes.exception(
-        MissingToken.class,
-        (e, ctx) -> {
-          send(
-              ctx,
-              Problem.of(
-                  Problem.Kind.MISSING_TOKEN,
-                  "send an access token: Authorization: Bearer <token>"));
-        });
-    routes.exception(
-        InvalidToken.class,
-        (e, ctx) -> {
-          LOG.info("rejected a token: {}", e.getMessage());
-          send(
-              ctx,
-              Problem.of(
-                  Problem.Kind.INVALID_TOKEN,
-                  "the access token is not valid; sign in again to get a new one"));
-        });
-    routes.exception(
-        UnknownIdentity.class,
-        (e, ctx) -> {
-          send(
-              ctx,
-              Problem.of(
-                  Problem.Kind.INVALID_TOKEN,
-                  "the identity provider does not know this user; sign in again"));
-        });
-    routes.exception(
-        AuthUnavailable.class,
-        (e, ctx) -> {
-          LOG.warn("cannot judge a token: {}", e.getMessage());
-          ctx.header("Retry-After", "5");
-          send(
-              ctx,
-              Problem.of(
-                  Problem.Kind.UPSTREAM_UNAVAILABLE,
-                  "the signing keys cannot be fetched right now; retry shortly"));
-        });
-    routes.exception(
-        IdentityProviderUnavailable.class,
-        (e, ctx) -> {
-          LOG.warn("identity provider unavailable: {}", e.getMessage());
-          ctx.header("Retry-After", "5");
-          send(
-              ctx,
-              Problem.of(
-                  Problem.Kind.UPSTREAM_UNAVAILABLE,
-                  "the identity provider cannot be reached right now; retry shortly"));
-        });
-    routes.exception(
-        UserDeactivated.class,
-        (e, ctx) -> send(ctx, Problem.of(Problem.Kind.DEACTIVATED, e.getMessage())));
-    routes.exception(
-        AdminRequired.class,
-        (e, ctx) -> send(ctx, Problem.of(Problem.Kind.FORBIDDEN, e.getMessage())));
-    routes.exception(
-        UserNotFound.class,
-        (e, ctx) -> send(ctx, Problem.of(Problem.Kind.NOT_FOUND, "no such user")));
-    routes.exception(
-        LastActiveAdmin.class,
-        (e, ctx) -> send(ctx, Problem.of(Problem.Kind.LAST_ADMIN, e.getMessage())));
-    routes.exception(
-        AmbiguousUserReference.class,
-        (e, ctx) -> send(ctx, Problem.of(Problem.Kind.CONFLICT, e.getMessage())));
+    ANSWERS.forEach(answer -> answer.register(routes));
     routes.exception(
         InvalidValueException.class,
         (e, ctx) ->
@@ -130,148 +156,51 @@ public final class ErrorMapping {
                 Problem.invalid(
                     "the request has an invalid field; see errors",
                     Map.of(e.field(), e.getMessage()))));
+    routes.exception(MethodNotAllowedResponse.class, ErrorMapping::methodNotAllowed);
     routes.exception(
-        DomainException.class,
-        (e, ctx) -> send(ctx, Problem.of(Problem.Kind.CONFLICT, e.getMessage())));
-    routes.exception(
-        MethodNotAllowedResponse.class,
-        (e, ctx) -> {
-          // Javalin found the path under other methods and lists them (with HEAD and OPTIONS, which
-          // WebModule registers)
-          String allow =
-              e.getDetails().values().stream()
-                  .flatMap(methods -> Arrays.stream(methods.split(",")))
-                  .map(String::strip)
-                  .filter(method -> method.matches("[A-Z]{1,20}"))
-                  .distinct()
-                  .collect(Collectors.joining(", "));
-          ctx.header("Allow", allow);
-          send(
-              ctx,
-              Problem.of(
-                  Problem.Kind.METHOD_NOT_ALLOWED,
-                  "this path does not take "
-                      + ctx.method().name()
-                      + "; it takes "
-                      + allow
-                      + " (see /openapi.json)"));
-        });
-    routes.exception(
-        HttpResponseException.class, (e, ctx) -> send(ctx, forStatus(e.getStatus(), null)));
-    routes.exception(
-        Exception.class,
-        (e, ctx) -> {
-          Problem unreadable = unreadableRequest(e);
-          if (unreadable != null) {
-            LOG.info(
-                "refused {} {}: the request could not be read ({})",
-                ctx.method(),
-                ctx.path(),
-                e.getMessage());
-            send(ctx, unreadable);
-            return;
-          }
-          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-          send(
-              ctx,
-              Problem.of(
-                  Problem.Kind.INTERNAL,
-                  "something went wrong on our side; retry, and report it if it persists"));
-        });
+        HttpResponseException.class,
+        (e, ctx) -> send(ctx, StatusProblems.forStatus(e.getStatus(), null)));
+    routes.exception(Exception.class, ErrorMapping::unexpected);
   }
 
   /**
-   * The problem for a bare status, from Javalin or Jetty. {@code reason}: what Jetty said was wrong
-   * (for example "Bad HostPort"), or null; only its printable ASCII is kept, since it may quote the
-   * request.
+   * Javalin found the path under other methods and lists them (with HEAD and OPTIONS, which
+   * WebModule registers): 405 with {@code Allow}.
    */
-  static Problem forStatus(int status, String reason) {
-    String why = reason == null ? "" : " (" + printable(reason) + ")";
-    return switch (status) {
-      case 400 ->
-          Problem.of(
-              Problem.Kind.MALFORMED_REQUEST,
-              "the request could not be read"
-                  + why
-                  + "; send well-formed HTTP/1.1 with a Host header and UTF-8 in the path and"
-                  + " query");
-      case 401 ->
-          Problem.of(
-              Problem.Kind.MISSING_TOKEN, "send an access token: Authorization: Bearer <token>");
-      case 403 -> Problem.of(Problem.Kind.FORBIDDEN, "you may not do this");
-      case 404 ->
-          Problem.of(Problem.Kind.NOT_FOUND, "no such resource; see /openapi.json for the routes");
-      case 405 ->
-          Problem.of(
-              Problem.Kind.METHOD_NOT_ALLOWED,
-              "this method is not allowed here; see /openapi.json");
-      case 413 ->
-          Problem.of(
-              Problem.Kind.TOO_LARGE,
-              "the request body is larger than this server accepts; send a smaller one");
-      case 414 ->
-          Problem.of(
-              Problem.Kind.URI_TOO_LONG,
-              "the request line is longer than this server reads;"
-                  + " send fewer or shorter query parameters");
-      case 415 ->
-          Problem.of(Problem.Kind.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
-      case 421 ->
-          Problem.of(
-              Problem.Kind.MISDIRECTED,
-              "this server does not answer for the host the request names" + why);
-      case 431 ->
-          Problem.of(
-              Problem.Kind.HEADERS_TOO_LARGE,
-              "the request headers are larger than this server reads;"
-                  + " send fewer or shorter headers");
-      case 503 -> Problem.of(Problem.Kind.UPSTREAM_UNAVAILABLE, "retry shortly");
-      case 500 ->
-          Problem.of(
-              Problem.Kind.INTERNAL,
-              "something went wrong on our side; retry, and report it if it persists");
-      default ->
-          new Problem(
-              Problem.Kind.OTHER.type(),
-              org.eclipse.jetty.http.HttpStatus.getMessage(status),
-              status,
-              (status >= 500
-                      ? "the server could not answer this request"
-                      : "the request was refused")
-                  + why,
-              null);
-    };
+  private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+    String allow =
+        e.getDetails().values().stream()
+            .flatMap(methods -> Arrays.stream(methods.split(",")))
+            .map(String::strip)
+            .filter(method -> method.matches("[A-Z]{1,20}"))
+            .distinct()
+            .collect(Collectors.joining(", "));
+    ctx.header("Allow", allow);
+    send(
+        ctx,
+        Problem.of(
+            Problem.Kind.METHOD_NOT_ALLOWED,
+            "this path does not take "
+                + ctx.method().name()
+                + "; it takes "
+                + allow
+                + " (see /openapi.json)"));
   }
 
-  /**
-   * A request Jetty could not read to the end (a broken chunked body, a body shorter than its
-   * Content-Length): the client's fault, so a 4xx rather than an unexpected 500. Null for any other
-   * failure.
-   */
-  static Problem unreadableRequest(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof org.eclipse.jetty.http.HttpException http
-          && http.getCode() >= 400
-          && http.getCode() < 500) {
-        return forStatus(http.getCode(), http.getReason());
-      }
-      if (t instanceof org.eclipse.jetty.io.EofException) {
-        return Problem.of(
-            Problem.Kind.MALFORMED_REQUEST,
-            "the request ended before its body did; send the whole body");
-      }
+  /** A request that could not be read is the client's 4xx; anything else a logged, generic 500. */
+  private static void unexpected(Exception e, Context ctx) {
+    Problem unreadable = StatusProblems.unreadableRequest(e);
+    if (unreadable != null) {
+      LOG.info(
+          "refused {} {}: the request could not be read ({})",
+          ctx.method(),
+          ctx.path(),
+          e.getMessage());
+      send(ctx, unreadable);
+      return;
     }
-    return null;
-  }
-
-  /** At most 100 characters of printable ASCII from the text. */
-  static String printable(String text) {
-    String kept =
-        text.codePoints()
-            .filter(c -> c >= 0x20 && c < 0x7f)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
-    return kept.length() <= 100 ? kept : kept.substring(0, 100) + "...";
+    LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+    send(ctx, Problem.of(Problem.Kind.INTERNAL, INTERNAL_DETAIL));
   }
 
   /**

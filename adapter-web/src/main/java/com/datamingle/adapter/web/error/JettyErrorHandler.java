@@ -44,7 +44,7 @@ public final class JettyErrorHandler extends ErrorHandler {
       return true;
     }
     Problem problem =
-        ErrorMapping.forStatus(
+        StatusProblems.forStatus(
             status,
             reason != null && !reason.equals(HttpStatus.getMessage(status)) ? reason : null);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);

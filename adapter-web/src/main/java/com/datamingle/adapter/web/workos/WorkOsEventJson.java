@@ -61,7 +61,7 @@ public final class WorkOsEventJson {
    * /user_management/users/{id}}): the email must be valid; a name or picture this service does not
    * accept is left out.
    */
-  static IdentityProfile profile(JsonNode user) {
+  public static IdentityProfile profile(JsonNode user) {
     return new IdentityProfile(
         new Email(text(user, "email")),
         lenient(() -> PersonName.ofNullable(text(user, "first_name"))),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import com.datamingle.adapter.web.testing.JwksServer;
+import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.TestKeys;
 import com.datamingle.application.testing.MutableClock;
 import java.security.KeyPairGenerator;
@@ -31,18 +31,18 @@ class WorkOsTokenVerifierTest {
   static final String SUB = "user_01HBEQKA6K4QJAS93VPE39W1JT";
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   final TestKeys k1 = new TestKeys("k1");
-  final JwksServer jwks;
+  final FakeWorkOs jwks;
   final WorkOsTokenVerifier verifier;
 
   WorkOsTokenVerifierTest() throws Exception {
-    jwks = new JwksServer(k1);
+    jwks = new FakeWorkOs(k1);
     verifier = verifier(Duration.ofSeconds(30));
   }
 
   WorkOsTokenVerifier verifier(Duration minRefresh) {
     JwksKeyStore store =
         new JwksKeyStore(
-            jwks.url(), Duration.ofSeconds(1), Duration.ofMinutes(10), minRefresh, clock);
+            jwks.jwksUrl(), Duration.ofSeconds(1), Duration.ofMinutes(10), minRefresh, clock);
     return new WorkOsTokenVerifier(
         store, List.of(TestKeys.ISSUER, "https://api.workos.com"), 30, clock);
   }
@@ -50,6 +50,17 @@ class WorkOsTokenVerifierTest {
   @AfterEach
   void stop() {
     jwks.close();
+  }
+
+  /** A valid token's claims for {@link #SUB}, key id k1, before signing. */
+  static com.auth0.jwt.JWTCreator.Builder claims() {
+    return JWT.create()
+        .withKeyId("k1")
+        .withIssuer(TestKeys.ISSUER)
+        .withSubject(SUB)
+        .withClaim("sid", "session_1")
+        .withIssuedAt(NOW)
+        .withExpiresAt(NOW.plusSeconds(60));
   }
 
   void rejects(String token) {
@@ -87,28 +98,12 @@ class WorkOsTokenVerifierTest {
     String payload = JWT.decode(k1.token(SUB, NOW)).getPayload();
     rejects(header + "." + payload + ".");
     rejects(header + "." + payload + ".c2lnbmF0dXJl");
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
-            .sign(Algorithm.none()));
+    rejects(claims().sign(Algorithm.none()));
   }
 
   @Test
   void refusesHs256SignedWithThePublicKey() {
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
-            .sign(Algorithm.HMAC256(k1.publicKey.getEncoded())));
+    rejects(claims().sign(Algorithm.HMAC256(k1.publicKey.getEncoded())));
   }
 
   @Test
@@ -117,25 +112,11 @@ class WorkOsTokenVerifierTest {
     ec.initialize(256);
     var pair = ec.generateKeyPair();
     rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
+        claims()
             .sign(
                 Algorithm.ECDSA256(
                     (ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate())));
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .withExpiresAt(NOW.plusSeconds(60))
-            .sign(Algorithm.RSA384(k1.publicKey, k1.privateKey)));
+    rejects(claims().sign(Algorithm.RSA384(k1.publicKey, k1.privateKey)));
     for (String alg : new String[] {"rs256", "RS256 ", "PS256"}) {
       String[] parts = k1.token(SUB, NOW).split("\\.");
       rejects(
@@ -165,13 +146,13 @@ class WorkOsTokenVerifierTest {
 
   @Test
   void refusesKidInjectionWithoutLookingItUp() {
-    int before = jwks.fetches();
+    int before = jwks.jwksFetches();
     for (String kid :
         new String[] {"../../etc/passwd", "' OR 1=1--", "k".repeat(10_000), "ключ", ""}) {
       rejects(k1.token(SUB, NOW, b -> b.withKeyId(kid)));
     }
     rejects(k1.token(SUB, NOW, b -> b.withKeyId(null)));
-    assertThat(jwks.fetches()).isEqualTo(before);
+    assertThat(jwks.jwksFetches()).isEqualTo(before);
   }
 
   @Test
@@ -216,22 +197,20 @@ class WorkOsTokenVerifierTest {
 
   @Test
   void requiresExpAndIat() {
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withIssuedAt(NOW)
-            .sign(Algorithm.RSA256(k1.publicKey, k1.privateKey)));
-    rejects(
-        JWT.create()
-            .withKeyId("k1")
-            .withIssuer(TestKeys.ISSUER)
-            .withSubject(SUB)
-            .withClaim("sid", "session_1")
-            .withExpiresAt(NOW.plusSeconds(60))
-            .sign(Algorithm.RSA256(k1.publicKey, k1.privateKey)));
+    for (boolean withExp : new boolean[] {true, false}) {
+      var token =
+          JWT.create()
+              .withKeyId("k1")
+              .withIssuer(TestKeys.ISSUER)
+              .withSubject(SUB)
+              .withClaim("sid", "session_1");
+      if (withExp) {
+        token.withExpiresAt(NOW.plusSeconds(60)); // no iat
+      } else {
+        token.withIssuedAt(NOW); // no exp
+      }
+      rejects(token.sign(Algorithm.RSA256(k1.publicKey, k1.privateKey)));
+    }
   }
 
   @Test
@@ -304,7 +283,7 @@ class WorkOsTokenVerifierTest {
     for (int i = 0; i < 20; i++) {
       verifier.verify(k1.token(SUB, NOW));
     }
-    assertThat(jwks.fetches()).isEqualTo(1);
+    assertThat(jwks.jwksFetches()).isEqualTo(1);
   }
 
   @Test
@@ -312,7 +291,7 @@ class WorkOsTokenVerifierTest {
     MutableClock moving = new MutableClock(NOW);
     JwksKeyStore store =
         new JwksKeyStore(
-            jwks.url(),
+            jwks.jwksUrl(),
             Duration.ofSeconds(1),
             Duration.ofMinutes(10),
             Duration.ofSeconds(10),
@@ -331,14 +310,14 @@ class WorkOsTokenVerifierTest {
   void aRotatedKeyIsFetchedOnce() {
     verifier.verify(k1.token(SUB, NOW));
     TestKeys k2 = new TestKeys("k2");
-    jwks.add(k2);
+    jwks.addKey(k2);
     WorkOsTokenVerifier fresh = verifier(Duration.ZERO);
 
     fresh.verify(k2.token(SUB, NOW));
     fresh.verify(k2.token(SUB, NOW));
     fresh.verify(k1.token(SUB, NOW));
 
-    assertThat(jwks.fetches()).isEqualTo(2);
+    assertThat(jwks.jwksFetches()).isEqualTo(2);
   }
 
   /**
@@ -370,11 +349,11 @@ class WorkOsTokenVerifierTest {
       pool.shutdownNow();
     }
     TestKeys k2 = new TestKeys("k2");
-    jwks.add(k2);
+    jwks.addKey(k2);
 
     assertThat(throttled.verify(k2.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
 
-    assertThat((long) jwks.fetches() - 1)
+    assertThat((long) jwks.jwksFetches() - 1)
         .isLessThanOrEqualTo(allowedFetches(interval, System.nanoTime() - start));
   }
 
@@ -383,10 +362,10 @@ class WorkOsTokenVerifierTest {
     WorkOsTokenVerifier throttled = verifier(Duration.ofMillis(500));
     throttled.verify(k1.token(SUB, NOW));
     TestKeys k2 = new TestKeys("k2");
-    jwks.add(k2);
+    jwks.addKey(k2);
 
     assertThat(throttled.verify(k2.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
-    assertThat(jwks.fetches()).isEqualTo(2);
+    assertThat(jwks.jwksFetches()).isEqualTo(2);
   }
 
   @Test
@@ -400,7 +379,7 @@ class WorkOsTokenVerifierTest {
       assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId(kid))))
           .isInstanceOf(InvalidToken.class);
     }
-    assertThat((long) jwks.fetches() - 1)
+    assertThat((long) jwks.jwksFetches() - 1)
         .isLessThanOrEqualTo(allowedFetches(interval, System.nanoTime() - start));
   }
 
@@ -409,22 +388,22 @@ class WorkOsTokenVerifierTest {
     WorkOsTokenVerifier eager = verifier(Duration.ZERO);
     eager.verify(k1.token(SUB, NOW));
     rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("made-up")));
-    int fetches = jwks.fetches();
+    int fetches = jwks.jwksFetches();
 
     for (int i = 0; i < 100; i++) {
       rejects(eager, k1.token(SUB, NOW, b -> b.withKeyId("made-up")));
     }
 
-    assertThat(jwks.fetches()).isEqualTo(fetches);
+    assertThat(jwks.jwksFetches()).isEqualTo(fetches);
   }
 
   @Test
   void tokensThatFailWithoutAKeyNeverCauseAFetch() {
     verifier.verify(k1.token(SUB, NOW));
-    int fetches = jwks.fetches();
+    int fetches = jwks.jwksFetches();
     WorkOsTokenVerifier eager = verifier(Duration.ZERO);
     eager.verify(k1.token(SUB, NOW));
-    int afterFirst = jwks.fetches();
+    int afterFirst = jwks.jwksFetches();
 
     rejects(
         eager, k1.token(SUB, NOW, b -> b.withKeyId("other").withIssuer("https://evil.example")));
@@ -432,7 +411,7 @@ class WorkOsTokenVerifierTest {
         eager, k1.token(SUB, NOW, b -> b.withKeyId("other").withExpiresAt(NOW.minusSeconds(3600))));
     rejects(eager, k1.token("client_01M2M", NOW, b -> b.withKeyId("other")));
 
-    assertThat(jwks.fetches()).isEqualTo(afterFirst).isEqualTo(fetches + 1);
+    assertThat(jwks.jwksFetches()).isEqualTo(afterFirst).isEqualTo(fetches + 1);
   }
 
   static void rejects(WorkOsTokenVerifier verifier, String token) {
@@ -452,12 +431,12 @@ class WorkOsTokenVerifierTest {
   void unknownKidsWhileTheJwksIsDownAre503AndCachedKeysStillWork() {
     WorkOsTokenVerifier throttled = verifier(Duration.ofMillis(100));
     throttled.verify(k1.token(SUB, NOW));
-    jwks.mode(JwksServer.Mode.ERROR_500);
+    jwks.jwksMode(FakeWorkOs.JwksMode.ERROR_500);
 
     assertThat(throttled.verify(k1.token(SUB, NOW)).workosUserId().value()).isEqualTo(SUB);
     assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId("k-new"))))
         .isInstanceOf(AuthUnavailable.class);
-    jwks.mode(JwksServer.Mode.OK);
+    jwks.jwksMode(FakeWorkOs.JwksMode.OK);
     assertThatThrownBy(() -> throttled.verify(k1.token(SUB, NOW, b -> b.withKeyId("k-new"))))
         .isInstanceOf(InvalidToken.class);
   }
@@ -469,7 +448,7 @@ class WorkOsTokenVerifierTest {
 
     assertThatThrownBy(() -> eager.verify(k1.token(SUB, NOW, b -> b.withKeyId("unknown"))))
         .isInstanceOf(InvalidToken.class);
-    assertThat(jwks.fetches()).isEqualTo(2);
+    assertThat(jwks.jwksFetches()).isEqualTo(2);
   }
 
   @Test
@@ -484,17 +463,17 @@ class WorkOsTokenVerifierTest {
 
   @Test
   void aBrokenJwksIsUnavailable() {
-    jwks.mode(JwksServer.Mode.ERROR_500);
+    jwks.jwksMode(FakeWorkOs.JwksMode.ERROR_500);
     assertThatThrownBy(() -> verifier(Duration.ZERO).verify(k1.token(SUB, NOW)))
         .isInstanceOf(AuthUnavailable.class);
-    jwks.mode(JwksServer.Mode.HTML);
+    jwks.jwksMode(FakeWorkOs.JwksMode.HTML);
     assertThatThrownBy(() -> verifier(Duration.ZERO).verify(k1.token(SUB, NOW)))
         .isInstanceOf(AuthUnavailable.class);
   }
 
   @Test
   void aSlowJwksTimesOut() {
-    jwks.mode(JwksServer.Mode.SLOW);
+    jwks.jwksMode(FakeWorkOs.JwksMode.SLOW);
     long start = System.nanoTime();
     assertThatThrownBy(() -> verifier(Duration.ZERO).verify(k1.token(SUB, NOW)))
         .isInstanceOf(AuthUnavailable.class);

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,42 @@ public final class Http {
         path,
         Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
         json);
+  }
+
+  /** A CORS preflight from this origin for this method, asking for the API's two headers. */
+  public Response preflight(String path, String origin, String method) {
+    return send(
+        "OPTIONS",
+        path,
+        Map.of(
+            "Origin",
+            origin,
+            "Access-Control-Request-Method",
+            method,
+            "Access-Control-Request-Headers",
+            "authorization,content-type"),
+        null);
+  }
+
+  /** Every user of {@code GET /api/users}, following {@code next_cursor}; and how many pages. */
+  public record Pages(List<String> emails, int pages) {}
+
+  public Pages allUsers(String query, String token) {
+    List<String> emails = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      Response page =
+          get("/api/users?" + query + (cursor == null ? "" : "&cursor=" + cursor), token);
+      if (page.status() != 200) {
+        throw new AssertionError("a page of users answered " + page.status() + ": " + page.body());
+      }
+      page.json().get("users").forEach(u -> emails.add(u.get("email").asText()));
+      JsonNode next = page.json().get("next_cursor");
+      cursor = next.isNull() ? null : next.asText();
+      pages++;
+    } while (cursor != null);
+    return new Pages(emails, pages);
   }
 
   public Response send(String method, String path, Map<String, String> headers, String body) {

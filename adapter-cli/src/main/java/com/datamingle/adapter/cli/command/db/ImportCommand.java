@@ -1,19 +1,19 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.ImportWiring;
-import com.datamingle.adapter.cli.bootstrap.SettingsSource;
-import com.datamingle.migrations.MigrationFailure;
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
+import com.datamingle.adapter.cli.command.common.Output;
+import com.datamingle.adapter.cli.command.common.Subcommand;
+import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.transfer.Finding;
-import com.datamingle.migrations.transfer.ImportJson;
 import com.datamingle.migrations.transfer.ImportListener;
 import com.datamingle.migrations.transfer.ImportOptions;
 import com.datamingle.migrations.transfer.ImportReport;
-import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db import --from SOURCE_URL}: fills an empty database from another one. */
@@ -31,9 +31,7 @@ import picocli.CommandLine.Option;
           + " kept to the millisecond.",
       "Asks on a terminal (else --yes)."
     })
-public final class ImportCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+final class ImportCommand extends Subcommand {
   @Option(
       names = "--from",
       required = true,
@@ -41,16 +39,14 @@ public final class ImportCommand implements Callable<Integer> {
       description = "The database to copy from; the same forms as DATABASE_URL.")
   String from;
 
-  @Option(names = "--yes", description = "Do not ask.")
-  boolean yes;
+  @Mixin YesOption yes;
 
   @Option(
       names = "--dry-run",
       description = "Read and check everything, report what would be done, write nothing.")
   boolean dryRun;
 
-  @Option(names = "--json", description = "Print the summary as JSON.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Option(
       names = "--skip-unknown",
@@ -79,38 +75,21 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = context.out();
     ImportOptions options = new ImportOptions(dryRun, skipUnknown, badEmail, badValue);
     ImportReport report =
-        ImportWiring.databaseImport(
-                ((SettingsSource) spec.root().userObject()).settings(), from, options)
-            .run(listener(out));
-    if (json) {
-      out.println(ImportJson.of(report));
+        ImportWiring.databaseImport(context.settings(), from, options).run(listener(out));
+    if (json.requested()) {
+      out.println(Output.json(ImportJson.of(report)));
     } else {
       print(out, report);
     }
-    return report.refused() ? 1 : 0;
+    return report.refused() ? ExitCode.FAILED : ExitCode.OK;
   }
 
   private ImportListener listener(PrintWriter out) {
-    return new ImportProgress(json ? null : out, System.console() != null, this::ask);
-  }
-
-  private void ask(String what) {
-    if (yes) {
-      return;
-    }
-    Console console = System.console();
-    if (console == null) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          what + " This is not a terminal, so nobody can answer: add --yes to go ahead.");
-    }
-    String answer = console.readLine("%s Type yes to go ahead: ", what);
-    if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).equals("yes")) {
-      throw new MigrationFailure("stopped: nothing was changed");
-    }
+    return new ImportProgress(
+        json.requested() ? null : out, System.console() != null, yes::confirm);
   }
 
   private static void print(PrintWriter out, ImportReport report) {

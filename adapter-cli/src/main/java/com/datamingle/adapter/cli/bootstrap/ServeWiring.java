@@ -1,0 +1,183 @@
+package com.datamingle.adapter.cli.bootstrap;
+
+import com.datamingle.adapter.persistence.PersistenceModule;
+import com.datamingle.adapter.web.WebDependencies;
+import com.datamingle.adapter.web.WebModule;
+import com.datamingle.adapter.web.WebServer;
+import com.datamingle.adapter.web.WebSettings;
+import com.datamingle.adapter.web.client.workos.WorkOsUserDirectory;
+import com.datamingle.adapter.web.ops.Metrics;
+import com.datamingle.adapter.web.ops.Readiness;
+import com.datamingle.application.service.ApplicationServices;
+import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationStatus;
+import com.datamingle.migrations.database.DatabaseSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The server's process: schema checks, the pool, the application and the web adapter. */
+public final class ServeWiring {
+  private ServeWiring() {}
+
+  /**
+   * Starts the service: checks the schema (migrating when asked), opens the pool, wires the
+   * application and the web adapter, and starts listening. Closing the result stops it.
+   */
+  public static ServiceRuntime serve(Settings settings, ServeOptions options, Clock clock) {
+    if (options.dev() && settings.environment() == Settings.Environment.PRODUCTION) {
+      throw new Settings.InvalidSettings(
+          "--dev cannot run with DATAMINGLE_ENV=production; unset it for development");
+    }
+    DatabaseSettings database = MigrationWiring.database(settings);
+    String bind =
+        settings.bindAddress() != null
+            ? settings.bindAddress()
+            : options.dev() ? "127.0.0.1" : "0.0.0.0";
+    // before anything is migrated: a server that cannot listen changes nothing
+    requireFreePort(bind, settings.port());
+    DatabaseMigrator migrator = MigrationWiring.migrator(settings);
+    MigrationWiring.refuseForeign(migrator, "serve");
+    bringToHead(migrator, options);
+    StartUpDriftCheck driftCheck = StartUpDriftCheck.start(settings, migrator, options);
+    TokenWiring.TokenSetup tokens =
+        options.dev()
+            ? TokenWiring.devTokens(options.devDir(), clock)
+            : TokenWiring.workosTokens(settings, clock);
+    PersistenceModule persistence = PersistenceModule.open(database, clock);
+    try {
+      WorkOsUserDirectory directory =
+          new WorkOsUserDirectory(
+              settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(3));
+      ApplicationServices services =
+          ApplicationWiring.services(persistence, directory, settings, clock);
+      String drift = driftCheck.outcome();
+      Readiness readiness =
+          () ->
+              drift != null ? new Readiness.Status(false, drift) : readiness(persistence, migrator);
+      WebDependencies deps =
+          new WebDependencies(
+              services.resolveSignIn(),
+              services.updateMyProfile(),
+              services.listUsers(),
+              services.getUser(),
+              services.changeUserAccess(),
+              services.applyWorkOsEvent(),
+              tokens.verifier(),
+              readiness,
+              metrics(persistence, tokens));
+      WebSettings web =
+          new WebSettings(
+              settings.corsAllowedOrigins(),
+              WebSettings.DEFAULT_MAX_REQUEST_BYTES,
+              Duration.ofSeconds(15),
+              tokens.devJwks(),
+              settings.workosWebhookSecret());
+      WebServer server = WebModule.create(deps, web).start(bind, settings.port());
+      options
+          .say()
+          .accept(
+              "datamingle listening on http://"
+                  + bind
+                  + ":"
+                  + server.port()
+                  + " ("
+                  + settings.environment().name().toLowerCase(Locale.ROOT)
+                  + "), database "
+                  + database.describe()
+                  + ", tokens from "
+                  + tokens.description()
+                  + (settings.workosWebhookSecret() == null
+                      ? "; WorkOS webhooks refused until WORKOS_WEBHOOK_SECRET is set"
+                      : "; WorkOS webhooks at /webhooks/workos"));
+      return new ServiceRuntime(persistence, server);
+    } catch (RuntimeException e) {
+      persistence.close();
+      throw e;
+    }
+  }
+
+  /** Refuses a schema behind head, unless asked to migrate (dev mode always migrates). */
+  private static void bringToHead(DatabaseMigrator migrator, ServeOptions options) {
+    MigrationStatus status = migrator.status();
+    if (status.atHead()) {
+      return;
+    }
+    if (options.migrate() || options.dev()) {
+      migrator.upgrade(null, options.progress());
+      return;
+    }
+    throw new ServiceRefused(
+        "the database schema is not at head ("
+            + status.current().map(e -> "at " + e.label()).orElse("empty")
+            + ", head is "
+            + status.head().map(e -> e.label()).orElse("none")
+            + "); run `datamingle db upgrade` first, or serve with --migrate");
+  }
+
+  private static Metrics metrics(PersistenceModule persistence, TokenWiring.TokenSetup tokens) {
+    return new Metrics()
+        .gauge(
+            "datamingle_db_pool_active_connections",
+            "Connections in use",
+            () -> persistence.poolUsage().active())
+        .gauge(
+            "datamingle_db_pool_idle_connections",
+            "Idle connections",
+            () -> persistence.poolUsage().idle())
+        .gauge(
+            "datamingle_db_pool_max_connections", "Pool size", () -> persistence.poolUsage().max())
+        .gauge(
+            "datamingle_db_pool_waiting_threads",
+            "Threads waiting for a connection",
+            () -> persistence.poolUsage().waiting())
+        .counter("datamingle_jwks_fetches_total", "JWKS fetches", tokens.keys()::fetchCount)
+        .counter(
+            "datamingle_jwks_fetch_failures_total",
+            "JWKS fetches that failed",
+            tokens.keys()::fetchFailureCount);
+  }
+
+  /**
+   * Binds the address once before the web server does, so that a busy port is one clear line (the
+   * web server would log its own error first). Port 0 always binds.
+   */
+  private static void requireFreePort(String bind, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(bind, port));
+    } catch (IOException | IllegalArgumentException | SecurityException e) {
+      throw new WebServer.CannotListen(
+          "cannot listen on "
+              + bind
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); choose another port with --port or PORT, or another address with"
+              + " --bind-address");
+    }
+  }
+
+  private static Readiness.Status readiness(
+      PersistenceModule persistence, DatabaseMigrator migrator) {
+    if (!persistence.ping()) {
+      return new Readiness.Status(false, "the database does not answer");
+    }
+    try {
+      MigrationStatus status = migrator.status();
+      return status.atHead()
+          ? new Readiness.Status(true, null)
+          : new Readiness.Status(
+              false, "the database schema is not at head; run `datamingle db upgrade`");
+    } catch (RuntimeException e) {
+      return new Readiness.Status(false, "the schema cannot be read");
+    }
+  }
+}

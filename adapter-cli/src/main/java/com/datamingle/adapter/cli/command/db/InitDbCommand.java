@@ -1,0 +1,47 @@
+package com.datamingle.adapter.cli.command.db;
+
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.KnownFailure;
+import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Subcommand;
+import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationReport;
+import com.datamingle.migrations.schema.DatabaseOrigin;
+import picocli.CommandLine.Command;
+
+/** {@code datamingle init-db}, the Flask guide's command (registered at the top level). */
+@Command(
+    name = "init-db",
+    mixinStandardHelpOptions = true,
+    description =
+        "Create the schema at head in an empty database; refuses a database that holds any"
+            + " table.")
+public final class InitDbCommand extends Subcommand {
+
+  @Override
+  public Integer call() {
+    DatabaseMigrator migrator = context.migrator();
+    DatabaseOrigin origin = migrator.origin();
+    if (origin.foreign()) {
+      throw new KnownFailure(
+          "refusing to init-db "
+              + migrator.target().describe()
+              + ": it is a database "
+              + origin.describe()
+              + "; nothing was written. "
+              + DatabaseOrigin.wayInSentence());
+    }
+    if (!migrator.isEmpty()) {
+      throw new KnownFailure(
+          "the database "
+              + migrator.target().describe()
+              + " is not empty; init-db only creates a schema from nothing: use `datamingle db"
+              + " upgrade` to bring it to head, or `reset-db` to start over");
+    }
+    MigrationReport report = migrator.upgrade(null, MigrationText.progress(context.out()));
+    context
+        .out()
+        .println("Created the schema. Database is at " + MigrationText.describe(report.after()));
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,44 @@
+package com.datamingle.adapter.cli.command.db;
+
+import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
+import com.datamingle.adapter.cli.bootstrap.Settings;
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
+import com.datamingle.migrations.scripts.ScriptFiles;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code datamingle db new -m MESSAGE}: an empty migration to fill in by hand. */
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a new timestamped migration, with up and undo sections, for each database, into"
+            + " the --migrations folder.")
+final class NewCommand extends Subcommand {
+
+  @Option(
+      names = {"-m", "--message"},
+      required = true,
+      paramLabel = "MESSAGE",
+      description = "What the migration does, e.g. \"add teams table\".")
+  String message;
+
+  @Override
+  public Integer call() {
+    Settings settings = context.settings();
+    ScriptsFolder.require(settings, "db new");
+    List<Path> written =
+        ScriptFiles.newMigration(MigrationWiring.scripts(settings), message, Clock.systemUTC());
+    written.forEach(p -> context.out().println("wrote " + p));
+    context
+        .out()
+        .println(
+            "Fill in both files, review with `db upgrade --sql`, rehearse with `db test`, then"
+                + " `db upgrade`.");
+    return ExitCode.OK;
+  }
+}

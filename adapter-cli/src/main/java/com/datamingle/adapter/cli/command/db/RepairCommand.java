@@ -1,0 +1,41 @@
+package com.datamingle.adapter.cli.command.db;
+
+import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.Subcommand;
+import com.datamingle.adapter.cli.command.common.YesOption;
+import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationEntry;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code datamingle db repair}: accept edited applied scripts by their new checksums. */
+@Command(
+    name = "repair",
+    mixinStandardHelpOptions = true,
+    description =
+        "Accept the current files of edited applied migrations by recording their checksums. Asks"
+            + " first (or --yes).")
+final class RepairCommand extends Subcommand {
+
+  @Mixin YesOption yes;
+
+  @Override
+  public Integer call() {
+    DatabaseMigrator migrator = context.migrator();
+    PrintWriter out = context.out();
+    List<MigrationEntry> edited =
+        migrator.status().entries().stream().filter(MigrationEntry::checksumMismatch).toList();
+    if (edited.isEmpty()) {
+      out.println("Nothing to repair: every applied migration matches its script.");
+      return ExitCode.OK;
+    }
+    edited.forEach(e -> out.println("edited since applied: " + e.fileName()));
+    yes.confirm(
+        "The database keeps the schema these scripts made when they were applied; repair only"
+            + " records the current files as the applied ones.");
+    migrator.repair().forEach(e -> out.println("accepted " + e.fileName()));
+    return ExitCode.OK;
+  }
+}

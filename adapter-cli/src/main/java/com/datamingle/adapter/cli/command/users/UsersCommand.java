@@ -1,0 +1,26 @@
+package com.datamingle.adapter.cli.command.users;
+
+import com.datamingle.adapter.cli.command.common.GroupCommand;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code datamingle users}: operators manage users through the application layer, so its rules
+ * hold. Each subcommand is a class of this package.
+ */
+@Command(
+    name = "users",
+    mixinStandardHelpOptions = true,
+    description =
+        "List and manage users (operators make the first admin here). Name a user by id, WorkOS"
+            + " user id (user_...) or email.",
+    subcommands = {
+      ListCommand.class,
+      ShowCommand.class,
+      PromoteCommand.class,
+      DemoteCommand.class,
+      ActivateCommand.class,
+      DeactivateCommand.class,
+      SyncCommand.class,
+      PurgeCommand.class
+    })
+public final class UsersCommand extends GroupCommand {}

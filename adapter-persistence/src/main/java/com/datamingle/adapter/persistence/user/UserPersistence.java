@@ -1,0 +1,24 @@
+package com.datamingle.adapter.persistence.user;
+
+import com.datamingle.adapter.persistence.tx.Sessions;
+import com.datamingle.application.port.out.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.ibatis.session.Configuration;
+
+/** The users room's entry point for {@code PersistenceModule}: its mapper, and its repository. */
+public final class UserPersistence {
+  private UserPersistence() {}
+
+  /** Registers the user mapper and the UUID type handler it needs. */
+  public static void configure(Configuration configuration) {
+    configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
+    configuration.addMapper(UserMapper.class);
+  }
+
+  /** The MyBatis repository behind a cache of users looked up by WorkOS id for {@code ttl}. */
+  public static UserRepository repository(Sessions sessions, Clock clock, Duration ttl) {
+    return new CachingUserRepository(new MyBatisUserRepository(sessions), sessions, clock, ttl);
+  }
+}

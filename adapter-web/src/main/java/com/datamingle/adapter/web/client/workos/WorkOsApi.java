@@ -1,0 +1,73 @@
+package com.datamingle.adapter.web.client.workos;
+
+import com.datamingle.application.port.out.IdentityProviderUnavailable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WorkOS REST API as this service calls it: GET with the API key, short timeouts, no redirects,
+ * one retry when WorkOS cannot be reached or answers 5xx. A refused key (401/403) is reported at
+ * once, naming WORKOS_API_KEY; the key itself never appears in a log line or message.
+ */
+final class WorkOsApi {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkOsApi.class);
+  private final URI baseUrl;
+  private final String apiKey;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  WorkOsApi(URI baseUrl, String apiKey, Duration timeout) {
+    this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
+    this.apiKey = apiKey;
+    this.timeout = timeout;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /**
+   * The answer to {@code GET <base>/<pathAndQuery>} when its status is below 500 and not 401/403.
+   * {@code what} names the request in messages ("the user profile", "events").
+   */
+  HttpResponse<String> get(String pathAndQuery, String what) {
+    HttpRequest request =
+        HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Accept", "application/json")
+            .GET()
+            .build();
+    String last = null;
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+          LOG.error("WorkOS refused the API key ({}); check WORKOS_API_KEY", status);
+          throw new IdentityProviderUnavailable(
+              "WorkOS refused the API key (" + status + "); check WORKOS_API_KEY", null);
+        }
+        if (status < 500) {
+          return response;
+        }
+        last = "WorkOS answered " + status;
+      } catch (IOException e) {
+        last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IdentityProviderUnavailable("interrupted while asking WorkOS for " + what, e);
+      }
+      LOG.warn("asking WorkOS for {} failed (attempt {}): {}", what, attempt, last);
+    }
+    throw new IdentityProviderUnavailable(
+        "WorkOS could not be asked for " + what + " (" + last + "); retry later", null);
+  }
+}
