@@ -27,6 +27,14 @@ final class ChangelogEditor {
     }
   }
 
+  /** Stores the script checksum of every applied migration of {@code now} that has none yet. */
+  void recordMissingChecksums(MigrationStatus now) {
+    recordChecksums(
+        now.entries().stream()
+            .filter(e -> e.state() == MigrationEntry.State.APPLIED && e.recordedChecksum() == null)
+            .toList());
+  }
+
   /** Stores the script checksum of each of {@code entries}. */
   void recordChecksums(List<MigrationEntry> entries) {
     try (Connection connection = target.open()) {

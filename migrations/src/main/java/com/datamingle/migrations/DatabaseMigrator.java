@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.ibatis.migration.Change;
 
@@ -88,30 +90,40 @@ public final class DatabaseMigrator {
 
   /** Records the checksum of every applied migration that has none yet. */
   private void recordChecksums() {
-    changelog.recordChecksums(
-        status().entries().stream()
-            .filter(e -> e.state() == MigrationEntry.State.APPLIED && e.recordedChecksum() == null)
-            .toList());
+    changelog.recordMissingChecksums(status());
+  }
+
+  /** Runs {@code run}, then records the checksums of what it applied, even when it failed. */
+  private MigrationReport recorded(Supplier<List<MigrationEntry>> run) {
+    List<MigrationEntry> ran;
+    try {
+      ran = run.get();
+    } finally {
+      recordChecksums();
+    }
+    return new MigrationReport(ran, status());
   }
 
   /** Applies pending migrations in id order, up to {@code version} or to the newest script. */
   public MigrationReport upgrade(String version, MigrationListener listener) {
-    refuseForeign("upgrade"); // before the lock too: a foreign database's folder gets no lock file
+    return upgradeThen(version, listener, report -> report);
+  }
+
+  /**
+   * Upgrades as {@link #upgrade} does, then runs {@code then} while still holding the migration
+   * lock, so that no other migration changes the schema under it (an import fills tables at head).
+   */
+  public <T> T upgradeThen(
+      String version, MigrationListener listener, Function<MigrationReport, T> then) {
+    // before the lock too: a foreign database's folder gets no lock file
+    DatabaseOrigin.refuseForeign("upgrade", target);
     try (SchemaLock.Held ignored = lock()) {
-      refuseForeign("upgrade");
+      DatabaseOrigin.refuseForeign("upgrade", target);
       MigrationStatus before = status();
       List<MigrationEntry> pending = MigrationPlanner.upgrade(before, version);
-      if (pending.isEmpty()) {
-        recordChecksums();
-        return new MigrationReport(List.of(), before);
-      }
-      List<MigrationEntry> ran;
-      try {
-        ran = runner.up(pending.size(), before, listener);
-      } finally {
-        recordChecksums();
-      }
-      return new MigrationReport(ran, status());
+      return then.apply(
+          recorded(
+              () -> pending.isEmpty() ? List.of() : runner.up(pending.size(), before, listener)));
     }
   }
 
@@ -142,7 +154,7 @@ public final class DatabaseMigrator {
 
   /** The SQL an upgrade to {@code version} (null: head) would run; runs nothing. */
   public String upgradeSql(String version) {
-    refuseForeign("upgrade");
+    DatabaseOrigin.refuseForeign("upgrade", target);
     return SqlPreview.upgrade(loader, MigrationPlanner.upgrade(status(), version));
   }
 
@@ -227,21 +239,15 @@ public final class DatabaseMigrator {
 
   /** Applies the out-of-order scripts in id order (and nothing newer). */
   public MigrationReport applyOutOfOrder(MigrationListener listener) {
-    refuseForeign("merge migrations into");
+    DatabaseOrigin.refuseForeign("merge migrations into", target);
     try (SchemaLock.Held ignored = lock()) {
-      refuseForeign("merge migrations into");
+      DatabaseOrigin.refuseForeign("merge migrations into", target);
       MigrationStatus before = status();
       Set<String> mergeable = MigrationPlanner.mergeable(before);
       if (before.withState(MigrationEntry.State.OUT_OF_ORDER).isEmpty()) {
         return new MigrationReport(List.of(), before);
       }
-      List<MigrationEntry> ran;
-      try {
-        ran = runner.pendingAmong(mergeable, before, listener);
-      } finally {
-        recordChecksums();
-      }
-      return new MigrationReport(ran, status());
+      return recorded(() -> runner.pendingAmong(mergeable, before, listener));
     }
   }
 
@@ -265,14 +271,6 @@ public final class DatabaseMigrator {
   /** What made the database: nothing yet, DataMingle, or something else. Only reads. */
   public DatabaseOrigin origin() {
     return DatabaseOrigin.of(target);
-  }
-
-  /** Stops a command before it writes anything when the database was made by another tool. */
-  private void refuseForeign(String action) {
-    DatabaseOrigin origin = origin();
-    if (origin.foreign()) {
-      throw origin.refusal(action, target);
-    }
   }
 
   /** True when the database holds no table at all (what init-db requires). */

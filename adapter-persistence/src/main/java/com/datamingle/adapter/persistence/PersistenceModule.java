@@ -153,6 +153,11 @@ public final class PersistenceModule implements AutoCloseable {
     return ids;
   }
 
+  /** The service's user ids (UUID v7) without a database, for a tool that writes rows itself. */
+  public static IdGenerator idGenerator(Clock clock) {
+    return new UuidV7Generator(clock);
+  }
+
   /** The pool itself, for this package's tests. */
   DataSource dataSource() {
     return dataSource;

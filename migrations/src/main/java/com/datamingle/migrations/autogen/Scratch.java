@@ -18,8 +18,8 @@ import java.util.UUID;
  * A throwaway database of one dialect: an in-memory SQLite database, or a temporary schema in a
  * PostgreSQL.
  */
-record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseable {
-  static Scratch create(Dialect d, MigrationTarget server) {
+public record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseable {
+  public static Scratch create(Dialect d, MigrationTarget server) {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     if (d == Dialect.SQLITE) {
       // in memory: no file, no fsync; shared-cache so every connection of the migrator sees the
@@ -79,7 +79,8 @@ record Scratch(MigrationTarget target, Runnable cleanup) implements AutoCloseabl
     }
   }
 
-  static Connection connect(MigrationTarget t) throws SQLException {
+  /** A plain connection to {@code t} with its credentials. */
+  public static Connection connect(MigrationTarget t) throws SQLException {
     Properties props = new Properties();
     if (t.user() != null) {
       props.setProperty("user", t.user());

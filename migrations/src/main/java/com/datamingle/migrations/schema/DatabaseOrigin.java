@@ -72,6 +72,7 @@ public record DatabaseOrigin(Kind kind, String madeBy, String revision, List<Str
     }
   }
 
+  /** What made the database behind {@code connection}. Only reads. */
   public static DatabaseOrigin inspect(Connection connection, Dialect dialect) throws SQLException {
     List<String> tables = Catalog.tables(connection, dialect);
     if (tables.isEmpty()) {
@@ -176,6 +177,14 @@ public record DatabaseOrigin(Kind kind, String madeBy, String revision, List<Str
   /** {@link #wayIn()} as a sentence of its own. */
   public static String wayInSentence() {
     return capitalised(wayIn()) + ".";
+  }
+
+  /** Refuses to {@code action} the database of {@code target} when another tool made it. */
+  public static void refuseForeign(String action, MigrationTarget target) {
+    DatabaseOrigin origin = of(target);
+    if (origin.foreign()) {
+      throw origin.refusal(action, target);
+    }
   }
 
   /** The refusal of a command that would write to a foreign database: nothing has been written. */

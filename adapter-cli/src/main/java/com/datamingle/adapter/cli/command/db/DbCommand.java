@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RehearseCommand.class,
       ValidateCommand.class,
       RepairCommand.class,
-      LintCommand.class
+      LintCommand.class,
+      ImportCommand.class
     })
 public final class DbCommand extends GroupCommand {}
