@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
     name = "datamingle",
     mixinStandardHelpOptions = true,
     version = "datamingle 0.1.0",
+    resourceBundle = "com.datamingle.adapter.cli.command.help",
     description =
         "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
     subcommands = {

@@ -1,6 +1,7 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
@@ -9,25 +10,19 @@ import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db history}. */
-@Command(
-    name = "history",
-    mixinStandardHelpOptions = true,
-    description =
-        "List every migration: id, description, when it was applied, and marks for pending,"
-            + " out-of-order and missing scripts.")
+@Command(name = "history", mixinStandardHelpOptions = true)
 final class HistoryCommand extends Subcommand {
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
-  boolean json;
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
     PrintWriter out = context.out();
     MigrationStatus status = context.migrator().status();
-    if (json) {
+    if (json.requested()) {
       out.println(Output.json(status.entries().stream().map(MigrationText::json).toList()));
       return ExitCode.OK;
     }

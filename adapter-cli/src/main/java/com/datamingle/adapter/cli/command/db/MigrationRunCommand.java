@@ -7,13 +7,21 @@ import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
 import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * What {@code db upgrade} and {@code db downgrade} share: read the target, print the SQL instead
- * with --sql, take a backup when one is due, run with a progress line per migration, and close with
- * what was done and where the database stands.
+ * What {@code db upgrade} and {@code db downgrade} share: the TARGET and --sql (each described in
+ * the help bundle under its own command), read the target, print the SQL instead with --sql, take a
+ * backup when one is due, run with a progress line per migration, and close with what was done and
+ * where the database stands.
  */
 abstract class MigrationRunCommand extends Subcommand {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", descriptionKey = "target")
+  String target;
+
+  @Option(names = "--sql")
+  boolean sql;
 
   private final String nothing;
   private final String done;
@@ -30,9 +38,6 @@ abstract class MigrationRunCommand extends Subcommand {
   /** Reads the TARGET argument; a usage error when it is not one. */
   abstract void readTarget();
 
-  /** Whether --sql was given. */
-  abstract boolean sqlOnly();
-
   abstract String sql(DatabaseMigrator migrator);
 
   /** Whether to back the database up before running. */
@@ -45,7 +50,7 @@ abstract class MigrationRunCommand extends Subcommand {
     PrintWriter out = context.out();
     DatabaseMigrator migrator = context.migrator();
     readTarget();
-    if (sqlOnly()) {
+    if (sql) {
       out.print(sql(migrator));
       return ExitCode.OK;
     }
