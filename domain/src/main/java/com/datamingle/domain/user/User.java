@@ -122,32 +122,24 @@ public record User(
               d.timezone = update.timezone().applyTo(timezone);
               d.language = update.language().applyTo(language);
             });
-    return changed.equals(this) ? this : changed.edit(d -> d.updatedAt = now);
+    return changed.equals(this) ? this : changed.touchedAt(now);
   }
 
   public User withActive(boolean value, Instant now) {
-    return value == active
-        ? this
-        : edit(
-            d -> {
-              d.active = value;
-              d.updatedAt = now;
-            });
+    return value == active ? this : edit(d -> d.active = value).touchedAt(now);
   }
 
   public User withAdmin(boolean value, Instant now) {
-    return value == admin
-        ? this
-        : edit(
-            d -> {
-              d.admin = value;
-              d.updatedAt = now;
-            });
+    return value == admin ? this : edit(d -> d.admin = value).touchedAt(now);
   }
 
   /** An active admin: the kind of user of which at least one must remain. */
   public boolean isActiveAdmin() {
     return active && admin;
+  }
+
+  private User touchedAt(Instant now) {
+    return edit(d -> d.updatedAt = now);
   }
 
   /** A copy of this user with the fields {@code change} sets, checked as any new user is. */
