@@ -18,6 +18,7 @@ import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.application.testing.FakeIdentityProviderDirectory;
 import com.datamingle.application.testing.FakeWorkOsEventFeed;
 import com.datamingle.application.testing.MutableClock;
+import com.datamingle.application.testing.Race;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.LastActiveAdmin;
@@ -374,30 +375,16 @@ public abstract class UserRepositoryContract {
   void concurrentFirstSignInsOfOneWorkosIdYieldExactlyOneRow() throws Exception {
     WorkOsUserId sub = new WorkOsUserId("user_01HRACE");
     ApplicationServices app = services(new FakeIdentityProviderDirectory());
-    int threads = 16;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<User>> results = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      String session = "session_" + i;
-      results.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return app.resolveSignIn()
+    List<User> users =
+        Race.run(
+            16,
+            n ->
+                app.resolveSignIn()
                     .resolveSignIn(
                         new ResolveSignInUseCase.Command(
                             sub,
-                            session,
-                            new IdentityProfile(new Email("race@example.com"), null, null, null)));
-              }));
-    }
-    start.countDown();
-    List<User> users = new ArrayList<>();
-    for (Future<User> f : results) {
-      users.add(f.get());
-    }
-    pool.shutdown();
+                            "session_" + n,
+                            new IdentityProfile(new Email("race@example.com"), null, null, null))));
 
     assertThat(rowCount()).isEqualTo(1);
     assertThat(users).extracting(User::id).containsOnly(users.get(0).id());
