@@ -20,8 +20,8 @@ final class HistoryCommand extends Subcommand {
 
   @Override
   public Integer call() {
-    PrintWriter out = context.out();
     MigrationStatus status = context.migrator().status();
+    PrintWriter out = context.out();
     if (json.requested()) {
       out.println(Output.json(status.entries().stream().map(MigrationText::json).toList()));
       return ExitCode.OK;
