@@ -6,6 +6,8 @@ import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.Http;
 import com.datamingle.adapter.web.testing.TestKeys;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,5 +260,41 @@ class ServeIT {
     assertThat(interrupt.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
     assertThat(server.exitValue()).as(output()).isZero();
+  }
+
+  @Test
+  void jsonLogsAreOneObjectPerLineWithTheRequestIdOnTheAccessLine() throws Exception {
+    int port = freePort();
+    server =
+        start(
+            Map.of("PORT", Integer.toString(port), "DATAMINGLE_LOG_FORMAT", "json"),
+            "serve",
+            "--dev");
+    Http http = waitUntilUp(port);
+    Http.Response health = http.send("GET", "/health", Map.of("X-Request-Id", "req-json-1"), null);
+    assertThat(health.header("X-Request-Id")).isEqualTo("req-json-1");
+    assertThat(http.get("/health", null).header("X-Request-Id"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    new ProcessBuilder("kill", "-TERM", Long.toString(server.pid())).start().waitFor();
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("server stopped").isTrue();
+    List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> parsed = new ArrayList<>();
+    for (String line : lines) {
+      parsed.add(json.readTree(line));
+    }
+    assertThat(parsed)
+        .as(output())
+        .isNotEmpty()
+        .allMatch(n -> n.has("level") && n.has("formattedMessage"));
+    JsonNode access =
+        parsed.stream()
+            .filter(n -> n.path("loggerName").asText().equals("access"))
+            .filter(n -> n.path("mdc").path("request_id").asText().equals("req-json-1"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no access line with the request id: " + lines));
+    assertThat(access.get("formattedMessage").asText()).startsWith("GET /health 200");
+    assertThat(access.get("kvpList").toString()).contains("\"status\":\"200\"");
   }
 }

@@ -188,6 +188,15 @@ public final class PersistenceModule implements AutoCloseable {
   /** A snapshot of the pool. */
   public record PoolUsage(int active, int idle, int max, int waiting) {}
 
+  /**
+   * Has HikariCP publish the pool's own meters ({@code hikaricp_connections_*}, tagged {@code
+   * pool="datamingle"}) in {@code metricRegistry}, a Micrometer or Dropwizard registry handed over
+   * as HikariCP takes it, so that this module needs no metrics library. Once per pool.
+   */
+  public void publishPoolMetrics(Object metricRegistry) {
+    dataSource.setMetricRegistry(metricRegistry);
+  }
+
   @Override
   public void close() {
     UnitsOfWork.stop(unitOfWork);

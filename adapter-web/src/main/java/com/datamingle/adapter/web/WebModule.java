@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -146,12 +147,14 @@ public final class WebModule {
                               rule.exposeHeader("WWW-Authenticate");
                               rule.exposeHeader("Retry-After");
                               rule.exposeHeader("Allow");
+                              rule.exposeHeader(RequestId.HEADER);
                               rule.maxAge = 600;
                             }));
               }
               config.requestLogger.http((ctx, ms) -> logAndMeasure(deps, ctx, ms));
               ErrorMapping.register(config.routes);
               long maxBytes = settings.maxRequestBytes();
+              config.routes.before(RequestId::assign);
               config.routes.before(ctx -> refuseDeclaredOversizeBody(ctx, maxBytes));
               config.routes.beforeMatched(access::handle);
               for (ApiRoute route : routes) {
@@ -208,7 +211,8 @@ public final class WebModule {
   }
 
   /**
-   * One access-log line per request (never the token or the query string), and the request metrics.
+   * One access-log line per request (never the token or the query string), its fields also as
+   * key-value pairs for the JSON log format, and the request metrics.
    */
   private static void logAndMeasure(WebDependencies deps, Context ctx, Float ms) {
     String route;
@@ -221,12 +225,17 @@ public final class WebModule {
     deps.metrics()
         .recordRequest(
             ctx.method().name(), route, status, Duration.ofNanos((long) (ms * 1_000_000)));
-    ACCESS_LOG.info(
-        "{} {} {} {}ms user={}",
-        ctx.method().name(),
-        ctx.path(),
-        status,
-        String.format("%.1f", ms),
-        Principal.userIdOrDash(ctx));
+    String took = String.format(Locale.ROOT, "%.1f", ms);
+    String user = Principal.userIdOrDash(ctx);
+    ACCESS_LOG
+        .atInfo()
+        .addKeyValue("method", ctx.method().name())
+        .addKeyValue("path", ctx.path())
+        .addKeyValue("route", route)
+        .addKeyValue("status", status)
+        .addKeyValue("duration_ms", took)
+        .addKeyValue("user", user)
+        .log("{} {} {} {}ms user={}", ctx.method().name(), ctx.path(), status, took, user);
+    RequestId.clear();
   }
 }

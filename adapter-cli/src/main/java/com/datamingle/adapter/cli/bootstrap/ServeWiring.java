@@ -48,12 +48,14 @@ public final class ServeWiring {
             ? TokenWiring.devTokens(options.devDir(), clock)
             : TokenWiring.workosTokens(settings, clock);
     PersistenceModule persistence = PersistenceModule.open(database, clock);
+    Metrics metrics = null;
     try {
       WorkOsUserDirectory directory =
           new WorkOsUserDirectory(
               settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(3));
       ApplicationServices services =
           ApplicationWiring.services(persistence, directory, settings, clock);
+      metrics = metrics(persistence, migrator, tokens, clock);
       String drift = driftCheck.outcome();
       Readiness readiness =
           () ->
@@ -68,7 +70,7 @@ public final class ServeWiring {
               services.applyWorkOsEvent(),
               tokens.verifier(),
               readiness,
-              metrics(persistence, tokens));
+              metrics);
       WebSettings web =
           new WebSettings(
               settings.corsAllowedOrigins(),
@@ -93,9 +95,12 @@ public final class ServeWiring {
                   + (settings.workosWebhookSecret() == null
                       ? "; WorkOS webhooks refused until WORKOS_WEBHOOK_SECRET is set"
                       : "; WorkOS webhooks at /webhooks/workos"));
-      return new ServiceRuntime(persistence, server);
+      return new ServiceRuntime(persistence, server, metrics);
     } catch (RuntimeException e) {
       persistence.close();
+      if (metrics != null) {
+        metrics.close();
+      }
       throw e;
     }
   }
@@ -118,22 +123,19 @@ public final class ServeWiring {
             + "); run `datamingle db upgrade` first, or serve with --migrate");
   }
 
-  private static Metrics metrics(PersistenceModule persistence, TokenWiring.TokenSetup tokens) {
-    return new Metrics()
-        .gauge(
-            "datamingle_db_pool_active_connections",
-            "Connections in use",
-            () -> persistence.poolUsage().active())
-        .gauge(
-            "datamingle_db_pool_idle_connections",
-            "Idle connections",
-            () -> persistence.poolUsage().idle())
-        .gauge(
-            "datamingle_db_pool_max_connections", "Pool size", () -> persistence.poolUsage().max())
-        .gauge(
-            "datamingle_db_pool_waiting_threads",
-            "Threads waiting for a connection",
-            () -> persistence.poolUsage().waiting())
+  /**
+   * JVM and process meters, HikariCP's own pool meters, the schema, and the JWKS fetches, beside
+   * the request meters the web adapter records.
+   */
+  private static Metrics metrics(
+      PersistenceModule persistence,
+      DatabaseMigrator migrator,
+      TokenWiring.TokenSetup tokens,
+      Clock clock) {
+    Metrics metrics = new Metrics().jvmAndProcess();
+    persistence.publishPoolMetrics(metrics.registry());
+    SchemaGauges.register(metrics, migrator, clock);
+    return metrics
         .counter("datamingle_jwks_fetches_total", "JWKS fetches", tokens.keys()::fetchCount)
         .counter(
             "datamingle_jwks_fetch_failures_total",

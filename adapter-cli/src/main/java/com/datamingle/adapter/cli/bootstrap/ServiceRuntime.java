@@ -2,11 +2,13 @@ package com.datamingle.adapter.cli.bootstrap;
 
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.WebServer;
+import com.datamingle.adapter.web.ops.Metrics;
 
 /**
- * The running service: owns the HTTP server and the connection pool, and stops them in that order.
+ * The running service: owns the HTTP server, the connection pool and the metrics, and stops them in
+ * that order.
  */
-public record ServiceRuntime(PersistenceModule persistence, WebServer server)
+public record ServiceRuntime(PersistenceModule persistence, WebServer server, Metrics metrics)
     implements AutoCloseable {
 
   /** The port the server listens on (the one chosen when PORT is 0). */
@@ -23,7 +25,11 @@ public record ServiceRuntime(PersistenceModule persistence, WebServer server)
     try {
       server.close();
     } finally {
-      persistence.close();
+      try {
+        persistence.close();
+      } finally {
+        metrics.close();
+      }
     }
   }
 }

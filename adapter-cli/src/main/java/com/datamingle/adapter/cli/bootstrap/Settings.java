@@ -81,6 +81,7 @@ public record Settings(
    * the flag that set it (e.g. PORT to --port), so that an error names what the operator typed.
    */
   public static Settings fromEnvironment(Map<String, String> env, Map<String, String> flags) {
+    LogFormat.check(env);
     String migrations = value(env, "DATAMINGLE_MIGRATIONS");
     return new Settings(
         value(env, "DATABASE_URL"),

@@ -1,7 +1,9 @@
 package com.datamingle.adapter.cli.command;
 
+import com.datamingle.adapter.cli.command.common.BuildVersion;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.GlobalOptions;
+import com.datamingle.adapter.cli.command.completion.CompletionCommand;
 import com.datamingle.adapter.cli.command.db.DbCommand;
 import com.datamingle.adapter.cli.command.db.InitDbCommand;
 import com.datamingle.adapter.cli.command.db.ResetDbCommand;
@@ -21,7 +23,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "datamingle",
     mixinStandardHelpOptions = true,
-    version = "datamingle 0.1.0",
+    versionProvider = BuildVersion.class,
     resourceBundle = "com.datamingle.adapter.cli.command.help",
     description =
         "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
@@ -32,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       ResetDbCommand.class,
       UsersCommand.class,
       DevCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

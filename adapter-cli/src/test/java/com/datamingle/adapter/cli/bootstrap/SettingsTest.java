@@ -48,4 +48,19 @@ class SettingsTest {
         .hasMessageContaining("DATABASE_POOL_SIZE is '" + text + "'")
         .hasMessageContaining("from 1 to 500");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"xml", "JSON", "", "logfmt"})
+  void aLogFormatOtherThanTextOrJsonIsRefusedWithWhatToDo(String format) {
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("DATAMINGLE_LOG_FORMAT", format)))
+        .isInstanceOf(Settings.InvalidSettings.class)
+        .hasMessageContaining("DATAMINGLE_LOG_FORMAT is '" + format + "'")
+        .hasMessageContaining("use text (the default) or json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "json"})
+  void textAndJsonAreLogFormats(String format) {
+    assertThat(Settings.fromEnvironment(Map.of("DATAMINGLE_LOG_FORMAT", format))).isNotNull();
+  }
 }

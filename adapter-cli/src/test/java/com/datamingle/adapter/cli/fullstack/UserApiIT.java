@@ -140,7 +140,7 @@ class UserApiIT {
   }
 
   @Test
-  void metricsCountRequestsAndJwksFetchesAndThePool() {
+  void metricsCountRequestsAndJwksFetchesAndHoldTheJvmProcessPoolAndSchema() {
     http.get("/api/me", app.token("user_01M", "m@example.com"));
 
     String metrics = http.get("/metrics", null).body();
@@ -149,6 +149,14 @@ class UserApiIT {
         .contains(
             "http_server_requests_seconds_count{method=\"GET\",route=\"/api/me\",status=\"200\"}")
         .containsPattern("datamingle_jwks_fetches_total 1(\\.0)?")
-        .contains("datamingle_db_pool_max_connections");
+        .contains(
+            "jvm_memory_used_bytes{", "jvm_threads_live_threads ", "jvm_classes_loaded_classes ")
+        .contains("jvm_gc_", "process_cpu_usage ", "process_files_open_files ")
+        .contains("process_uptime_seconds ", "process_start_time_seconds ")
+        .containsPattern("hikaricp_connections_max\\{pool=\"datamingle\"} \\d+")
+        .contains("hikaricp_connections_active{pool=\"datamingle\"}")
+        .containsPattern("datamingle_schema_version (2\\.0261124213504E13|20261124213504(\\.0)?)\n")
+        .containsPattern("datamingle_schema_pending_migrations 0(\\.0)?\n")
+        .doesNotContain("datamingle_db_pool_");
   }
 }

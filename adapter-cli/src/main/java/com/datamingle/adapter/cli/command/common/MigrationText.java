@@ -6,6 +6,7 @@ import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
 import com.datamingle.migrations.MigrationStatus;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,21 @@ public final class MigrationText {
       b.append(' ').append(missing).append(" applied migration(s) without a script here");
     }
     return b.append(')').toString();
+  }
+
+  /**
+   * What an upgrade or downgrade did, as --json shows it: the migrations it ran, the backup taken
+   * first (or null), and where the database stands.
+   */
+  public static Map<String, Object> json(
+      DatabaseMigrator migrator, MigrationReport report, Path backup) {
+    Map<String, Object> o = Output.object();
+    o.put("database", migrator.target().describe());
+    o.put("ran", report.ran().stream().map(MigrationEntry::id).toList());
+    o.put("backup", backup == null ? null : backup.toAbsolutePath().toString());
+    o.put("current", report.after().current().map(MigrationText::json).orElse(null));
+    o.put("at_head", report.after().atHead());
+    return o;
   }
 
   /** One migration as the --json outputs show it. */

@@ -1,10 +1,15 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db backup}. */
@@ -31,6 +36,8 @@ final class BackupCommand extends Subcommand {
       })
   Integer keep;
 
+  @Mixin JsonOption json;
+
   @Override
   public Integer call() {
     if (keep != null && to != null) {
@@ -41,6 +48,15 @@ final class BackupCommand extends Subcommand {
       throw new UsageFailure("--keep " + keep + " would delete every backup; give 1 or more");
     }
     Backups backups = new Backups(context);
+    if (json.requested()) {
+      Path file = backups.take(to);
+      List<Path> removed = keep == null ? List.of() : backups.pruned(keep);
+      Map<String, Object> o = Output.object();
+      o.put("backup", file.toAbsolutePath().toString());
+      o.put("removed", removed.stream().map(p -> p.toAbsolutePath().toString()).toList());
+      context.out().println(Output.json(o));
+      return ExitCode.OK;
+    }
     backups.backup(to);
     if (keep != null) {
       backups.prune(keep);

@@ -10,23 +10,30 @@ import java.util.List;
 
 /** The backups the db commands take: asked for ({@code db backup}), or before a change. */
 final class Backups {
-  private final CommandContext context;
   private final Settings settings;
   private final DatabaseBackup backup;
+  private final PrintWriter notes;
 
   Backups(CommandContext context) {
-    this.context = context;
+    this(context, context.out());
+  }
+
+  /** Backups that say where they went, and what they removed, on {@code notes}. */
+  Backups(CommandContext context, PrintWriter notes) {
+    this.notes = notes;
     this.settings = context.settings();
     this.backup = new DatabaseBackup(context.migrator().target());
   }
 
   /** Takes a backup the operator asked for and says where; the path goes to standard output. */
   Path backup(Path to) {
-    return written(
-        backup.backup(
-            to != null
-                ? to
-                : backup.defaultFile(settings.backupDirOrWorkingDir(), Clock.systemUTC())));
+    return written(take(to));
+  }
+
+  /** Takes a backup the operator asked for, saying nothing: to {@code to}, or a named file. */
+  Path take(Path to) {
+    return backup.backup(
+        to != null ? to : backup.defaultFile(settings.backupDirOrWorkingDir(), Clock.systemUTC()));
   }
 
   /**
@@ -49,16 +56,21 @@ final class Backups {
 
   /** Keeps the newest {@code keep} of the backups the operator took without naming a file. */
   void prune(int keep) {
-    removed(backup.prune(settings.backupDirOrWorkingDir(), keep, false), "");
+    removed(pruned(keep), "");
+  }
+
+  /** As {@link #prune}, saying nothing: the files it deleted. */
+  List<Path> pruned(int keep) {
+    return backup.prune(settings.backupDirOrWorkingDir(), keep, false);
   }
 
   private Path written(Path file) {
-    context.out().println("Backup written to " + file.toAbsolutePath());
+    notes.println("Backup written to " + file.toAbsolutePath());
     return file;
   }
 
   private void removed(List<Path> deleted, String kind) {
-    PrintWriter out = context.out();
-    deleted.forEach(f -> out.println("Removed the older " + kind + "backup " + f.toAbsolutePath()));
+    deleted.forEach(
+        f -> notes.println("Removed the older " + kind + "backup " + f.toAbsolutePath()));
   }
 }

@@ -1,9 +1,13 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
+import com.datamingle.adapter.cli.command.common.JsonOption;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db check}: the declared schema against what the migrations produce. */
 @Command(
@@ -14,14 +18,22 @@ import picocli.CommandLine.Command;
             + " when they differ (for CI).")
 final class CheckCommand extends Subcommand {
 
+  @Mixin JsonOption json;
+
   @Override
   public Integer call() {
     List<String> operations =
         SchemaWiring.autogen(context.settings()).check(context.migrator().target().dialect());
+    Map<String, Object> o = null;
+    if (json.requested()) {
+      o = Output.object();
+      o.put("changes", !operations.isEmpty());
+      o.put("operations", operations);
+    }
     return Findings.conclude(
         context,
         operations,
-        null,
+        o,
         "  ",
         "No new upgrade operations detected.",
         "New upgrade operations detected ("

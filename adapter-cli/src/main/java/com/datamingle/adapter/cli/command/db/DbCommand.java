@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       RehearseCommand.class,
       ValidateCommand.class,
-      RepairCommand.class
+      RepairCommand.class,
+      LintCommand.class
     })
 public final class DbCommand extends GroupCommand {}

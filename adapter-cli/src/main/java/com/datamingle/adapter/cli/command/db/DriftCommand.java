@@ -1,9 +1,13 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
+import com.datamingle.adapter.cli.command.common.JsonOption;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db drift}: the live schema against what its applied migrations make. */
 @Command(
@@ -14,14 +18,22 @@ import picocli.CommandLine.Command;
             + " each difference.")
 final class DriftCommand extends Subcommand {
 
+  @Mixin JsonOption json;
+
   @Override
   public Integer call() {
     List<String> differences =
         SchemaWiring.schemaDrift(context.settings()).sinceApplied(context.migrator());
+    Map<String, Object> o = null;
+    if (json.requested()) {
+      o = Output.object();
+      o.put("drift", !differences.isEmpty());
+      o.put("differences", differences);
+    }
     return Findings.conclude(
         context,
         differences,
-        null,
+        o,
         "DRIFT ",
         "No drift: the database is what its migrations made.",
         differences.size()

@@ -1,13 +1,16 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationReport;
 import com.datamingle.migrations.schema.DatabaseOrigin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code datamingle init-db}, the Flask guide's command (registered at the top level). */
 @Command(
@@ -17,6 +20,8 @@ import picocli.CommandLine.Command;
         "Create the schema at head in an empty database; refuses a database that holds any"
             + " table.")
 public final class InitDbCommand extends Subcommand {
+
+  @Mixin JsonOption json;
 
   @Override
   public Integer call() {
@@ -37,6 +42,11 @@ public final class InitDbCommand extends Subcommand {
               + migrator.target().describe()
               + " is not empty; init-db only creates a schema from nothing: use `datamingle db"
               + " upgrade` to bring it to head, or `reset-db` to start over");
+    }
+    if (json.requested()) {
+      MigrationReport report = migrator.upgrade(null, MigrationText.progress(context.err()));
+      context.out().println(Output.json(MigrationText.json(migrator, report, null)));
+      return ExitCode.OK;
     }
     MigrationReport report = migrator.upgrade(null, MigrationText.progress(context.out()));
     context

@@ -1,12 +1,15 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationEntry;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,6 +24,8 @@ final class RepairCommand extends Subcommand {
 
   @Mixin YesOption yes;
 
+  @Mixin JsonOption json;
+
   @Override
   public Integer call() {
     DatabaseMigrator migrator = context.migrator();
@@ -28,14 +33,26 @@ final class RepairCommand extends Subcommand {
     List<MigrationEntry> edited =
         migrator.status().entries().stream().filter(MigrationEntry::checksumMismatch).toList();
     if (edited.isEmpty()) {
-      out.println("Nothing to repair: every applied migration matches its script.");
+      out.println(
+          json.requested()
+              ? Output.json(Map.of("accepted", List.of()))
+              : "Nothing to repair: every applied migration matches its script.");
       return ExitCode.OK;
     }
-    edited.forEach(e -> out.println("edited since applied: " + e.fileName()));
+    if (!json.requested()) {
+      edited.forEach(e -> out.println("edited since applied: " + e.fileName()));
+    }
     yes.confirm(
         "The database keeps the schema these scripts made when they were applied; repair only"
             + " records the current files as the applied ones.");
-    migrator.repair().forEach(e -> out.println("accepted " + e.fileName()));
+    List<MigrationEntry> accepted = migrator.repair();
+    if (json.requested()) {
+      out.println(
+          Output.json(
+              Map.of("accepted", accepted.stream().map(MigrationEntry::fileName).toList())));
+    } else {
+      accepted.forEach(e -> out.println("accepted " + e.fileName()));
+    }
     return ExitCode.OK;
   }
 }

@@ -2,14 +2,20 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationEntry;
+import com.datamingle.migrations.MigrationStatus;
 import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,6 +41,8 @@ final class StampCommand extends Subcommand {
           "Stamp even when the live schema differs from what the migrations up to TARGET make.")
   boolean force;
 
+  @Mixin JsonOption json;
+
   @Override
   public Integer call() {
     DatabaseMigrator migrator = context.migrator();
@@ -44,6 +52,10 @@ final class StampCommand extends Subcommand {
       refuseDrift(out, migrator, version);
     }
     DatabaseMigrator.Stamped stamped = migrator.stamp(target);
+    if (json.requested()) {
+      out.println(Output.json(json(version, stamped, migrator.status())));
+      return ExitCode.OK;
+    }
     stamped.ran().forEach(e -> out.println("created the changelog table (ran " + e.label() + ")"));
     stamped.marked().forEach(e -> out.println("marked as applied (not run): " + e.label()));
     stamped
@@ -59,6 +71,19 @@ final class StampCommand extends Subcommand {
     return ExitCode.OK;
   }
 
+  private static Map<String, Object> json(
+      String version, DatabaseMigrator.Stamped stamped, MigrationStatus after) {
+    Map<String, Object> o = Output.object();
+    o.put("stamped", true);
+    o.put("target", version);
+    o.put("ran", stamped.ran().stream().map(MigrationEntry::id).toList());
+    o.put("marked", stamped.marked().stream().map(MigrationEntry::id).toList());
+    o.put("unmarked", stamped.unmarked().stream().map(MigrationEntry::id).toList());
+    o.put("current", after.current().map(MigrationText::json).orElse(null));
+    o.put("at_head", after.atHead());
+    return o;
+  }
+
   /** Names each difference between the live schema and the migrations up to version, then fails. */
   private void refuseDrift(PrintWriter out, DatabaseMigrator migrator, String version) {
     List<String> differences =
@@ -66,7 +91,15 @@ final class StampCommand extends Subcommand {
     if (differences.isEmpty()) {
       return;
     }
-    differences.forEach(d -> out.println("DIFFERENCE " + d));
+    if (json.requested()) {
+      Map<String, Object> o = Output.object();
+      o.put("stamped", false);
+      o.put("target", version);
+      o.put("differences", differences);
+      out.println(Output.json(o));
+    } else {
+      differences.forEach(d -> out.println("DIFFERENCE " + d));
+    }
     DatabaseOrigin origin = migrator.origin();
     throw new KnownFailure(
         "refusing to stamp "
