@@ -7,6 +7,13 @@ proto_dir="$root/bench/prototype"
 # Debian's interpreter: the apt packages below install for it, whatever python3 comes first on PATH.
 py=/usr/bin/python3
 
+# The database named on the command line (the script's $1, default sqlite): sets db, or exits 2
+# saying what to name.
+bench_database() {
+  db="${1:-sqlite}"
+  case "$db" in sqlite|postgresql) ;; *) echo "bench: say sqlite or postgresql" >&2; exit 2 ;; esac
+}
+
 # Installs from Debian's packages whatever is missing: wrk, hyperfine, and the prototype's Python
 # stack (Flask, Flask-SQLAlchemy, Flask-Migrate with Alembic, PyJWT, cryptography, psycopg2, gunicorn).
 ensure_tools() {

@@ -35,9 +35,8 @@
 # requests/s, p99, non-2xx answers, and the CPU time per request of the server's processes and,
 # on PostgreSQL, of all of PostgreSQL's processes).
 set -euo pipefail
-db="${1:-sqlite}"
-case "$db" in sqlite|postgresql) ;; *) echo "bench: say sqlite or postgresql" >&2; exit 2 ;; esac
 source "$(dirname -- "$0")/lib.sh"
+bench_database "${1:-}"
 
 users="${BENCH_USERS:-100000}"
 w1_tokens="${BENCH_W1_TOKENS:-$users}"

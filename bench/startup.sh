@@ -23,12 +23,11 @@
 # Output: a table of ratios to `flask db current` and to the same flask command, on standard output
 # and in bench/results/startup/<time>-<db>/summary.md, beside hyperfine's JSON exports.
 set -euo pipefail
-db="${1:-sqlite}"
-case "$db" in sqlite|postgresql) ;; *) echo "bench: say sqlite or postgresql" >&2; exit 2 ;; esac
 source "$(dirname -- "$0")/lib.sh"
 runs="${BENCH_STARTUP_RUNS:-10}"
 serve_runs="${BENCH_SERVE_RUNS:-10}"
 port="${BENCH_PORT:-18291}"
+bench_database "${1:-}"
 
 ensure_tools
 work="$root/bench/work/startup-$db"

@@ -17,14 +17,7 @@ import org.apache.ibatis.migration.operations.UpOperation;
  * to a listener, and turns any failure into one {@link MigrationFailure} that names the script, the
  * statement and what was applied before it. It decides nothing: {@link MigrationPlanner} has.
  */
-final class MigrationRunner {
-  private final MigrationTarget target;
-  private final ScriptLoader loader;
-
-  MigrationRunner(MigrationTarget target, ScriptLoader loader) {
-    this.target = target;
-    this.loader = loader;
-  }
+record MigrationRunner(MigrationTarget target, ScriptLoader loader) {
 
   /** Applies the next {@code steps} pending scripts. */
   List<MigrationEntry> up(int steps, MigrationStatus before, MigrationListener listener) {

@@ -53,6 +53,19 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
   }
 
   /** A folder holding the packaged scripts of this dialect, to which a test can add its own. */
+  /** The packaged scripts and 20261201000000_NAME.sql, which creates (and undoes) table NAME_t. */
+  DatabaseMigrator withTableScript(String name) throws IOException {
+    return withExtraScript(
+        "20261201000000_" + name + ".sql",
+        "-- // "
+            + name
+            + "\nCREATE TABLE "
+            + name
+            + "_t (id INTEGER PRIMARY KEY);\n-- //@UNDO\nDROP TABLE "
+            + name
+            + "_t;\n");
+  }
+
   DatabaseMigrator withExtraScript(String fileName, String text) throws IOException {
     Dialect dialect = target().dialect();
     Path dir = Files.createDirectories(scriptsRoot.resolve(dialect.id()));
@@ -215,13 +228,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
   @Test
   void refusesToSkipParallelWorkSilently() throws Exception {
-    DatabaseMigrator later =
-        withExtraScript(
-            "20261201000000_later.sql",
-            "-- // later\n"
-                + "CREATE TABLE later_t (id INTEGER PRIMARY KEY);\n"
-                + "-- //@UNDO\n"
-                + "DROP TABLE later_t;\n");
+    DatabaseMigrator later = withTableScript("later");
     later.upgrade(null, null);
     Files.writeString(
         scriptsRoot.resolve(target().dialect().id()).resolve("20261130000000_parallel.sql"),
@@ -244,13 +251,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
   @Test
   void reportsAppliedMigrationsWhoseScriptIsGone() throws Exception {
-    DatabaseMigrator withExtra =
-        withExtraScript(
-            "20261201000000_extra.sql",
-            "-- // extra\n"
-                + "CREATE TABLE extra_t (id INTEGER PRIMARY KEY);\n"
-                + "-- //@UNDO\n"
-                + "DROP TABLE extra_t;\n");
+    DatabaseMigrator withExtra = withTableScript("extra");
     withExtra.upgrade(null, null);
 
     MigrationStatus status = packaged().status();
@@ -304,13 +305,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
   @Test
   void anEditedAppliedMigrationIsRefusedNamingTheFileAndBothChecksums() throws Exception {
-    DatabaseMigrator migrator =
-        withExtraScript(
-            "20261201000000_extra.sql",
-            "-- // extra\n"
-                + "CREATE TABLE extra_t (id INTEGER PRIMARY KEY);\n"
-                + "-- //@UNDO\n"
-                + "DROP TABLE extra_t;\n");
+    DatabaseMigrator migrator = withTableScript("extra");
     migrator.upgrade(null, null);
     MigrationEntry applied =
         migrator.status().entries().stream()
@@ -396,13 +391,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
   @Test
   void mergeAppliesParallelWorkInOrderOrRenumbersIt() throws Exception {
-    DatabaseMigrator migrator =
-        withExtraScript(
-            "20261201000000_later.sql",
-            "-- // later\n"
-                + "CREATE TABLE later_t (id INTEGER PRIMARY KEY);\n"
-                + "-- //@UNDO\n"
-                + "DROP TABLE later_t;\n");
+    DatabaseMigrator migrator = withTableScript("later");
     migrator.upgrade(null, null);
     Path dir = scriptsRoot.resolve(target().dialect().id());
     Files.writeString(

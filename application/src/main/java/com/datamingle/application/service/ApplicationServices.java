@@ -20,35 +20,15 @@ import java.time.Clock;
  * The application's public face: takes the outbound ports and hands out the use cases. The services
  * themselves are package-private, so adapters can only reach the inbound ports.
  */
-public final class ApplicationServices {
-  private final ResolveSignInUseCase resolveSignIn;
-  private final UpdateMyProfileUseCase updateMyProfile;
-  private final GetUserUseCase getUser;
-  private final ListUsersUseCase listUsers;
-  private final ChangeUserAccessUseCase changeUserAccess;
-  private final ApplyWorkOsEventUseCase applyWorkOsEvent;
-  private final SyncWorkOsEventsUseCase syncWorkOsEvents;
-  private final PurgeDeletedUsersUseCase purgeDeletedUsers;
-
-  private ApplicationServices(
-      UserRepository users,
-      WorkOsSyncStore sync,
-      UnitOfWork unitOfWork,
-      IdGenerator ids,
-      IdentityProviderDirectory directory,
-      WorkOsEventFeed feed,
-      Clock clock) {
-    UserLookup lookup = new UserLookup(users);
-    this.resolveSignIn = new ResolveSignInService(users, sync, unitOfWork, ids, directory, clock);
-    this.updateMyProfile = new UpdateMyProfileService(users, lookup, unitOfWork, clock);
-    this.getUser = new GetUserService(lookup);
-    this.listUsers = new ListUsersService(users);
-    this.changeUserAccess = new ChangeUserAccessService(users, lookup, unitOfWork, clock);
-    this.applyWorkOsEvent = new ApplyWorkOsEventService(users, sync, unitOfWork, ids, clock);
-    this.syncWorkOsEvents =
-        new SyncWorkOsEventsService(applyWorkOsEvent, sync, feed, unitOfWork, clock);
-    this.purgeDeletedUsers = new PurgeDeletedUsersService(users, sync, unitOfWork);
-  }
+public record ApplicationServices(
+    ResolveSignInUseCase resolveSignIn,
+    UpdateMyProfileUseCase updateMyProfile,
+    GetUserUseCase getUser,
+    ListUsersUseCase listUsers,
+    ChangeUserAccessUseCase changeUserAccess,
+    ApplyWorkOsEventUseCase applyWorkOsEvent,
+    SyncWorkOsEventsUseCase syncWorkOsEvents,
+    PurgeDeletedUsersUseCase purgeDeletedUsers) {
 
   /**
    * {@code directory}: WorkOS's user lookup for first sign-ins; {@code feed}: WorkOS's Events API
@@ -62,38 +42,17 @@ public final class ApplicationServices {
       IdentityProviderDirectory directory,
       WorkOsEventFeed feed,
       Clock clock) {
-    return new ApplicationServices(users, sync, unitOfWork, ids, directory, feed, clock);
-  }
-
-  public ResolveSignInUseCase resolveSignIn() {
-    return resolveSignIn;
-  }
-
-  public UpdateMyProfileUseCase updateMyProfile() {
-    return updateMyProfile;
-  }
-
-  public GetUserUseCase getUser() {
-    return getUser;
-  }
-
-  public ListUsersUseCase listUsers() {
-    return listUsers;
-  }
-
-  public ChangeUserAccessUseCase changeUserAccess() {
-    return changeUserAccess;
-  }
-
-  public ApplyWorkOsEventUseCase applyWorkOsEvent() {
-    return applyWorkOsEvent;
-  }
-
-  public SyncWorkOsEventsUseCase syncWorkOsEvents() {
-    return syncWorkOsEvents;
-  }
-
-  public PurgeDeletedUsersUseCase purgeDeletedUsers() {
-    return purgeDeletedUsers;
+    UserLookup lookup = new UserLookup(users);
+    ApplyWorkOsEventUseCase applyWorkOsEvent =
+        new ApplyWorkOsEventService(users, sync, unitOfWork, ids, clock);
+    return new ApplicationServices(
+        new ResolveSignInService(users, sync, unitOfWork, ids, directory, clock),
+        new UpdateMyProfileService(users, lookup, unitOfWork, clock),
+        new GetUserService(lookup),
+        new ListUsersService(users),
+        new ChangeUserAccessService(users, lookup, unitOfWork, clock),
+        applyWorkOsEvent,
+        new SyncWorkOsEventsService(applyWorkOsEvent, sync, feed, unitOfWork, clock),
+        new PurgeDeletedUsersService(users, sync, unitOfWork));
   }
 }

@@ -12,19 +12,9 @@ import java.time.Instant;
  * Changes the flags under a lock on the active admins, so two admins demoting each other at the
  * same moment cannot both succeed and leave nobody in charge.
  */
-final class ChangeUserAccessService implements ChangeUserAccessUseCase {
-  private final UserRepository users;
-  private final UserLookup lookup;
-  private final UnitOfWork unitOfWork;
-  private final Clock clock;
-
-  ChangeUserAccessService(
-      UserRepository users, UserLookup lookup, UnitOfWork unitOfWork, Clock clock) {
-    this.users = users;
-    this.lookup = lookup;
-    this.unitOfWork = unitOfWork;
-    this.clock = clock;
-  }
+record ChangeUserAccessService(
+    UserRepository users, UserLookup lookup, UnitOfWork unitOfWork, Clock clock)
+    implements ChangeUserAccessUseCase {
 
   @Override
   public User changeUserAccess(Command command) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase.Command;
 import com.datamingle.application.port.in.signin.UnknownIdentity;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
+import com.datamingle.application.testing.Race;
 import com.datamingle.application.testing.TestApplication;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
@@ -15,12 +16,7 @@ import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserDeactivated;
 import com.datamingle.domain.user.WorkOsUserId;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ResolveSignInServiceTest {
@@ -119,25 +115,8 @@ class ResolveSignInServiceTest {
 
   @Test
   void concurrentFirstSignInsCreateExactlyOneUser() throws Exception {
-    int threads = 16;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<User>> results = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      String session = "session_" + i;
-      results.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return signIn(session, profile("ada@example.com", "Ada", null));
-              }));
-    }
-    start.countDown();
-    List<User> users = new ArrayList<>();
-    for (Future<User> f : results) {
-      users.add(f.get());
-    }
-    pool.shutdown();
+    List<User> users =
+        Race.run(16, n -> signIn("session_" + n, profile("ada@example.com", "Ada", null)));
 
     assertThat(app.users.count()).isEqualTo(1);
     assertThat(users).extracting(User::id).containsOnly(users.get(0).id());

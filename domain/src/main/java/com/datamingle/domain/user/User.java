@@ -4,6 +4,7 @@ import com.datamingle.domain.InvalidValueException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A person who signs in through WorkOS. The WorkOS user id ({@code workosUserId}) is the stable
@@ -33,15 +34,13 @@ public record User(
   public static final int MAX_SESSION_ID_LENGTH = 128;
 
   public User {
+    createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MILLIS);
+    updatedAt = Objects.requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MILLIS);
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(workosUserId, "workosUserId");
     Objects.requireNonNull(email, "email");
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(language, "language");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(updatedAt, "updatedAt");
-    createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
-    updatedAt = updatedAt.truncatedTo(ChronoUnit.MILLIS);
     lastLoginAt = lastLoginAt == null ? null : lastLoginAt.truncatedTo(ChronoUnit.MILLIS);
     checkSessionId(lastSessionId);
   }
@@ -80,21 +79,11 @@ public record User(
     if (!isNewSession(sessionId)) {
       return this;
     }
-    return new User(
-        id,
-        workosUserId,
-        email,
-        firstName,
-        lastName,
-        profilePictureUrl,
-        active,
-        admin,
-        timezone,
-        language,
-        createdAt,
-        updatedAt,
-        now,
-        sessionId);
+    return edit(
+        d -> {
+          d.lastLoginAt = now;
+          d.lastSessionId = sessionId;
+        });
   }
 
   /**
@@ -112,82 +101,36 @@ public record User(
         && Objects.equals(picture, profilePictureUrl)) {
       return this;
     }
-    return new User(
-        id,
-        workosUserId,
-        profile.email(),
-        first,
-        last,
-        picture,
-        active,
-        admin,
-        timezone,
-        language,
-        createdAt,
-        now,
-        lastLoginAt,
-        lastSessionId);
+    return edit(
+        d -> {
+          d.email = profile.email();
+          d.firstName = first;
+          d.lastName = last;
+          d.profilePictureUrl = picture;
+          d.updatedAt = now;
+        });
   }
 
   /** Applies a user's own edit of their profile. */
   public User withProfile(ProfileUpdate update, Instant now) {
     User changed =
-        new User(
-            id,
-            workosUserId,
-            email,
-            update.firstName().applyTo(firstName),
-            update.lastName().applyTo(lastName),
-            update.profilePictureUrl().applyTo(profilePictureUrl),
-            active,
-            admin,
-            update.timezone().applyTo(timezone),
-            update.language().applyTo(language),
-            createdAt,
-            updatedAt,
-            lastLoginAt,
-            lastSessionId);
+        edit(
+            d -> {
+              d.firstName = update.firstName().applyTo(firstName);
+              d.lastName = update.lastName().applyTo(lastName);
+              d.profilePictureUrl = update.profilePictureUrl().applyTo(profilePictureUrl);
+              d.timezone = update.timezone().applyTo(timezone);
+              d.language = update.language().applyTo(language);
+            });
     return changed.equals(this) ? this : changed.touchedAt(now);
   }
 
   public User withActive(boolean value, Instant now) {
-    return value == active
-        ? this
-        : new User(
-            id,
-            workosUserId,
-            email,
-            firstName,
-            lastName,
-            profilePictureUrl,
-            value,
-            admin,
-            timezone,
-            language,
-            createdAt,
-            now,
-            lastLoginAt,
-            lastSessionId);
+    return value == active ? this : edit(d -> d.active = value).touchedAt(now);
   }
 
   public User withAdmin(boolean value, Instant now) {
-    return value == admin
-        ? this
-        : new User(
-            id,
-            workosUserId,
-            email,
-            firstName,
-            lastName,
-            profilePictureUrl,
-            active,
-            value,
-            timezone,
-            language,
-            createdAt,
-            now,
-            lastLoginAt,
-            lastSessionId);
+    return value == admin ? this : edit(d -> d.admin = value).touchedAt(now);
   }
 
   /** An active admin: the kind of user of which at least one must remain. */
@@ -196,21 +139,72 @@ public record User(
   }
 
   private User touchedAt(Instant now) {
-    return new User(
-        id,
-        workosUserId,
-        email,
-        firstName,
-        lastName,
-        profilePictureUrl,
-        active,
-        admin,
-        timezone,
-        language,
-        createdAt,
-        now,
-        lastLoginAt,
-        lastSessionId);
+    return edit(d -> d.updatedAt = now);
+  }
+
+  /** A copy of this user with the fields {@code change} sets, checked as any new user is. */
+  private User edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /**
+   * The fields of a user being put together, one at a time: the copy every edit starts from, and
+   * the test fixtures' builder.
+   */
+  static final class Draft {
+    UserId id;
+    WorkOsUserId workosUserId;
+    Email email;
+    PersonName firstName;
+    PersonName lastName;
+    PictureUrl profilePictureUrl;
+    boolean active;
+    boolean admin;
+    TimeZonePreference timezone;
+    LanguagePreference language;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant lastLoginAt;
+    String lastSessionId;
+
+    Draft() {}
+
+    private Draft(User user) {
+      id = user.id;
+      workosUserId = user.workosUserId;
+      email = user.email;
+      firstName = user.firstName;
+      lastName = user.lastName;
+      profilePictureUrl = user.profilePictureUrl;
+      active = user.active;
+      admin = user.admin;
+      timezone = user.timezone;
+      language = user.language;
+      createdAt = user.createdAt;
+      updatedAt = user.updatedAt;
+      lastLoginAt = user.lastLoginAt;
+      lastSessionId = user.lastSessionId;
+    }
+
+    User build() {
+      return new User(
+          id,
+          workosUserId,
+          email,
+          firstName,
+          lastName,
+          profilePictureUrl,
+          active,
+          admin,
+          timezone,
+          language,
+          createdAt,
+          updatedAt,
+          lastLoginAt,
+          lastSessionId);
+    }
   }
 
   private static void checkSessionId(String sessionId) {

@@ -5,14 +5,8 @@ import com.datamingle.domain.DomainException;
 /** No user has the given id, WorkOS id or email. */
 public final class UserNotFound extends DomainException {
   private static final long serialVersionUID = 1L;
-  private final String reference;
 
   public UserNotFound(String reference) {
     super("no user " + reference + "; check the id, or list users to find it");
-    this.reference = reference;
-  }
-
-  public String reference() {
-    return reference;
   }
 }

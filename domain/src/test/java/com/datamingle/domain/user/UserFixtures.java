@@ -22,100 +22,85 @@ public final class UserFixtures {
   }
 
   public static final class Builder {
-    private final long n = SEQUENCE.incrementAndGet();
-    private UserId id = nextUserId();
-    private WorkOsUserId workosUserId = new WorkOsUserId("user_01FIXTURE" + n);
-    private Email email = new Email("person" + n + "@example.com");
-    private PersonName firstName = new PersonName("Ada");
-    private PersonName lastName = new PersonName("Lovelace");
-    private PictureUrl picture;
-    private boolean active = true;
-    private boolean admin;
-    private TimeZonePreference timezone = TimeZonePreference.DEFAULT;
-    private LanguagePreference language = LanguagePreference.DEFAULT;
-    private Instant createdAt = T0;
-    private Instant updatedAt = T0;
-    private Instant lastLoginAt;
-    private String lastSessionId;
+    private final User.Draft user = new User.Draft();
+
+    private Builder() {
+      long n = SEQUENCE.incrementAndGet();
+      user.id = nextUserId();
+      user.workosUserId = new WorkOsUserId("user_01FIXTURE" + n);
+      user.email = new Email("person" + n + "@example.com");
+      user.firstName = new PersonName("Ada");
+      user.lastName = new PersonName("Lovelace");
+      user.active = true;
+      user.timezone = TimeZonePreference.DEFAULT;
+      user.language = LanguagePreference.DEFAULT;
+      createdAt(T0);
+    }
 
     public Builder withId(UserId value) {
-      id = value;
+      user.id = value;
       return this;
     }
 
     public Builder withWorkosUserId(String value) {
-      workosUserId = new WorkOsUserId(value);
+      user.workosUserId = new WorkOsUserId(value);
       return this;
     }
 
     public Builder withEmail(String value) {
-      email = new Email(value);
+      user.email = new Email(value);
       return this;
     }
 
     public Builder withFirstName(String value) {
-      firstName = PersonName.ofNullable(value);
+      user.firstName = PersonName.ofNullable(value);
       return this;
     }
 
     public Builder withLastName(String value) {
-      lastName = PersonName.ofNullable(value);
+      user.lastName = PersonName.ofNullable(value);
       return this;
     }
 
     public Builder withPicture(String value) {
-      picture = PictureUrl.ofNullable(value);
+      user.profilePictureUrl = PictureUrl.ofNullable(value);
       return this;
     }
 
     public Builder active(boolean value) {
-      active = value;
+      user.active = value;
       return this;
     }
 
     public Builder admin(boolean value) {
-      admin = value;
+      user.admin = value;
       return this;
     }
 
     public Builder withTimezone(String value) {
-      timezone = TimeZonePreference.parse(value);
+      user.timezone = TimeZonePreference.parse(value);
       return this;
     }
 
     public Builder withLanguage(String value) {
-      language = new LanguagePreference(value);
+      user.language = new LanguagePreference(value);
       return this;
     }
 
     public Builder createdAt(Instant value) {
-      createdAt = value;
-      updatedAt = value;
+      user.createdAt = value;
+      user.updatedAt = value;
       return this;
     }
 
     public Builder lastLogin(Instant at, String sessionId) {
-      lastLoginAt = at;
-      lastSessionId = sessionId;
+      user.lastLoginAt = at;
+      user.lastSessionId = sessionId;
       return this;
     }
 
     public User build() {
-      return new User(
-          id,
-          workosUserId,
-          email,
-          firstName,
-          lastName,
-          picture,
-          active,
-          admin,
-          timezone,
-          language,
-          createdAt,
-          updatedAt,
-          lastLoginAt,
-          lastSessionId);
+      return user.build();
     }
   }
 }

@@ -45,13 +45,9 @@ class UserTest {
 
   @Test
   void syncTakesEmailAndNamesFromTheProviderButKeepsLocalNamesItDoesNotKnow() {
-    User user =
-        aUser().withEmail("old@example.com").withFirstName("Ada").withLastName("Lovelace").build();
+    User user = adaLovelace("old@example.com");
 
-    User synced =
-        user.syncedWith(
-            new IdentityProfile(new Email("new@example.com"), null, new PersonName("King"), null),
-            LATER);
+    User synced = user.syncedWith(profile("new@example.com", null, "King"), LATER);
 
     assertThat(synced.email().value()).isEqualTo("new@example.com");
     assertThat(synced.firstName().value()).isEqualTo("Ada");
@@ -61,13 +57,9 @@ class UserTest {
 
   @Test
   void syncWithoutChangeReturnsTheSameUser() {
-    User user =
-        aUser().withEmail("same@example.com").withFirstName("Ada").withLastName("Lovelace").build();
+    User user = adaLovelace("same@example.com");
 
-    User synced =
-        user.syncedWith(
-            new IdentityProfile(new Email("SAME@example.com"), new PersonName("Ada"), null, null),
-            LATER);
+    User synced = user.syncedWith(profile("SAME@example.com", "Ada", null), LATER);
 
     assertThat(synced).isSameAs(user);
   }
@@ -120,5 +112,15 @@ class UserTest {
     User user = aUser().createdAt(Instant.parse("2026-01-01T00:00:00.123456789Z")).build();
 
     assertThat(user.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123Z"));
+  }
+
+  private static User adaLovelace(String email) {
+    return aUser().withEmail(email).withFirstName("Ada").withLastName("Lovelace").build();
+  }
+
+  /** What the identity provider says: an email and names (null: it does not know), no picture. */
+  private static IdentityProfile profile(String email, String first, String last) {
+    return new IdentityProfile(
+        new Email(email), PersonName.ofNullable(first), PersonName.ofNullable(last), null);
   }
 }

@@ -42,15 +42,13 @@ final class SqliteRestore implements Restorer {
 
   @Override
   public DatabaseRestore.Verified verify(Path file, BackupFile.Kind kind) {
-    if (kind == BackupFile.Kind.PG_CUSTOM) {
-      throw Restorer.refusal(
-          file,
-          "a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL database"
-              + " (DATABASE_URL=postgresql://...)");
-    }
     if (kind != BackupFile.Kind.SQLITE) {
-      throw Restorer.refusal(
-          file, BackupFile.describe(file) + ", not a SQLite backup made by `db backup`");
+      String why =
+          kind == BackupFile.Kind.PG_CUSTOM
+              ? "a PostgreSQL dump, not a SQLite backup: restore it into a PostgreSQL database"
+                  + " (DATABASE_URL=postgresql://...)"
+              : BackupFile.describe(file) + ", not a SQLite backup made by `db backup`";
+      throw Restorer.refusal(file, why);
     }
     Path database =
         target

@@ -115,27 +115,13 @@ final class AlterTableChecks {
     }
     if (m.group(3) != null && m.group(3).startsWith(" USING")) {
       hits.add(new Hit(Rule.CHANGING_COLUMN_TYPE, table + "." + column + " with USING"));
-    } else if (from == null) {
-      hits.add(
-          new Hit(
-              Rule.CHANGING_COLUMN_TYPE,
-              table
-                  + "."
-                  + column
-                  + " to "
-                  + to.toLowerCase(Locale.ROOT)
-                  + " (its old type is unknown)"));
-    } else if (!SqlText.widens(from, to)) {
-      hits.add(
-          new Hit(
-              Rule.CHANGING_COLUMN_TYPE,
-              table
-                  + "."
-                  + column
-                  + " from "
-                  + from.toLowerCase(Locale.ROOT)
-                  + " to "
-                  + to.toLowerCase(Locale.ROOT)));
+    } else if (from == null || !SqlText.widens(from, to)) {
+      String change =
+          (from == null ? "" : " from " + from.toLowerCase(Locale.ROOT))
+              + " to "
+              + to.toLowerCase(Locale.ROOT)
+              + (from == null ? " (its old type is unknown)" : "");
+      hits.add(new Hit(Rule.CHANGING_COLUMN_TYPE, table + "." + column + change));
     }
   }
 

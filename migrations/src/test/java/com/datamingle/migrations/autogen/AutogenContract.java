@@ -134,6 +134,20 @@ abstract class AutogenContract extends DatabaseContract {
             .orElseThrow());
   }
 
+  /** Round-trips the teams table first, then {@code declared}; returns the second script. */
+  String changeFromTeams(String declared) throws IOException {
+    roundTrip(withTeams(), Map.of());
+    return roundTrip(declared, Map.of());
+  }
+
+  /** The project's schema and a teams table of an id and these lines. */
+  String teams(String... lines) {
+    return USERS
+        + "table teams\n  id integer not null primary key\n"
+        + String.join("\n", lines)
+        + "\n";
+  }
+
   String withTeams(String... extraTeamLines) {
     return USERS + TEAMS + String.join("\n", extraTeamLines) + "\n";
   }
@@ -154,36 +168,24 @@ abstract class AutogenContract extends DatabaseContract {
 
   @Test
   void addNullableColumnAndNotNullColumnWithDefault() throws IOException {
-    roundTrip(withTeams(), Map.of());
-    String script =
-        roundTrip(
-            withTeams("  motto text", "  kind varchar(20) not null default 'open'"), Map.of());
-    assertThat(script).contains("motto").contains("kind");
+    assertThat(
+            changeFromTeams(
+                withTeams("  motto text", "  kind varchar(20) not null default 'open'")))
+        .contains("motto")
+        .contains("kind");
   }
 
   @Test
   void dropColumnIsMarkedAsDataLoss() throws IOException {
-    roundTrip(withTeams(), Map.of());
-    String script =
-        roundTrip(
-            USERS
-                + "table teams\n  id integer not null primary key\n  name varchar(100) not null\n",
-            Map.of());
-    assertThat(script).contains("DATA LOSS").containsIgnoringCase("size");
+    assertThat(changeFromTeams(teams("  name varchar(100) not null")))
+        .contains("DATA LOSS")
+        .containsIgnoringCase("size");
   }
 
   @Test
   void changeType() throws IOException {
-    roundTrip(withTeams(), Map.of());
-    String script =
-        roundTrip(
-            USERS
-                + "table teams\n"
-                + "  id integer not null primary key\n"
-                + "  name varchar(100) not null\n"
-                + "  size bigint\n",
-            Map.of());
-    assertThat(script).containsIgnoringCase("bigint");
+    assertThat(changeFromTeams(teams("  name varchar(100) not null", "  size bigint")))
+        .containsIgnoringCase("bigint");
   }
 
   @Test

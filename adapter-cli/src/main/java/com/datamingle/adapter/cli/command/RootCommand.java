@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
     name = "datamingle",
     mixinStandardHelpOptions = true,
     versionProvider = BuildVersion.class,
+    resourceBundle = "com.datamingle.adapter.cli.command.help",
     description =
         "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
     subcommands = {

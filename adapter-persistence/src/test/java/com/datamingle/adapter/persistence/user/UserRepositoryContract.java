@@ -18,6 +18,7 @@ import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.application.testing.FakeIdentityProviderDirectory;
 import com.datamingle.application.testing.FakeWorkOsEventFeed;
 import com.datamingle.application.testing.MutableClock;
+import com.datamingle.application.testing.Race;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.LastActiveAdmin;
@@ -147,32 +148,20 @@ public abstract class UserRepositoryContract {
     User user = stored(aUser());
     // nanoseconds, as the clock gives them and a cache remembers them: the database keeps less
     Instant later = Instant.parse("2026-05-05T05:05:05.555123456Z");
-    User edited =
-        user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later);
+    User edited = firstNamed(user, "Grace", later);
 
     assertThat(repository().updateIfUnchanged(user, edited)).isTrue();
-    assertThat(repository().findById(user.id()))
-        .get()
-        .extracting(u -> u.firstName().value())
-        .isEqualTo("Grace");
+    assertThat(storedNow(user).firstName().value()).isEqualTo("Grace");
 
-    User overOld =
-        user.withProfile(
-            ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(1));
+    User overOld = lastNamed(user, "Hopper", later.plusSeconds(1));
     assertThat(repository().updateIfUnchanged(user, overOld)).as("the basis is stale").isFalse();
-    assertThat(repository().findById(user.id()))
-        .get()
-        .extracting(u -> u.lastName().value())
-        .isEqualTo("Lovelace");
+    assertThat(storedNow(user).lastName().value()).isEqualTo("Lovelace");
 
-    User again =
-        edited.withProfile(
-            ProfileUpdate.nothing().withLastName(new PersonName("Hopper")), later.plusSeconds(2));
+    User again = lastNamed(edited, "Hopper", later.plusSeconds(2));
     assertThat(repository().updateIfUnchanged(edited, again))
         .as("the basis as written, nanoseconds and all")
         .isTrue();
-    assertThat(repository().findById(user.id()))
-        .get()
+    assertThat(storedNow(user))
         .satisfies(
             u -> {
               assertThat(u.firstName().value()).isEqualTo("Grace");
@@ -187,22 +176,20 @@ public abstract class UserRepositoryContract {
     User signedInElsewhere = user.signedIn("session_09", later);
     repository().update(signedInElsewhere);
 
-    User renamed =
-        user.withProfile(
-            ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later.plusSeconds(1));
-    assertThat(repository().updateIfUnchanged(user, renamed))
+    assertThat(
+            repository().updateIfUnchanged(user, firstNamed(user, "Grace", later.plusSeconds(1))))
         .as("a field the edit did not touch changed")
         .isFalse();
     assertThat(repository().findById(user.id())).contains(signedInElsewhere);
 
-    User renamedNow =
-        signedInElsewhere.withProfile(
-            ProfileUpdate.nothing().withFirstName(new PersonName("Grace")), later.plusSeconds(2));
-    assertThat(repository().updateIfUnchanged(signedInElsewhere, renamedNow))
+    assertThat(
+            repository()
+                .updateIfUnchanged(
+                    signedInElsewhere,
+                    firstNamed(signedInElsewhere, "Grace", later.plusSeconds(2))))
         .as("absent fields compare equal")
         .isTrue();
-    assertThat(repository().findById(user.id()))
-        .get()
+    assertThat(storedNow(user))
         .satisfies(
             u -> {
               assertThat(u.firstName().value()).isEqualTo("Grace");
@@ -374,33 +361,32 @@ public abstract class UserRepositoryContract {
   void concurrentFirstSignInsOfOneWorkosIdYieldExactlyOneRow() throws Exception {
     WorkOsUserId sub = new WorkOsUserId("user_01HRACE");
     ApplicationServices app = services(new FakeIdentityProviderDirectory());
-    int threads = 16;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<User>> results = new ArrayList<>();
-    for (int i = 0; i < threads; i++) {
-      String session = "session_" + i;
-      results.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return app.resolveSignIn()
+    List<User> users =
+        Race.run(
+            16,
+            n ->
+                app.resolveSignIn()
                     .resolveSignIn(
                         new ResolveSignInUseCase.Command(
                             sub,
-                            session,
-                            new IdentityProfile(new Email("race@example.com"), null, null, null)));
-              }));
-    }
-    start.countDown();
-    List<User> users = new ArrayList<>();
-    for (Future<User> f : results) {
-      users.add(f.get());
-    }
-    pool.shutdown();
+                            "session_" + n,
+                            new IdentityProfile(new Email("race@example.com"), null, null, null))));
 
     assertThat(rowCount()).isEqualTo(1);
     assertThat(users).extracting(User::id).containsOnly(users.get(0).id());
+  }
+
+  private static User firstNamed(User user, String name, Instant at) {
+    return user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName(name)), at);
+  }
+
+  private static User lastNamed(User user, String name, Instant at) {
+    return user.withProfile(ProfileUpdate.nothing().withLastName(new PersonName(name)), at);
+  }
+
+  /** The row of {@code user} as the repository reads it now. */
+  private User storedNow(User user) {
+    return repository().findById(user.id()).orElseThrow();
   }
 
   // ---- the WorkOS sync store ----

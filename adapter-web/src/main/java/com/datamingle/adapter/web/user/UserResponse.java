@@ -2,23 +2,26 @@ package com.datamingle.adapter.web.user;
 
 import com.datamingle.domain.user.User;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 
 /** A user as the API shows it: the seed's model in snake_case, times in ISO-8601 UTC. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record UserResponse(
-    @JsonProperty("id") String id,
-    @JsonProperty("workos_user_id") String workosUserId,
-    @JsonProperty("email") String email,
-    @JsonProperty("first_name") String firstName,
-    @JsonProperty("last_name") String lastName,
-    @JsonProperty("profile_picture_url") String profilePictureUrl,
+    String id,
+    String workosUserId,
+    String email,
+    String firstName,
+    String lastName,
+    String profilePictureUrl,
     @JsonProperty("is_active") boolean isActive,
     @JsonProperty("is_admin") boolean isAdmin,
-    @JsonProperty("timezone") String timezone,
-    @JsonProperty("language") String language,
-    @JsonProperty("created_at") Instant createdAt,
-    @JsonProperty("updated_at") Instant updatedAt,
-    @JsonProperty("last_login_at") Instant lastLoginAt) {
+    String timezone,
+    String language,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant lastLoginAt) {
 
   public static UserResponse from(User user) {
     return new UserResponse(

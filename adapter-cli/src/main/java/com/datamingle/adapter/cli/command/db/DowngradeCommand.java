@@ -6,31 +6,11 @@ import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code datamingle db downgrade [TARGET]}. */
-@Command(
-    name = "downgrade",
-    mixinStandardHelpOptions = true,
-    description = "Undo applied migrations: one step by default.")
+@Command(name = "downgrade", mixinStandardHelpOptions = true)
 final class DowngradeCommand extends MigrationRunCommand {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "TARGET",
-      description =
-          "-N to undo N steps, a migration id to go back to it (it stays applied), or `base` to"
-              + " undo everything.")
-  String target;
-
-  @Option(names = "--sql", description = "Print the exact SQL that would run and change nothing.")
-  boolean sql;
-
-  @Option(
-      names = "--no-backup",
-      description =
-          "Skip the backup taken before undoing (not recommended). The newest"
-              + " DATAMINGLE_BACKUP_KEEP (default 10) automatic backups are kept.")
+  @Option(names = "--no-backup")
   boolean noBackup;
 
   /** Steps to undo, when the target is -N (or absent). */
@@ -60,11 +40,6 @@ final class DowngradeCommand extends MigrationRunCommand {
       throw new UsageFailure(
           "'" + target + "' is not a downgrade target; give -N (steps), a migration id, or base");
     }
-  }
-
-  @Override
-  boolean sqlOnly() {
-    return sql;
   }
 
   @Override

@@ -13,20 +13,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db history}. */
-@Command(
-    name = "history",
-    mixinStandardHelpOptions = true,
-    description =
-        "List every migration: id, description, when it was applied, and marks for pending,"
-            + " out-of-order and missing scripts.")
+@Command(name = "history", mixinStandardHelpOptions = true)
 final class HistoryCommand extends Subcommand {
 
   @Mixin JsonOption json;
 
   @Override
   public Integer call() {
-    PrintWriter out = context.out();
     MigrationStatus status = context.migrator().status();
+    PrintWriter out = context.out();
     if (json.requested()) {
       out.println(Output.json(status.entries().stream().map(MigrationText::json).toList()));
       return ExitCode.OK;

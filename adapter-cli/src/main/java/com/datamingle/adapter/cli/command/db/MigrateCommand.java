@@ -3,6 +3,7 @@ package com.datamingle.adapter.cli.command.db;
 import com.datamingle.adapter.cli.bootstrap.SchemaWiring;
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.MessageOption;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.UsageFailure;
 import com.datamingle.migrations.DatabaseMigrator;
@@ -13,32 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle db migrate -m MESSAGE}: a migration written from the declared schema. */
-@Command(
-    name = "migrate",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Write a migration (both databases, same id) from the difference between the declared"
-          + " schema and the migrations.",
-      "Refuses unless the database is at head. Needs a PostgreSQL for scratch schemas:"
-          + " DATABASE_URL on PostgreSQL,",
-      "or DATAMINGLE_DEV_POSTGRES_URL."
-    })
+@Command(name = "migrate", mixinStandardHelpOptions = true)
 final class MigrateCommand extends Subcommand {
 
-  @Option(
-      names = {"-m", "--message"},
-      required = true,
-      paramLabel = "MESSAGE",
-      description = "What changed, e.g. \"add teams\".")
-  String message;
+  @Mixin MessageOption message;
 
-  @Option(
-      names = "--rename",
-      paramLabel = "TABLE.OLD=NEW",
-      description = "Treat a dropped and an added column as a rename (repeatable).")
+  @Option(names = "--rename", paramLabel = "TABLE.OLD=NEW")
   List<String> renames = List.of();
 
   @Override
@@ -56,7 +41,7 @@ final class MigrateCommand extends Subcommand {
     }
     DatabaseMigrator migrator = context.migrator();
     Autogen.Generated generated =
-        SchemaWiring.autogen(settings).generate(migrator, message, hints, Clock.systemUTC());
+        SchemaWiring.autogen(settings).generate(migrator, message.text(), hints, Clock.systemUTC());
     PrintWriter out = context.out();
     if (generated.files().isEmpty()) {
       out.println("No changes in schema detected.");

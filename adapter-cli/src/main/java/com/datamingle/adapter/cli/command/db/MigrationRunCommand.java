@@ -12,14 +12,22 @@ import com.datamingle.migrations.MigrationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * What {@code db upgrade} and {@code db downgrade} share: read the target, print the SQL instead
- * with --sql, take a backup when one is due, run with a progress line per migration, and close with
- * what was done and where the database stands. With --json the progress and backup lines go to
- * standard error, and standard output holds one JSON object.
+ * What {@code db upgrade} and {@code db downgrade} share: the TARGET and --sql (each described in
+ * the help bundle under its own command), read the target, print the SQL instead with --sql, take a
+ * backup when one is due, run with a progress line per migration, and close with what was done and
+ * where the database stands. With --json the progress and backup lines go to standard error, and
+ * standard output holds one JSON object.
  */
 abstract class MigrationRunCommand extends Subcommand {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", descriptionKey = "target")
+  String target;
+
+  @Option(names = "--sql")
+  boolean sql;
 
   @Mixin JsonOption json;
 
@@ -38,9 +46,6 @@ abstract class MigrationRunCommand extends Subcommand {
   /** Reads the TARGET argument; a usage error when it is not one. */
   abstract void readTarget();
 
-  /** Whether --sql was given. */
-  abstract boolean sqlOnly();
-
   abstract String sql(DatabaseMigrator migrator);
 
   /** Whether to back the database up before running. */
@@ -53,7 +58,7 @@ abstract class MigrationRunCommand extends Subcommand {
     PrintWriter out = context.out();
     DatabaseMigrator migrator = context.migrator();
     readTarget();
-    if (sqlOnly()) {
+    if (sql) {
       if (json.requested()) {
         throw new UsageFailure("--sql prints SQL, not JSON; give one of --sql and --json");
       }

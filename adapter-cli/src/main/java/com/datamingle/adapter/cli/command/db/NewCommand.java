@@ -3,36 +3,28 @@ package com.datamingle.adapter.cli.command.db;
 import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.MessageOption;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.scripts.ScriptFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code datamingle db new -m MESSAGE}: an empty migration to fill in by hand. */
-@Command(
-    name = "new",
-    mixinStandardHelpOptions = true,
-    description =
-        "Write a new timestamped migration, with up and undo sections, for each database, into"
-            + " the --migrations folder.")
+@Command(name = "new", mixinStandardHelpOptions = true)
 final class NewCommand extends Subcommand {
 
-  @Option(
-      names = {"-m", "--message"},
-      required = true,
-      paramLabel = "MESSAGE",
-      description = "What the migration does, e.g. \"add teams table\".")
-  String message;
+  @Mixin MessageOption message;
 
   @Override
   public Integer call() {
     Settings settings = context.settings();
     ScriptsFolder.require(settings, "db new");
     List<Path> written =
-        ScriptFiles.newMigration(MigrationWiring.scripts(settings), message, Clock.systemUTC());
+        ScriptFiles.newMigration(
+            MigrationWiring.scripts(settings), message.text(), Clock.systemUTC());
     written.forEach(p -> context.out().println("wrote " + p));
     context
         .out()

@@ -5,28 +5,11 @@ import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.MigrationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code datamingle db upgrade [TARGET]}. */
-@Command(
-    name = "upgrade",
-    mixinStandardHelpOptions = true,
-    description = "Apply pending migrations, to the newest (head) or up to TARGET.")
+@Command(name = "upgrade", mixinStandardHelpOptions = true)
 final class UpgradeCommand extends MigrationRunCommand {
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "TARGET",
-      description = "A migration id (see `db history`), or `head` (the default).")
-  String target;
-
-  @Option(
-      names = "--sql",
-      description =
-          "Print the exact SQL that would run (changelog statements included) and change nothing.")
-  boolean sql;
-
-  @Option(names = "--backup", description = "Back the database up first (see `db backup`).")
+  @Option(names = "--backup")
   boolean backup;
 
   /** The version to stop at; null for head. */
@@ -39,11 +22,6 @@ final class UpgradeCommand extends MigrationRunCommand {
   @Override
   void readTarget() {
     version = target == null || target.equals("head") ? null : target;
-  }
-
-  @Override
-  boolean sqlOnly() {
-    return sql;
   }
 
   @Override

@@ -14,16 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle users list}. */
-@Command(
-    name = "list",
-    mixinStandardHelpOptions = true,
-    description = "List users, oldest first, a page at a time.")
+@Command(name = "list", mixinStandardHelpOptions = true)
 final class ListCommand extends Subcommand {
 
-  @Option(
-      names = "--q",
-      paramLabel = "PREFIX",
-      description = "Prefix of the email, first name or last name.")
+  @Option(names = "--q", paramLabel = "PREFIX")
   String q;
 
   @Option(names = "--active", paramLabel = "true|false", arity = "1")
@@ -32,13 +26,10 @@ final class ListCommand extends Subcommand {
   @Option(names = "--admin", paramLabel = "true|false", arity = "1")
   Boolean admin;
 
-  @Option(
-      names = "--limit",
-      defaultValue = "50",
-      description = "At most this many (1-200; default 50).")
+  @Option(names = "--limit", defaultValue = "50")
   int limit;
 
-  @Option(names = "--cursor", description = "The next_cursor of the previous page.")
+  @Option(names = "--cursor")
   String cursor;
 
   @Mixin JsonOption json;

@@ -17,28 +17,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle users purge}: rows of users WorkOS deleted long ago, and old event ids. */
-@Command(
-    name = "purge",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Remove the rows of users that WorkOS deleted more than --older-than days ago, and forget"
-          + " processed WorkOS event ids received more than 30 days ago.",
-      "What WorkOS deleted stays recorded, so neither a late event nor an old token brings a"
-          + " purged user back.",
-      "Asks first (or --yes); --dry-run only reports."
-    })
+@Command(name = "purge", mixinStandardHelpOptions = true)
 final class PurgeCommand extends Subcommand {
   static final int EVENT_ID_DAYS = 30;
 
-  @Option(
-      names = "--older-than",
-      defaultValue = "30",
-      paramLabel = "DAYS",
-      description =
-          "Purge users deleted at WorkOS more than this many days ago (0 or more; default 30).")
+  @Option(names = "--older-than", defaultValue = "30", paramLabel = "DAYS")
   int days;
 
-  @Option(names = "--dry-run", description = "Report what would be removed; remove nothing.")
+  @Option(names = "--dry-run")
   boolean dryRun;
 
   @Mixin YesOption yes;

@@ -13,46 +13,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code datamingle users sync}: WorkOS's Events API polled, for deployments without webhooks. */
-@Command(
-    name = "sync",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Bring users up to date from WorkOS's Events API (for deployments that cannot receive"
-          + " webhooks).",
-      "Reads user.created, user.updated and user.deleted events after the stored cursor and"
-          + " applies each once, as the webhook would; the cursor moves with every event, so an"
-          + " interrupted run resumes. Needs WORKOS_API_KEY.",
-      "Without --follow, reads until WorkOS has no more and exits; with it, polls until stopped."
-    })
+@Command(name = "sync", mixinStandardHelpOptions = true)
 final class SyncCommand extends Subcommand {
 
-  @Option(
-      names = "--follow",
-      description = "Keep polling every --interval seconds until stopped (Ctrl-C or SIGTERM).")
+  @Option(names = "--follow")
   boolean follow;
 
-  @Option(
-      names = "--interval",
-      defaultValue = "60",
-      paramLabel = "SECONDS",
-      description = "Seconds between polls with --follow (1-3600; default 60).")
+  @Option(names = "--interval", defaultValue = "60", paramLabel = "SECONDS")
   int interval;
 
-  @Option(
-      names = "--page-size",
-      defaultValue = "100",
-      paramLabel = "N",
-      description = "Events per request (1-100; default 100).")
+  @Option(names = "--page-size", defaultValue = "100", paramLabel = "N")
   int pageSize;
 
-  @Option(
-      names = "--from-start",
-      description =
-          "Ignore the stored cursor and read every event WorkOS still keeps (30 days);"
-              + " for a cursor WorkOS no longer knows. Events already applied change nothing.")
+  @Option(names = "--from-start")
   boolean fromStart;
 
-  @Option(names = "--json", description = "Print one JSON object per poll.")
+  @Option(names = "--json")
   boolean json;
 
   @Override
