@@ -10,6 +10,7 @@ import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.lock.SchemaLock;
 import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.DatabaseContract;
+import com.datamingle.migrations.testing.QueryRows;
 import com.datamingle.migrations.testing.SchemaSnapshot;
 import com.datamingle.migrations.testing.TestDatabase;
 import java.io.IOException;
@@ -506,26 +507,8 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
   }
 
   List<String> rows() throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        var rs =
-            s.executeQuery(
-                "SELECT id, workos_user_id, email, first_name, created_at FROM users ORDER BY"
-                    + " id")) {
-      while (rs.next()) {
-        rows.add(
-            rs.getString(1)
-                + "|"
-                + rs.getString(2)
-                + "|"
-                + rs.getString(3)
-                + "|"
-                + rs.getString(4)
-                + "|"
-                + rs.getString(5));
-      }
-    }
-    return rows;
+    return QueryRows.of(
+        this::connect,
+        "SELECT id, workos_user_id, email, first_name, created_at FROM users ORDER BY id");
   }
 }

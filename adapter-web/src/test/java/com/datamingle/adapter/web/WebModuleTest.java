@@ -26,9 +26,8 @@ import org.slf4j.LoggerFactory;
 class WebModuleTest {
   @Test
   void everyRouteIsAuthorizedForEachKindOfCaller() {
-    RouteTestApp.run(
-        (app, http) -> {
-          Map<String, String> tokens = app.people(http);
+    RouteTestApp.withPeople(
+        (app, http, tokens) -> {
           String someId = app.idOf(RouteTestApp.MEMBER_SUB);
           for (ApiRoute route : RouteTable.routes()) {
             String path = route.path().replace("{id}", someId);

@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.transfer.ImportOptions.BadEmail;
+import com.datamingle.migrations.transfer.ImportOptions.BadValue;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +27,41 @@ abstract class DatabaseImportContract {
       List.of("users", "workos_user_sync", "workos_events", "sync_cursors");
   static final ImportOptions DEFAULTS = ImportOptions.DEFAULTS;
   static final ImportOptions PLACEHOLDER =
-      new ImportOptions(
-          false, false, ImportOptions.BadEmail.PLACEHOLDER, ImportOptions.BadValue.REFUSE);
+      new ImportOptions(false, false, BadEmail.PLACEHOLDER, BadValue.REFUSE);
+  static final ImportOptions DEFAULT_VALUES =
+      new ImportOptions(false, false, BadEmail.REFUSE, BadValue.DEFAULT);
+  static final ImportOptions PLACEHOLDER_DEFAULT_VALUES =
+      new ImportOptions(false, false, BadEmail.PLACEHOLDER, BadValue.DEFAULT);
+  static final ImportOptions SKIP_UNKNOWN =
+      new ImportOptions(false, true, BadEmail.PLACEHOLDER, BadValue.REFUSE);
+
+  /** Asserts that importing the source into the target fails as a {@link MigrationFailure}. */
+  static AbstractThrowableAssert<?, ? extends Throwable> assertFailure(
+      MigrationTarget source, MigrationTarget target, ImportOptions options) {
+    return assertThatThrownBy(() -> importer(source, target, options).run(ImportListener.SILENT))
+        .isInstanceOf(MigrationFailure.class);
+  }
+
+  /**
+   * Asserts that importing the source into a new database fails naming these and creates nothing.
+   */
+  void assertRefusedLeavingANewTargetEmpty(MigrationTarget source, String... named)
+      throws Exception {
+    MigrationTarget target = fresh();
+    var failure = assertFailure(source, target, DEFAULTS);
+    for (String words : named) {
+      failure.hasMessageContaining(words);
+    }
+    assertThat(untouched(target)).isTrue();
+  }
+
+  /** The findings of importing the source into the target, each as its one line. */
+  static List<String> findings(
+      MigrationTarget source, MigrationTarget target, ImportOptions options) throws Exception {
+    return importer(source, target, options).run(ImportListener.SILENT).findings().stream()
+        .map(Finding::describe)
+        .toList();
+  }
 
   /** A new, empty database. */
   abstract MigrationTarget fresh() throws Exception;
@@ -157,15 +193,7 @@ abstract class DatabaseImportContract {
         .hasMessageContaining(
             "(user_01SEED1): 'Nowhere/Land' refused: not a known time zone -> refused");
     MigrationTarget target = fresh();
-    ImportReport report =
-        importer(
-                source,
-                target,
-                new ImportOptions(
-                    false, false, ImportOptions.BadEmail.REFUSE, ImportOptions.BadValue.DEFAULT))
-            .run(ImportListener.SILENT);
-    assertThat(report.findings())
-        .extracting(Finding::describe)
+    assertThat(findings(source, target, DEFAULT_VALUES))
         .anyMatch(f -> f.contains("user_01SEED1") && f.endsWith("stored 'UTC' -> replaced"));
     assertThat(rows(target, "users")).hasSize(3);
   }
@@ -204,8 +232,7 @@ abstract class DatabaseImportContract {
     seed(target, 3);
     List<String> before = rows(target, "users");
 
-    assertThatThrownBy(() -> importer(source, target, PLACEHOLDER).run(ImportListener.SILENT))
-        .isInstanceOf(MigrationFailure.class)
+    assertFailure(source, target, PLACEHOLDER)
         .hasMessageContaining("already holds data (")
         .hasMessageContaining("users: 3 row(s)")
         .hasMessageContaining("nothing was written");
@@ -220,27 +247,18 @@ abstract class DatabaseImportContract {
         source,
         "INSERT INTO CHANGELOG (ID, APPLIED_AT, DESCRIPTION) VALUES (29991231000000,"
             + " '2999-12-31 00:00:00', 'from the future')");
-    MigrationTarget target = fresh();
 
-    assertThatThrownBy(() -> importer(source, target, DEFAULTS).run(ImportListener.SILENT))
-        .isInstanceOf(MigrationFailure.class)
-        .hasMessageContaining("newer than this build's head")
-        .hasMessageContaining("29991231000000")
-        .hasMessageContaining("Nothing was written");
-    assertThat(untouched(target)).isTrue();
+    assertRefusedLeavingANewTargetEmpty(
+        source, "newer than this build's head", "29991231000000", "Nothing was written");
   }
 
   @Test
   void aSourceNeitherOursNorThePrototypesIsRefused() throws Exception {
     MigrationTarget source = fresh();
     execute(source, "CREATE TABLE flyway_schema_history (x INTEGER)", "CREATE TABLE t (a INTEGER)");
-    MigrationTarget target = fresh();
 
-    assertThatThrownBy(() -> importer(source, target, DEFAULTS).run(ImportListener.SILENT))
-        .isInstanceOf(MigrationFailure.class)
-        .hasMessageContaining("made by Flyway")
-        .hasMessageContaining("neither DataMingle's nor the Flask prototype's");
-    assertThat(untouched(target)).isTrue();
+    assertRefusedLeavingANewTargetEmpty(
+        source, "made by Flyway", "neither DataMingle's nor the Flask prototype's");
   }
 
   @Test
@@ -253,15 +271,7 @@ abstract class DatabaseImportContract {
         .hasMessageContaining("users.nickname: a column DataMingle does not have -> refused");
 
     MigrationTarget target = fresh();
-    ImportReport report =
-        importer(
-                source,
-                target,
-                new ImportOptions(
-                    false, true, ImportOptions.BadEmail.PLACEHOLDER, ImportOptions.BadValue.REFUSE))
-            .run(ImportListener.SILENT);
-    assertThat(report.findings())
-        .extracting(Finding::describe)
+    assertThat(findings(source, target, SKIP_UNKNOWN))
         .contains("users.nickname: a column DataMingle does not have -> left_out");
     assertThat(count(target, "users")).isEqualTo(5);
   }
@@ -276,18 +286,7 @@ abstract class DatabaseImportContract {
         .hasMessageContaining("'Mars/Olympus' refused");
 
     MigrationTarget target = fresh();
-    ImportReport report =
-        importer(
-                source,
-                target,
-                new ImportOptions(
-                    false,
-                    false,
-                    ImportOptions.BadEmail.PLACEHOLDER,
-                    ImportOptions.BadValue.DEFAULT))
-            .run(ImportListener.SILENT);
-    assertThat(report.findings())
-        .extracting(Finding::describe)
+    assertThat(findings(source, target, PLACEHOLDER_DEFAULT_VALUES))
         .anyMatch(
             f -> f.contains("'Mars/Olympus' refused") && f.endsWith("stored 'UTC' -> replaced"));
     assertThat(rows(target, "users"))

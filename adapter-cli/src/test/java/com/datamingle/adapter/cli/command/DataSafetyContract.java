@@ -10,6 +10,7 @@ import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.testing.FlaskPrototype;
+import com.datamingle.migrations.testing.QueryRows;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -109,15 +109,7 @@ abstract class DataSafetyContract extends CliDatabaseTest {
   }
 
   List<String> users() throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, email, first_name FROM users ORDER BY id")) {
-      while (rs.next()) {
-        rows.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
-      }
-    }
-    return rows;
+    return QueryRows.of(this::connect, "SELECT id, email, first_name FROM users ORDER BY id");
   }
 
   List<String> backupFiles() throws Exception {

@@ -10,11 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,34 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * (Its users served by the API: {@code fullstack.ImportedUsersIT}.)
  */
 @OnEachDatabase
-class ImportCommandTest extends CliDatabaseTest {
+class ImportCommandTest extends CliWorkOsTest {
   static final String ADMIN = "user_01PROTOADMIN0000000000000";
   static final String NO_EMAIL = "user_01PROTONOEMAIL00000000000";
 
   @RegisterExtension final PostgresSchemas sources = new PostgresSchemas();
   @TempDir Path elsewhere;
   final AtomicInteger made = new AtomicInteger();
-  FakeWorkOs workos;
 
   ImportCommandTest(CliDatabase.Kind kind) {
     super(kind);
-  }
-
-  @BeforeEach
-  void startWorkOs() throws Exception {
-    workos = new FakeWorkOs();
-  }
-
-  @AfterEach
-  void stopWorkOs() {
-    workos.close();
-  }
-
-  @Override
-  Map<String, String> env() {
-    Map<String, String> env = new HashMap<>(super.env());
-    env.put("WORKOS_API_BASE_URL", workos.baseUrl().toString());
-    return env;
   }
 
   /** The URL of a new copy of the prototype's database, on this test's kind of database. */
@@ -98,8 +77,7 @@ class ImportCommandTest extends CliDatabaseTest {
   @Test
   void aMissingEmailIsFetchedFromWorkOsWhenAsked() throws Exception {
     workos.user(NO_EMAIL, NO_EMAIL.toLowerCase() + "@example.com", "Ada", "Lovelace");
-    Map<String, String> env = env();
-    env.put("WORKOS_API_KEY", FakeWorkOs.API_KEY);
+    Map<String, String> env = withApiKey(env());
 
     CliRun imported =
         CliRun.run(env, "db", "import", "--from", prototypeUrl(), "--yes", "--on-bad-email=workos");

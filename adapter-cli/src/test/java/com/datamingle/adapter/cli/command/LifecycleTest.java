@@ -2,6 +2,7 @@ package com.datamingle.adapter.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datamingle.migrations.testing.QueryRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,26 +103,9 @@ class LifecycleTest extends CliDatabaseTest {
   }
 
   List<String> rows() throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT id, workos_user_id, email, is_active, updated_at FROM users ORDER BY id")) {
-      while (rs.next()) {
-        rows.add(
-            rs.getString(1)
-                + "|"
-                + rs.getString(2)
-                + "|"
-                + rs.getString(3)
-                + "|"
-                + rs.getString(4)
-                + "|"
-                + rs.getString(5));
-      }
-    }
-    return rows;
+    return QueryRows.of(
+        this::connect,
+        "SELECT id, workos_user_id, email, is_active, updated_at FROM users ORDER BY id");
   }
 
   @Test

@@ -3,8 +3,6 @@ package com.datamingle.adapter.cli.command;
 import static com.datamingle.adapter.web.testing.FakeWorkOs.userEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.adapter.web.testing.FakeWorkOs;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,38 +11,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * `users sync` against a local fake of WorkOS's Events API, and `users purge`, on each database.
  */
 @OnEachDatabase
-class UsersSyncTest extends CliDatabaseTest {
+class UsersSyncTest extends CliWorkOsTest {
   static final Instant T1 = Instant.parse("2026-05-01T10:00:00Z");
-  FakeWorkOs api;
 
   UsersSyncTest(CliDatabase.Kind kind) {
     super(kind);
   }
 
-  @BeforeEach
-  void startApi() throws IOException {
-    api = new FakeWorkOs();
-  }
-
-  @AfterEach
-  void stopApi() {
-    api.close();
-  }
-
   @Override
   Map<String, String> env() {
-    Map<String, String> env = new HashMap<>(super.env());
-    env.put("WORKOS_API_KEY", FakeWorkOs.API_KEY);
-    env.put("WORKOS_API_BASE_URL", api.baseUrl().toString());
-    return env;
+    return withApiKey(super.env());
   }
 
   String query(String sql) throws SQLException {
@@ -56,7 +38,7 @@ class UsersSyncTest extends CliDatabaseTest {
   }
 
   void event(String id, String type, String user, String email, Instant updatedAt) {
-    api.addEvent(id, type, userEvent(id, type, user, email, null, updatedAt));
+    workos.addEvent(id, type, userEvent(id, type, user, email, null, updatedAt));
   }
 
   @Test
@@ -65,7 +47,7 @@ class UsersSyncTest extends CliDatabaseTest {
     event("event_01", "user.created", "user_01A", "a@example.com", T1);
     event("event_02", "user.created", "user_01B", "b@example.com", T1);
     event("event_03", "user.updated", "user_01A", "a2@example.com", T1.plusSeconds(60));
-    api.addEvent(
+    workos.addEvent(
         "event_04",
         "session.created",
         "{\"object\":\"event\",\"id\":\"event_04\",\"event\":\"session.created\",\"data\":{}}");
@@ -75,7 +57,7 @@ class UsersSyncTest extends CliDatabaseTest {
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(first.out())
         .contains("3 read (3 applied, 0 duplicate, 0 stale, 0 ignored); cursor event_03");
-    assertThat(api.eventRequests()).hasSize(2);
+    assertThat(workos.eventRequests()).hasSize(2);
     assertThat(query("SELECT email FROM users WHERE workos_user_id = 'user_01A'"))
         .isEqualTo("a2@example.com");
     assertThat(query("SELECT last_event_id FROM sync_cursors WHERE name = 'workos_events'"))
@@ -91,7 +73,7 @@ class UsersSyncTest extends CliDatabaseTest {
         .contains("\"applied\":1")
         .contains("\"stale\":1")
         .contains("\"cursor\":\"event_06\"");
-    assertThat(api.eventRequests().get(2)).containsEntry("after", "event_03");
+    assertThat(workos.eventRequests().get(2)).containsEntry("after", "event_03");
     assertThat(query("SELECT email FROM users WHERE workos_user_id = 'user_01B'"))
         .isEqualTo("b@example.com");
     assertThat(query("SELECT count(*) FROM users WHERE is_active = FALSE")).isEqualTo("1");

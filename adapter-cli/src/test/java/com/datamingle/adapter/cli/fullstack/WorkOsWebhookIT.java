@@ -72,8 +72,7 @@ class WorkOsWebhookIT {
         (workos, http) -> {
           delivered("applied", "event_01", "user.created", "Ada@Example.com", "Ada", T1);
           assertThat(local())
-              .get()
-              .satisfies(
+              .hasValueSatisfying(
                   u -> {
                     assertThat(u.email().value()).isEqualTo("ada@example.com");
                     assertThat(u.firstName().value()).isEqualTo("Ada");
@@ -88,8 +87,7 @@ class WorkOsWebhookIT {
               "Augusta",
               T1.plusSeconds(60));
           assertThat(local())
-              .get()
-              .satisfies(
+              .hasValueSatisfying(
                   u -> {
                     assertThat(u.email().value()).isEqualTo("ada@new.example.com");
                     assertThat(u.firstName().value()).isEqualTo("Augusta");

@@ -85,6 +85,16 @@ public final class RouteTestApp implements AutoCloseable {
     }
   }
 
+  /** A test given the app, its client and the tokens of {@link #people}. */
+  public interface WithPeople {
+    void run(RouteTestApp app, Http http, Map<String, String> tokens);
+  }
+
+  /** Runs the test against a fresh app where {@link #people} have signed in. */
+  public static void withPeople(WithPeople test) {
+    run((app, http) -> test.run(app, http, app.people(http)));
+  }
+
   /** A token for a WorkOS user whose email comes with it (a JWT template). */
   public String token(String sub, String email) {
     return workos.token(sub, email);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,12 @@ import org.junit.jupiter.api.Test;
  * profile.
  */
 class MeRoutesTest {
+  /** Runs the test with the token of an editor who has signed in. */
+  private static void asEditor(BiConsumer<Http, String> test) {
+    RouteTestApp.run(
+        (app, http) -> test.accept(http, app.signIn(http, "user_01EDITOR", "editor@example.com")));
+  }
+
   @Test
   void theFirstVerifiedTokenCreatesTheUser() {
     RouteTestApp.run(
@@ -98,10 +105,8 @@ class MeRoutesTest {
 
   @Test
   void patchMeEditsTheProfile() {
-    RouteTestApp.run(
-        (app, http) -> {
-          String token = app.signIn(http, "user_01EDITOR", "editor@example.com");
-
+    asEditor(
+        (http, token) -> {
           Http.Response patched =
               http.patch(
                   "/api/me",
@@ -123,10 +128,8 @@ class MeRoutesTest {
 
   @Test
   void patchMeRefusesBadInputWithTheRightStatus() {
-    RouteTestApp.run(
-        (app, http) -> {
-          String token = app.signIn(http, "user_01EDITOR", "editor@example.com");
-
+    asEditor(
+        (http, token) -> {
           Http.Response unknown =
               http.patch(
                   "/api/me", token, "{\"nickname\":\"x\",\"email\":\"a@b.co\",\"is_admin\":true}");

@@ -85,9 +85,8 @@ class UserRoutesTest {
 
   @Test
   void methodOverrideCannotGetAroundRoles() {
-    RouteTestApp.run(
-        (app, http) -> {
-          Map<String, String> tokens = app.people(http);
+    RouteTestApp.withPeople(
+        (app, http, tokens) -> {
           String adminId = app.idOf(RouteTestApp.ADMIN_SUB);
 
           Http.Response overridden =

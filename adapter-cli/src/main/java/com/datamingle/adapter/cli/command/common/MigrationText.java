@@ -75,24 +75,22 @@ public final class MigrationText {
    */
   public static Map<String, Object> json(
       DatabaseMigrator migrator, MigrationReport report, Path backup) {
-    Map<String, Object> o = Output.object();
-    o.put("database", migrator.target().describe());
-    o.put("ran", report.ran().stream().map(MigrationEntry::id).toList());
-    o.put("backup", backup == null ? null : backup.toAbsolutePath().toString());
-    o.put("current", report.after().current().map(MigrationText::json).orElse(null));
-    o.put("at_head", report.after().atHead());
-    return o;
+    return Output.object(
+        "database", migrator.target().describe(),
+        "ran", report.ran().stream().map(MigrationEntry::id).toList(),
+        "backup", backup == null ? null : backup.toAbsolutePath().toString(),
+        "current", report.after().current().map(MigrationText::json).orElse(null),
+        "at_head", report.after().atHead());
   }
 
   /** One migration as the --json outputs show it. */
   public static Map<String, Object> json(MigrationEntry e) {
-    Map<String, Object> o = Output.object();
-    o.put("id", e.id());
-    o.put("description", e.description());
-    o.put("file", e.fileName());
-    o.put("applied_at", e.appliedAt());
-    o.put("state", e.state().name().toLowerCase(Locale.ROOT));
-    o.put("checksum_mismatch", e.checksumMismatch());
-    return o;
+    return Output.object(
+        "id", e.id(),
+        "description", e.description(),
+        "file", e.fileName(),
+        "applied_at", e.appliedAt(),
+        "state", e.state().name().toLowerCase(Locale.ROOT),
+        "checksum_mismatch", e.checksumMismatch());
   }
 }

@@ -43,9 +43,20 @@ public final class Output {
     return value == null ? "-" : value;
   }
 
-  /** An ordered JSON object: its keys are written in the order they are put. */
-  public static Map<String, Object> object() {
-    return new LinkedHashMap<>();
+  /**
+   * An ordered JSON object: its keys are written in the order they are put, starting with the given
+   * keys and values (alternating; a value may be null).
+   */
+  public static Map<String, Object> object(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "keys and values come in pairs, but " + keysAndValues.length + " were given");
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      o.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return o;
   }
 
   /** The value as one line of JSON: maps, lists, records with Jackson annotations, scalars. */

@@ -24,12 +24,10 @@ final class CheckCommand extends Subcommand {
   public Integer call() {
     List<String> operations =
         SchemaWiring.autogen(context.settings()).check(context.migrator().target().dialect());
-    Map<String, Object> o = null;
-    if (json.requested()) {
-      o = Output.object();
-      o.put("changes", !operations.isEmpty());
-      o.put("operations", operations);
-    }
+    Map<String, Object> o =
+        json.requested()
+            ? Output.object("changes", !operations.isEmpty(), "operations", operations)
+            : null;
     return Findings.conclude(
         context,
         operations,

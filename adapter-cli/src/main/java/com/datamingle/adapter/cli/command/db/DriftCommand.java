@@ -24,12 +24,10 @@ final class DriftCommand extends Subcommand {
   public Integer call() {
     List<String> differences =
         SchemaWiring.schemaDrift(context.settings()).sinceApplied(context.migrator());
-    Map<String, Object> o = null;
-    if (json.requested()) {
-      o = Output.object();
-      o.put("drift", !differences.isEmpty());
-      o.put("differences", differences);
-    }
+    Map<String, Object> o =
+        json.requested()
+            ? Output.object("drift", !differences.isEmpty(), "differences", differences)
+            : null;
     return Findings.conclude(
         context,
         differences,

@@ -11,41 +11,38 @@ final class ImportJson {
   private ImportJson() {}
 
   static Map<String, Object> of(ImportReport report) {
-    Map<String, Object> o = Output.object();
-    o.put("source", report.source());
-    o.put("source_kind", report.sourceKind());
-    o.put("target", report.target());
-    o.put("dry_run", report.dryRun());
-    o.put("refused", report.refused());
-    o.put("rows", report.rows());
-    o.put("millis", report.millis());
-    o.put("rows_per_second", report.rowsPerSecond());
-    o.put("timestamp_precision", "millisecond");
-    o.put("tables", report.tables().stream().map(t -> table(t, report.dryRun())).toList());
-    o.put("findings", report.findings().stream().map(ImportJson::finding).toList());
-    o.put("findings_not_listed", report.findingsLeftOut());
-    return o;
+    return Output.object(
+        "source", report.source(),
+        "source_kind", report.sourceKind(),
+        "target", report.target(),
+        "dry_run", report.dryRun(),
+        "refused", report.refused(),
+        "rows", report.rows(),
+        "millis", report.millis(),
+        "rows_per_second", report.rowsPerSecond(),
+        "timestamp_precision", "millisecond",
+        "tables", report.tables().stream().map(t -> table(t, report.dryRun())).toList(),
+        "findings", report.findings().stream().map(ImportJson::finding).toList(),
+        "findings_not_listed", report.findingsLeftOut());
   }
 
   private static Map<String, Object> table(ImportReport.Table t, boolean dryRun) {
-    Map<String, Object> o = Output.object();
-    o.put("name", t.name());
-    o.put("source_table", t.sourceTable());
-    o.put("source_rows", t.sourceRows());
-    o.put("target_rows", dryRun ? null : t.targetRows());
-    o.put("source_checksum", t.sourceChecksum());
-    o.put("target_checksum", t.targetChecksum());
-    o.put("verified", t.verified());
-    return o;
+    return Output.object(
+        "name", t.name(),
+        "source_table", t.sourceTable(),
+        "source_rows", t.sourceRows(),
+        "target_rows", dryRun ? null : t.targetRows(),
+        "source_checksum", t.sourceChecksum(),
+        "target_checksum", t.targetChecksum(),
+        "verified", t.verified());
   }
 
   private static Map<String, Object> finding(Finding f) {
-    Map<String, Object> o = Output.object();
-    o.put("table", f.table());
-    o.put("row", f.row());
-    o.put("column", f.column());
-    o.put("problem", f.problem());
-    o.put("action", f.action().name().toLowerCase(Locale.ROOT));
-    return o;
+    return Output.object(
+        "table", f.table(),
+        "row", f.row(),
+        "column", f.column(),
+        "problem", f.problem(),
+        "action", f.action().name().toLowerCase(Locale.ROOT));
   }
 }

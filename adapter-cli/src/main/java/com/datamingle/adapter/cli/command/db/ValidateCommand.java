@@ -22,12 +22,8 @@ final class ValidateCommand extends Subcommand {
   @Override
   public Integer call() {
     List<String> problems = context.migrator().validate();
-    Map<String, Object> o = null;
-    if (json.requested()) {
-      o = Output.object();
-      o.put("valid", problems.isEmpty());
-      o.put("problems", problems);
-    }
+    Map<String, Object> o =
+        json.requested() ? Output.object("valid", problems.isEmpty(), "problems", problems) : null;
     return Findings.conclude(
         context,
         problems,
