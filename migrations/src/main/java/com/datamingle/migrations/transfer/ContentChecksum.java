@@ -132,7 +132,7 @@ final class ContentChecksum {
       String c = Layout.quote(column.name());
       String value =
           switch (column.type()) {
-            case BOOLEAN -> "CASE WHEN " + c + " THEN 't' ELSE 'f' END";
+            case BOOLEAN -> "CASE WHEN " + c + " THEN 't' WHEN NOT " + c + " THEN 'f' END";
             case TIMESTAMP -> "floor(extract(epoch from " + c + ") * 1000)::bigint::text";
             default -> c + "::text";
           };
