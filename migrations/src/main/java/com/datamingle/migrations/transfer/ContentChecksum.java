@@ -1,104 +1,68 @@
 package com.datamingle.migrations.transfer;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A table's content as one number, computed the same way from the rows the import wrote and from
- * the rows in the target. Each row is written out as text (per value: its UTF-8 length, a colon,
- * the value and a semicolon; null as {@code N;}; strings and UUIDs as they are, flags as t/f, times
- * as epoch milliseconds, integers in decimal), the first 64 bits of the MD5 of that text are taken
- * as a signed number, and the numbers of all rows are summed modulo 2^64. So the order in which a
- * database returns the rows does not matter, while a lost, doubled or changed row (or two values
- * swapped between columns) changes the sum. PostgreSQL computes the same sum in SQL ({@link #sql}),
- * so the target's side needs no row sent back to Java. It guards against faults, not against
- * someone forging rows.
+ * the rows read back from the target. Each value, in its type's Java form, is hashed to 64 bits
+ * (strings over their UTF-16 chars, times as epoch milliseconds, flags as two constants, null as a
+ * third), a row's values are chained in column order, and the row hashes are summed, so the order
+ * in which a database returns the rows does not matter while a lost, doubled or changed row (or two
+ * values swapped between columns) changes the sum. It guards against faults, not against someone
+ * forging rows: a 64-bit mix (MurmurHash3's finaliser) is enough for that and costs a fraction of a
+ * cryptographic hash.
  */
 final class ContentChecksum {
-  /** The types whose text form PostgreSQL writes exactly as {@link #add} does. */
-  private static final Set<ColumnType> IN_SQL =
-      Set.of(
-          ColumnType.TEXT,
-          ColumnType.UUID,
-          ColumnType.BOOLEAN,
-          ColumnType.TIMESTAMP,
-          ColumnType.INTEGER);
-
-  private static final byte[] NULL = {'N', ';'};
-  private static final byte[] TRUE = {'t'};
-  private static final byte[] FALSE = {'f'};
-  private static final byte[] COLON = {':'};
-  private static final byte[] SEMICOLON = {';'};
-  private final MessageDigest md5;
-  private byte[] row = new byte[512];
-  private int length;
+  private static final long NULL = 0x6A09E667F3BCC908L;
+  private static final long TRUE = 0xBB67AE8584CAA73BL;
+  private static final long FALSE = 0x3C6EF372FE94F82BL;
   private long sum;
   private long rows;
 
-  ContentChecksum() {
-    try {
-      md5 = MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java has no MD5", e);
-    }
-  }
-
   void add(Object[] values) {
-    length = 0;
-    for (Object value : values) {
-      field(value);
-    }
-    md5.update(row, 0, length);
-    byte[] digest = md5.digest();
-    long h = 0;
-    for (int i = 0; i < 8; i++) {
-      h = (h << 8) | (digest[i] & 0xFF);
+    long h = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < values.length; i++) {
+      h = mix(h * 0x9E3779B97F4A7C15L + value(values[i]));
     }
     sum += h;
     rows++;
   }
 
-  private void field(Object v) {
+  private static long value(Object v) {
     if (v == null) {
-      append(NULL, NULL.length);
-      return;
+      return NULL;
     }
-    byte[] text;
     if (v instanceof String s) {
-      text = s.getBytes(StandardCharsets.UTF_8);
-    } else if (v instanceof Boolean b) {
-      text = b ? TRUE : FALSE;
-    } else if (v instanceof Instant at) {
-      text = ascii(Long.toString(at.toEpochMilli()));
-    } else if (v instanceof BigDecimal d) {
-      text = ascii(d.stripTrailingZeros().toPlainString());
-    } else {
-      text = ascii(v.toString());
+      long h = 0xCBF29CE484222325L;
+      for (int i = 0; i < s.length(); i++) {
+        h = (h ^ s.charAt(i)) * 0x100000001B3L;
+      }
+      return mix(h ^ s.length());
     }
-    byte[] size = ascii(Integer.toString(text.length));
-    append(size, size.length);
-    append(COLON, 1);
-    append(text, text.length);
-    append(SEMICOLON, 1);
+    if (v instanceof Boolean b) {
+      return b ? TRUE : FALSE;
+    }
+    if (v instanceof Instant at) {
+      return mix(at.toEpochMilli() ^ 0x510E527FADE682D1L);
+    }
+    if (v instanceof Long n) {
+      return mix(n);
+    }
+    if (v instanceof Double d) {
+      return mix(Double.doubleToLongBits(d) ^ 0x1F83D9ABFB41BD6BL);
+    }
+    return value(((BigDecimal) v).stripTrailingZeros().toPlainString() + "#decimal");
   }
 
-  private static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private void append(byte[] bytes, int n) {
-    if (length + n > row.length) {
-      row = Arrays.copyOf(row, Math.max(row.length * 2, length + n));
-    }
-    System.arraycopy(bytes, 0, row, length, n);
-    length += n;
+  /** MurmurHash3's 64-bit finaliser. */
+  private static long mix(long k) {
+    k ^= k >>> 33;
+    k *= 0xFF51AFD7ED558CCDL;
+    k ^= k >>> 33;
+    k *= 0xC4CEB93FE1A85EC3L;
+    k ^= k >>> 33;
+    return k;
   }
 
   long rows() {
@@ -107,43 +71,6 @@ final class ContentChecksum {
 
   /** The sum as 16 hexadecimal digits. */
   String hex() {
-    return hex(sum);
-  }
-
-  static String hex(long sum) {
     return String.format("%016x", sum);
-  }
-
-  /** The sum PostgreSQL returned for {@link #sql}'s query, as {@link #hex} writes it. */
-  static String hex(String sqlSum) {
-    return hex(new BigInteger(sqlSum).longValue());
-  }
-
-  /**
-   * A PostgreSQL (UTF-8) query giving the row count and the sum of {@code table} as {@link #add}
-   * computes it, or null when a column's type has no such text form here (REAL, DECIMAL).
-   */
-  static String sql(String table, List<Layout.Column> columns) {
-    StringBuilder text = new StringBuilder();
-    for (Layout.Column column : columns) {
-      if (!IN_SQL.contains(column.type())) {
-        return null;
-      }
-      String c = Layout.quote(column.name());
-      String value =
-          switch (column.type()) {
-            case BOOLEAN -> "CASE WHEN " + c + " THEN 't' WHEN NOT " + c + " THEN 'f' END";
-            case TIMESTAMP -> "floor(extract(epoch from " + c + ") * 1000)::bigint::text";
-            default -> c + "::text";
-          };
-      text.append(text.isEmpty() ? "" : " || ")
-          .append("coalesce(octet_length(")
-          .append(value)
-          .append(") || ':' || ")
-          .append(value)
-          .append(" || ';', 'N;')");
-    }
-    String hash = "('x' || substr(md5(" + text + "), 1, 16))::bit(64)::bigint";
-    return "SELECT count(*), coalesce(sum(" + hash + "), 0)::text FROM " + Layout.quote(table);
   }
 }

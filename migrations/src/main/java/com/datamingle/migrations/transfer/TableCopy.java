@@ -9,9 +9,8 @@ import java.util.List;
 
 /**
  * Copies the tables of a plan from the source snapshot into the target connection's transaction (or
- * only reads them, in a dry run or once a row was refused), then counts and sums every table in the
- * target and compares its row count and content checksum with what was written. PostgreSQL sums its
- * rows in SQL ({@link ContentChecksum#sql}); SQLite's rows are read back and summed in Java.
+ * only reads them, in a dry run or once a row was refused), then reads every table back and
+ * compares its row count and content checksum with what was written.
  */
 final class TableCopy {
   private static final int PROGRESS_EVERY = 10_000;
@@ -123,33 +122,16 @@ final class TableCopy {
     return null;
   }
 
-  /**
-   * Counts and sums the written columns in the target, the same way as the source's: in SQL on
-   * PostgreSQL, else by reading them back.
-   */
+  /** Reads the written columns back from the target, the same way, and sums them up. */
   ImportReport.Table verify(Written written) throws SQLException {
     long start = System.nanoTime();
     TablePlan plan = written.plan();
     ContentChecksum checksum = new ContentChecksum();
     List<Layout.Column> columns = plan.written();
     int[] widths = BinaryCopy.widths(columns);
-    String inSql =
-        targetDialect == Dialect.POSTGRESQL && !columns.isEmpty()
-            ? ContentChecksum.sql(plan.name(), columns)
-            : null;
-    long summed = -1;
-    String targetSum = null;
-    if (inSql != null) {
-      // the server sums its rows itself: none travels back
-      try (Statement s = target.createStatement();
-          ResultSet rs = s.executeQuery(inSql)) {
-        rs.next();
-        summed = rs.getLong(1);
-        targetSum = ContentChecksum.hex(rs.getString(2));
-      }
-    } else if (written.rows() > 0 && targetDialect == Dialect.POSTGRESQL && widths != null) {
-      // pgjdbc's copyOut stumbles over a COPY of no rows ("CommandComplete without an active copy
-      // operation"): a table that should be empty is read the plain way
+    // pgjdbc's copyOut stumbles over a COPY of no rows ("CommandComplete without an active copy
+    // operation"): a table that should be empty is read the plain way
+    if (written.rows() > 0 && targetDialect == Dialect.POSTGRESQL && widths != null) {
       BinaryCopyOut.read(target, plan.name(), columns, widths, checksum);
     } else if (!columns.isEmpty()) {
       ColumnType[] types = columns.stream().map(Layout.Column::type).toArray(ColumnType[]::new);
@@ -175,15 +157,14 @@ final class TableCopy {
         }
       }
     }
-    long rows =
-        summed >= 0 ? summed : columns.isEmpty() ? count(target, plan.name()) : checksum.rows();
+    long rows = columns.isEmpty() ? count(target, plan.name()) : checksum.rows();
     return new ImportReport.Table(
         plan.name(),
         plan.source() == null ? null : plan.source().name(),
         written.rows(),
         rows,
         written.checksum(),
-        targetSum != null ? targetSum : checksum.hex(),
+        checksum.hex(),
         written.millis() + (System.nanoTime() - start) / 1_000_000);
   }
 
