@@ -1,9 +1,6 @@
 package com.datamingle.migrations.transfer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,14 +26,15 @@ final class BinaryCopy extends RowSink {
   private final CopyIn copy;
   private final ColumnType[] types;
   private final int[] widths;
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(FLUSH_AT + 8192);
-  private final DataOutputStream out = new DataOutputStream(bytes);
+
+  /** Big-endian, as COPY wants; grown when a row does not fit. */
+  private ByteBuffer out = ByteBuffer.allocate(FLUSH_AT + 8192);
 
   BinaryCopy(CopyIn copy, ColumnType[] types, int[] widths) {
     this.copy = copy;
     this.types = types;
     this.widths = widths;
-    bytes.writeBytes(HEADER);
+    out.put(HEADER);
   }
 
   /**
@@ -73,57 +71,66 @@ final class BinaryCopy extends RowSink {
 
   @Override
   void write(Object[] values) throws SQLException {
-    try {
-      out.writeShort(values.length);
-      for (int i = 0; i < values.length; i++) {
-        field(values[i], types[i], widths[i]);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    room(2);
+    out.putShort((short) values.length);
+    for (int i = 0; i < values.length; i++) {
+      field(values[i], types[i], widths[i]);
     }
-    if (bytes.size() >= FLUSH_AT) {
+    if (out.position() >= FLUSH_AT) {
       flush();
     }
   }
 
-  private void field(Object v, ColumnType type, int width) throws IOException {
+  /** Makes room for {@code n} more bytes. */
+  private void room(int n) {
+    if (out.remaining() < n) {
+      ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + n));
+      out.flip();
+      out = bigger.put(out);
+    }
+  }
+
+  private void field(Object v, ColumnType type, int width) {
     if (v == null) {
-      out.writeInt(-1);
+      room(4);
+      out.putInt(-1);
       return;
     }
     if (type == ColumnType.TEXT) {
       byte[] text = ((String) v).getBytes(StandardCharsets.UTF_8);
-      out.writeInt(text.length);
-      out.write(text);
+      room(4 + text.length);
+      out.putInt(text.length);
+      out.put(text);
       return;
     }
-    out.writeInt(width);
+    room(4 + width);
+    out.putInt(width);
     switch (type) {
       case UUID -> {
         UUID id = java.util.UUID.fromString((String) v);
-        out.writeLong(id.getMostSignificantBits());
-        out.writeLong(id.getLeastSignificantBits());
+        out.putLong(id.getMostSignificantBits());
+        out.putLong(id.getLeastSignificantBits());
       }
-      case BOOLEAN -> out.writeByte(((Boolean) v) ? 1 : 0);
+      case BOOLEAN -> out.put((byte) (((Boolean) v) ? 1 : 0));
       case TIMESTAMP -> {
         Instant at = (Instant) v;
-        out.writeLong(at.getEpochSecond() * 1_000_000L + at.getNano() / 1000 - EPOCH_2000_MICROS);
+        out.putLong(at.getEpochSecond() * 1_000_000L + at.getNano() / 1000 - EPOCH_2000_MICROS);
       }
       case INTEGER -> {
         long n = (Long) v;
         if (width == 8) {
-          out.writeLong(n);
+          out.putLong(n);
         } else if (width == 4) {
-          out.writeInt(Math.toIntExact(n));
+          out.putInt(Math.toIntExact(n));
         } else {
-          out.writeShort((short) n);
+          out.putShort((short) n);
         }
       }
       case REAL -> {
         if (width == 8) {
-          out.writeDouble((Double) v);
+          out.putDouble((Double) v);
         } else {
-          out.writeFloat(((Double) v).floatValue());
+          out.putFloat(((Double) v).floatValue());
         }
       }
       default -> throw new IllegalStateException("no binary form for " + type);
@@ -131,18 +138,14 @@ final class BinaryCopy extends RowSink {
   }
 
   private void flush() throws SQLException {
-    byte[] chunk = bytes.toByteArray();
-    bytes.reset();
-    copy.writeToCopy(chunk, 0, chunk.length);
+    copy.writeToCopy(out.array(), 0, out.position());
+    out.clear();
   }
 
   @Override
   long finish() throws SQLException {
-    try {
-      out.writeShort(-1);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    room(2);
+    out.putShort((short) -1);
     flush();
     return copy.endCopy();
   }

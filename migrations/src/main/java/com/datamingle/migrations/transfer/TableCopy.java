@@ -72,7 +72,8 @@ final class TableCopy {
             : null;
     WriterThread sink =
         writing()
-            ? new WriterThread(() -> RowSink.open(target, targetDialect, plan, types), plan.name())
+            ? new WriterThread(
+                () -> RowSink.open(target, targetDialect, plan, types), plan.name(), checksum)
             : null;
     long read = 0;
     try (Statement s = source.connection.createStatement()) {
@@ -85,9 +86,10 @@ final class TableCopy {
             sink = abort(sink);
             continue;
           }
-          checksum.add(values);
           if (sink != null) {
-            sink.write(values);
+            sink.write(values); // the writer's thread adds them to the checksum
+          } else {
+            checksum.add(values);
           }
           if (read % PROGRESS_EVERY == 0) {
             listener.rowsRead(plan.name(), read);

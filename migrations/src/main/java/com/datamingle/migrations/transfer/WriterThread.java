@@ -10,13 +10,16 @@ import java.util.concurrent.TimeUnit;
  * Writes rows on a thread of its own, so reading and converting the next rows goes on while the
  * target takes the previous ones. Rows travel in batches through a short queue; a failure of the
  * writer stops the reader at its next batch, and is thrown there. The sink is opened, written and
- * ended on that thread alone (pgjdbc ties a running COPY to the thread that started it).
+ * ended on that thread alone (pgjdbc ties a running COPY to the thread that started it). The writer
+ * also adds each row to the source side's checksum, which the reader may read once {@link #finish}
+ * or {@link #abort} returned.
  */
 final class WriterThread {
   private static final int BATCH = 1_000;
   private static final Object[][] END = new Object[0][];
 
   private final Opener opener;
+  private final ContentChecksum checksum;
   private volatile RowSink sink;
   private final BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(16);
   private final Thread thread;
@@ -30,8 +33,9 @@ final class WriterThread {
     RowSink open() throws SQLException;
   }
 
-  WriterThread(Opener opener, String table) {
+  WriterThread(Opener opener, String table, ContentChecksum checksum) {
     this.opener = opener;
+    this.checksum = checksum;
     this.thread = new Thread(this::drain, "datamingle-import-" + table);
     thread.setDaemon(true);
     thread.start();
@@ -48,6 +52,7 @@ final class WriterThread {
         }
         for (Object[] row : rows) {
           sink.write(row);
+          checksum.add(row);
         }
       }
     } catch (Exception e) {
