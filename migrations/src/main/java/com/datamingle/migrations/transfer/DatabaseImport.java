@@ -214,7 +214,9 @@ public final class DatabaseImport {
     StringBuilder text =
         new StringBuilder("refusing to import: ")
             .append(findings.count(Finding.Action.REFUSED))
-            .append(" thing(s) in the source cannot be imported as they are; nothing was written:");
+            .append(
+                " thing(s) in the source cannot be imported as they are; no row was imported (the"
+                    + " target keeps the schema its migrations made, and nothing else):");
     for (Finding f : refused) {
       text.append(System.lineSeparator()).append("  ").append(f.describe());
     }

@@ -139,7 +139,7 @@ abstract class DatabaseImportContract {
         .hasMessageContaining("user_01PROTONOEMAIL00000000000")
         .hasMessageContaining("email is required -> refused")
         .hasMessageContaining("--on-bad-email=placeholder")
-        .hasMessageContaining("nothing was written");
+        .hasMessageContaining("no row was imported");
     assertThat(count(target, "users")).isZero();
   }
 
