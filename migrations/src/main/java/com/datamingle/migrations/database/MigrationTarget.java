@@ -48,8 +48,25 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
 
   /** A connection of its own, in auto-commit mode; see the class comment. */
   public Connection open() throws SQLException {
-    requireSqliteFolder();
+    return connect(dialect().migrationProperties(), true);
+  }
+
+  /**
+   * A connection for one write transaction of its own (auto-commit off), named {@code
+   * applicationName} on PostgreSQL; on SQLite it takes the writer lock at its first statement.
+   */
+  public Connection openTransaction(String applicationName) throws SQLException {
     Properties props = dialect().migrationProperties();
+    if (dialect() == Dialect.SQLITE) {
+      props.setProperty("transaction_mode", "IMMEDIATE");
+    } else {
+      props.setProperty("ApplicationName", applicationName);
+    }
+    return connect(props, false);
+  }
+
+  private Connection connect(Properties props, boolean autoCommit) throws SQLException {
+    requireSqliteFolder();
     if (user != null) {
       props.setProperty("user", user);
     }
@@ -57,7 +74,7 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
       props.setProperty("password", password);
     }
     Connection connection = DriverManager.getConnection(jdbcUrl, props);
-    connection.setAutoCommit(true);
+    connection.setAutoCommit(autoCommit);
     return connection;
   }
 

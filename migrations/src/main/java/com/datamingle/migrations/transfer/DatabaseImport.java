@@ -4,16 +4,13 @@ import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationListener;
 import com.datamingle.migrations.autogen.Scratch;
-import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.scripts.ScriptSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -114,7 +111,7 @@ public final class DatabaseImport {
   private List<ImportReport.Table> copy(
       Snapshot from, SourceKind kind, Findings findings, ImportListener listener) {
     MigrationTarget into = target.target();
-    try (Connection connection = openForWriting(into)) {
+    try (Connection connection = into.openTransaction("datamingle-import")) {
       try {
         List<TablePlan> plans =
             plans(from, kind, Layout.read(connection, into.dialect()), findings);
@@ -228,27 +225,6 @@ public final class DatabaseImport {
     }
     text.append(System.lineSeparator()).append("  ").append(ImportOptions.WAYS_AHEAD);
     throw new ImportRefused(text.toString());
-  }
-
-  private static Connection openForWriting(MigrationTarget into) throws SQLException {
-    Properties props = new Properties();
-    if (into.user() != null) {
-      props.setProperty("user", into.user());
-    }
-    if (into.password() != null) {
-      props.setProperty("password", into.password());
-    }
-    if (into.dialect() == Dialect.SQLITE) {
-      props.setProperty("busy_timeout", "10000");
-      props.setProperty("journal_mode", "WAL");
-      props.setProperty("transaction_mode", "IMMEDIATE");
-    } else {
-      props.setProperty("ApplicationName", "datamingle-import");
-      props.setProperty("connectTimeout", "10");
-    }
-    Connection c = DriverManager.getConnection(into.jdbcUrl(), props);
-    c.setAutoCommit(false);
-    return c;
   }
 
   /** The import was refused before anything was written; the message says why and how to go on. */
