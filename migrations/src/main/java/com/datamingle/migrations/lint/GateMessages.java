@@ -42,12 +42,17 @@ public final class GateMessages {
           .append(f.rule().safe());
     }
     String example = refused.isEmpty() ? "RULE" : refused.get(0).rule().id();
-    return b.append("\nTo go on: fix the statement (the safe form above); or, when it is safe")
+    String allow =
+        refused.stream()
+            .map(f -> "--allow " + f.rule().id())
+            .distinct()
+            .collect(Collectors.joining(" "));
+    return b.append("\nTo go on: fix each statement (the safe form above); or, when it is safe")
         .append(" here, accept it with a line `-- lint:accept ")
         .append(example)
         .append(" <reason>` right above it (before the script is applied; `db history` shows")
-        .append(" the reason); or allow the rule for this run with --allow ")
-        .append(example)
+        .append(" the reason); or allow the rule(s) for this run with ")
+        .append(refused.isEmpty() ? "--allow RULE" : allow)
         .append(". `datamingle db lint` shows every finding.")
         .toString();
   }
