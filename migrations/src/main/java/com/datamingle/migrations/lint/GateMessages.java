@@ -19,6 +19,14 @@ public final class GateMessages {
     return Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", "));
   }
 
+  /**
+   * Where a finding is, as the gate and {@code db check} name it: {@code rule at
+   * dialect/file:line}.
+   */
+  public static String where(Finding f) {
+    return f.rule().id() + " at " + f.dialect().id() + "/" + f.file() + ":" + f.line();
+  }
+
   /** The refusal for the findings that are neither accepted in their script nor allowed. */
   public static String message(List<Finding> refused) {
     StringBuilder b =
@@ -27,13 +35,7 @@ public final class GateMessages {
             .append(" statement(s) unsafe on a live database; nothing was applied:");
     for (Finding f : refused) {
       b.append("\n  ")
-          .append(f.rule().id())
-          .append(" at ")
-          .append(f.dialect().id())
-          .append('/')
-          .append(f.file())
-          .append(':')
-          .append(f.line())
+          .append(where(f))
           .append(": ")
           .append(f.statement())
           .append("\n    why:  ")

@@ -133,13 +133,7 @@ public final class ServeWiring {
           .map(
               f ->
                   "lint: error "
-                      + f.rule().id()
-                      + " at "
-                      + f.dialect().id()
-                      + "/"
-                      + f.file()
-                      + ":"
-                      + f.line()
+                      + GateMessages.where(f)
                       + " (applied in dev mode; `db upgrade` and `serve --migrate` refuse it,"
                       + " `db lint` says why)")
           .forEach(options.say());

@@ -3,7 +3,6 @@ package com.datamingle.adapter.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datamingle.migrations.testing.PostgresSchema;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,12 +48,7 @@ class DeclaredSchemaIT {
     assertThat(CliRun.run(env, "db", "migrate", "-m", "nothing").out())
         .contains("No changes in schema detected.");
 
-    Files.writeString(
-        schema,
-        Files.readString(schema)
-            .replace(
-                "  last_session_id      varchar(128)\n",
-                "  last_session_id      varchar(128)\n  nickname             varchar(40)\n"));
+    ProjectScripts.addNickname(schema);
     CliRun check = CliRun.run(env, "db", "check");
     assertThat(check.exitCode()).isEqualTo(1);
     assertThat(check.out()).contains("add column users.nickname");

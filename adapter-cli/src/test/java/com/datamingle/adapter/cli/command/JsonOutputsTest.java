@@ -156,12 +156,7 @@ class JsonOutputsTest extends CliDatabaseTest {
       assertThat(none.get("changes").asBoolean()).isFalse();
       assertThat(none.get("written")).isEmpty();
 
-      Files.writeString(
-          schema,
-          Files.readString(schema)
-              .replace(
-                  "  last_session_id      varchar(128)\n",
-                  "  last_session_id      varchar(128)\n  nickname             varchar(40)\n"));
+      ProjectScripts.addNickname(schema);
       JsonNode added = json(env, 0, "db", "migrate", "-m", "add nickname");
       assertThat(added.get("changes").asBoolean()).isTrue();
       assertThat(added.get("operations").toString()).contains("add column users.nickname");

@@ -32,6 +32,16 @@ final class ProjectScripts {
     return file;
   }
 
+  /** Declares a new nullable column users.nickname in the schema file. */
+  static void addNickname(Path schema) throws IOException {
+    Files.writeString(
+        schema,
+        Files.readString(schema)
+            .replace(
+                "  last_session_id      varchar(128)\n",
+                "  last_session_id      varchar(128)\n  nickname             varchar(40)\n"));
+  }
+
   private static void copy(String resource, Path to) throws IOException {
     try (InputStream in = ProjectScripts.class.getResourceAsStream(resource)) {
       Files.copy(in, to);

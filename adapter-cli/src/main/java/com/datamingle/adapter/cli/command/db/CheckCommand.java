@@ -8,6 +8,7 @@ import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.MigrationLint;
 import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.lint.GateMessages;
 import com.datamingle.migrations.lint.LintModels;
 import com.datamingle.migrations.lint.LintReport;
 import java.util.ArrayList;
@@ -49,13 +50,7 @@ final class CheckCommand extends Subcommand {
             .map(
                 f ->
                     "unsafe "
-                        + f.rule().id()
-                        + " at "
-                        + f.dialect().id()
-                        + "/"
-                        + f.file()
-                        + ":"
-                        + f.line()
+                        + GateMessages.where(f)
                         + ": "
                         + f.why()
                         + "; safe: "
