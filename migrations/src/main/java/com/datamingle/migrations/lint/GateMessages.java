@@ -66,7 +66,7 @@ public final class GateMessages {
   public static List<String> notes(LintReport report, Set<String> allowed) {
     List<String> notes = new ArrayList<>();
     for (Finding f : report.findings()) {
-      String where = f.rule().id() + " at " + f.dialect().id() + "/" + f.file() + ":" + f.line();
+      String where = where(f);
       if (f.accepted()) {
         notes.add("lint: accepted " + where + " (" + f.acceptedBecause() + ")");
       } else if (f.blocking() && allowed.contains(f.rule().id())) {
