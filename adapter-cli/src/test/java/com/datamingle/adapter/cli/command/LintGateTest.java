@@ -2,6 +2,10 @@ package com.datamingle.adapter.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.datamingle.adapter.cli.bootstrap.ServeOptions;
+import com.datamingle.adapter.cli.bootstrap.ServeWiring;
+import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
+import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +14,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +149,34 @@ class LintGateTest extends CliDatabaseTest {
         .contains("--allow drop-column")
         .doesNotContain("listening");
     assertThat(currentId()).isEqualTo("20261201000001");
+  }
+
+  @Test
+  void serveDevMigratesTheLocalDatabaseAnywayAndSaysWhatTheLintFound() throws Exception {
+    pendingDropOfColumnB("");
+    Map<String, String> serveEnv = new HashMap<>(env);
+    serveEnv.put("PORT", "0");
+    serveEnv.put("BIND_ADDRESS", "127.0.0.1");
+    List<String> said = new CopyOnWriteArrayList<>();
+
+    try (ServiceRuntime runtime =
+        ServeWiring.serve(
+            Settings.fromEnvironment(serveEnv),
+            new ServeOptions(true, false, false, folder.resolve("dev"), null, said::add),
+            Clock.systemUTC())) {
+      assertThat(runtime.port()).isPositive();
+    }
+
+    assertThat(said)
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "lint: error drop-column at "
+                        + database.dialect()
+                        + "/"
+                        + TIDY
+                        + ":2 (applied in dev mode"));
+    assertThat(currentId()).isEqualTo("20261201000002");
   }
 
   @Test
