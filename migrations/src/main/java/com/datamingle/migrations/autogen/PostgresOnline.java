@@ -17,26 +17,12 @@ final class PostgresOnline {
 
   /** {@code CREATE [UNIQUE] INDEX CONCURRENTLY IF NOT EXISTS}; undone concurrently too. */
   static Operation createIndex(String description, String createIndex, String name) {
-    return new Operation(
-        description,
-        false,
-        null,
-        List.of(),
-        List.of(),
-        List.of(concurrently(createIndex)),
-        List.of(dropIndex(name)));
+    return outside(description, List.of(concurrently(createIndex)), List.of(dropIndex(name)));
   }
 
   /** {@code DROP INDEX CONCURRENTLY IF EXISTS}; the undo builds it again concurrently. */
   static Operation dropIndex(String description, String name, String createIndex) {
-    return new Operation(
-        description,
-        false,
-        null,
-        List.of(),
-        List.of(),
-        List.of(dropIndex(name)),
-        List.of(concurrently(createIndex)));
+    return outside(description, List.of(dropIndex(name)), List.of(concurrently(createIndex)));
   }
 
   /**
@@ -44,12 +30,8 @@ final class PostgresOnline {
    * then the constraint over it.
    */
   static Operation addUnique(String description, String table, String name, String columns) {
-    return new Operation(
+    return outside(
         description,
-        false,
-        null,
-        List.of(),
-        List.of(),
         List.of(
             "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "
                 + name
@@ -107,14 +89,15 @@ final class PostgresOnline {
     later.add(AlterStatements.alter(table, "VALIDATE CONSTRAINT " + check));
     later.add(AlterStatements.alter(table, "ALTER COLUMN " + column + " SET NOT NULL"));
     later.add(AlterStatements.alter(table, "DROP CONSTRAINT IF EXISTS " + check));
-    return new Operation(
+    return outside(
         "set not null on " + table + "." + column + (backfill ? " (NULLs get the default)" : ""),
-        false,
-        null,
-        List.of(),
-        List.of(),
         later,
         List.of(AlterStatements.alter(table, "ALTER COLUMN " + column + " DROP NOT NULL")));
+  }
+
+  /** A step wholly in the script outside a transaction. */
+  private static Operation outside(String description, List<String> later, List<String> undo) {
+    return new Operation(description, false, null, List.of(), List.of(), later, undo);
   }
 
   /**

@@ -58,6 +58,13 @@ abstract class AutogenContract extends DatabaseContract {
           "  unique uq_users_workos_user_id (workos_user_id)",
           "  index ix_users_email (email) pattern",
           "");
+  static final String USERS_WITH_TEAM =
+      USERS.replace(
+          "  last_session_id varchar(128)\n",
+          "  last_session_id varchar(128)\n"
+              + "  team_id integer\n"
+              + "  foreign key fk_users_team (team_id) references teams (id) on delete set"
+              + " null\n");
   static final String TEAMS =
       String.join(
           "\n",
@@ -139,7 +146,7 @@ abstract class AutogenContract extends DatabaseContract {
 
     Autogen.Generated generated = generator.generate(migrator, "change", renames, clock);
 
-    assertThat(generated.files()).hasSizeBetween(2, 4).hasSize(generated.files().size() / 2 * 2);
+    assertThat(generated.files().size()).as("one or two migrations, in both folders").isIn(2, 4);
     lint =
         MigrationLint.lint(
             live(), ScriptSource.directory(scripts), Set.of(Dialect.values()), false);
@@ -263,21 +270,6 @@ abstract class AutogenContract extends DatabaseContract {
         .contains("uq_teams_name");
   }
 
-  @Test
-  void addForeignKeyAndCheck() throws IOException {
-    roundTrip(withTeams(), Map.of());
-    String users =
-        USERS.replace(
-            "  last_session_id varchar(128)\n",
-            "  last_session_id varchar(128)\n"
-                + "  team_id integer\n"
-                + "  foreign key fk_users_team (team_id) references teams (id) on delete set"
-                + " null\n");
-    assertThat(roundTrip(users + TEAMS, Map.of())).contains("fk_users_team");
-    assertThat(roundTrip(users + TEAMS + "  check ck_teams_size (size >= 0)\n", Map.of()))
-        .contains("ck_teams_size");
-  }
-
   boolean postgres() {
     return dialect() == Dialect.POSTGRESQL;
   }
@@ -396,16 +388,10 @@ abstract class AutogenContract extends DatabaseContract {
   void newForeignKeysAndChecksAreAddedNotValidThenValidated() throws Exception {
     roundTrip(withTeams(), Map.of());
     sql("INSERT INTO teams (id, name, size) VALUES (1, 'a', 3)");
-    String users =
-        USERS.replace(
-            "  last_session_id varchar(128)\n",
-            "  last_session_id varchar(128)\n"
-                + "  team_id integer\n"
-                + "  foreign key fk_users_team (team_id) references teams (id) on delete set"
-                + " null\n");
 
-    String fk = roundTrip(users + TEAMS, Map.of());
-    String check = roundTrip(users + TEAMS + "  check ck_teams_size (size >= 0)\n", Map.of());
+    String fk = roundTrip(USERS_WITH_TEAM + TEAMS, Map.of());
+    String check =
+        roundTrip(USERS_WITH_TEAM + TEAMS + "  check ck_teams_size (size >= 0)\n", Map.of());
 
     assertThat(lint.passes()).as(lint.findings().toString()).isTrue();
     if (postgres()) {
