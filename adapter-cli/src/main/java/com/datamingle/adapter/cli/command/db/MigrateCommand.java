@@ -52,7 +52,7 @@ final class MigrateCommand extends Subcommand {
     PrintWriter err = context.err();
     generated.warnings().forEach(w -> err.println("WARNING " + w));
     out.println(
-        "Review both files, rehearse with `datamingle db test`, then `datamingle db upgrade`.");
+        "Review the files, rehearse with `datamingle db test`, then `datamingle db upgrade`.");
     return ExitCode.OK;
   }
 }
