@@ -99,7 +99,7 @@ final class MigrateCommand extends Subcommand {
               + " right above it.");
     }
     out.println(
-        "Review both files, rehearse with `datamingle db test`, then `datamingle db upgrade`.");
+        "Review the files, rehearse with `datamingle db test`, then `datamingle db upgrade`.");
     return ExitCode.OK;
   }
 
