@@ -3,11 +3,9 @@ package com.datamingle.adapter.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datamingle.migrations.testing.PostgresSchema;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,37 +78,14 @@ class DeclaredSchemaIT {
   }
 
   private void addNickname() throws Exception {
-    Path schema = dir.resolve("schema.dmschema");
-    Files.writeString(
-        schema,
-        Files.readString(schema)
-            .replace(
-                "  last_session_id      varchar(128)\n",
-                "  last_session_id      varchar(128)\n  nickname             varchar(40)\n"));
+    ProjectScripts.addNickname(dir.resolve("schema.dmschema"));
   }
 
   /** A SQLite database with a copy of the project's scripts and declared schema. */
   private Map<String, String> project(String devPostgresUrl) throws Exception {
     Path scripts = dir.resolve("scripts");
-    for (String d : List.of("sqlite", "postgresql")) {
-      Path folder = Files.createDirectories(scripts.resolve(d));
-      for (String name :
-          List.of(
-              "20261124000001_create_changelog.sql",
-              "20261124000002_create_users.sql",
-              "20261124213504_workos_sync.sql")) {
-        try (InputStream in =
-            getClass()
-                .getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
-          Files.copy(in, folder.resolve(name));
-        }
-      }
-    }
-    Path schema = dir.resolve("schema.dmschema");
-    try (InputStream in =
-        getClass().getResourceAsStream("/com/datamingle/adapter/persistence/schema.dmschema")) {
-      Files.copy(in, schema);
-    }
+    ProjectScripts.copyTo(scripts);
+    Path schema = ProjectScripts.schemaTo(dir.resolve("schema.dmschema"));
     return new HashMap<>(
         Map.of(
             "DATABASE_URL",
