@@ -45,7 +45,7 @@ final class LockWatch implements AutoCloseable {
           + client
           + ", transaction open for "
           + age(seconds)
-          + "), its query: \""
+          + (state.startsWith("idle") ? "), its last statement: \"" : "), running: \"")
           + query
           + "\"";
     }

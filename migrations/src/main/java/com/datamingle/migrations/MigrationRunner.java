@@ -106,7 +106,7 @@ record MigrationRunner(MigrationTarget target, ScriptLoader loader, ApplyLimits 
           if (noTransaction) {
             dropInvalidIndexes(progress, entry, section);
           }
-          operation.run(connections(watch), options);
+          operation.run(connections(watch, noTransaction), options);
           return;
         } catch (MigrationFailure e) {
           throw e;
@@ -135,10 +135,15 @@ record MigrationRunner(MigrationTarget target, ScriptLoader loader, ApplyLimits 
     }
   }
 
-  /** A connection provider whose sessions carry the limits, each watched by {@code watch}. */
-  private ConnectionProvider connections(LockWatch watch) {
+  /**
+   * A connection provider whose sessions carry the limits, each watched by {@code watch}. With
+   * {@code autoCommit} they stay in auto-commit mode, where MyBatis' changelog insert still calls
+   * {@code commit()} (which the driver refuses then), so that call is skipped.
+   */
+  private ConnectionProvider connections(LockWatch watch, boolean autoCommit) {
     return () -> {
-      Connection connection = target.open();
+      Connection opened = target.open();
+      Connection connection = autoCommit ? AutoCommitConnection.wrap(opened) : opened;
       if (!postgres()) {
         return connection;
       }
@@ -164,7 +169,7 @@ record MigrationRunner(MigrationTarget target, ScriptLoader loader, ApplyLimits 
 
   private void dropInvalidIndexes(
       MigrationProgress progress, MigrationEntry entry, String section) {
-    try (Connection connection = connections(null).getConnection()) {
+    try (Connection connection = connections(null, false).getConnection()) {
       for (String index : InvalidIndexes.dropNamedIn(connection, section)) {
         progress.notice(
             entry,
