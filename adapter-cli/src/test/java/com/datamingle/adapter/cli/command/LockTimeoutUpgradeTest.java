@@ -115,6 +115,24 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
   }
 
   @Test
+  void aStatementOverItsStatementTimeoutFailsWithoutRetryAndIsRolledBack() throws Exception {
+    write(
+        "20261201000003_slow.sql", "UPDATE users SET email = upper(email);\nSELECT pg_sleep(30);");
+    Map<String, String> limited = new HashMap<>(env);
+    limited.put("DATAMINGLE_STATEMENT_TIMEOUT", "300ms");
+    CliRun run = CliRun.run(limited, "db", "upgrade");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("20261201000003_slow.sql failed and its changes were rolled back")
+        .contains("canceling statement due to statement timeout")
+        .contains("statement: SELECT pg_sleep(30)");
+    assertThat(run.out()).doesNotContain("retry");
+    assertThat(changelogIds()).contains("20261201000002").doesNotContain("20261201000003");
+    assertThat(QueryRows.of(this::connect, "SELECT email FROM users ORDER BY id"))
+        .containsExactly("a@example.com", "b@example.com");
+  }
+
+  @Test
   void aTimeoutThatIsNotADurationIsRefusedNamingTheFlagOrVariable() {
     CliRun flag = CliRun.run(env, "db", "upgrade", "--lock-timeout", "soon");
     assertThat(flag.exitCode()).isEqualTo(2);
