@@ -100,7 +100,7 @@ record MigrationRunner(MigrationTarget target, ScriptLoader loader, ApplyLimits 
     DatabaseOperationOption options = Changelog.operationOptions();
     options.setAutoCommit(noTransaction);
     for (int attempt = 1; ; attempt++) {
-      List<LockWatch.Blocker> blockers = List.of();
+      Duration pause;
       try (LockWatch watch = postgres() ? LockWatch.start(target, limits) : null) {
         try {
           if (noTransaction) {
@@ -111,27 +111,34 @@ record MigrationRunner(MigrationTarget target, ScriptLoader loader, ApplyLimits 
         } catch (MigrationFailure e) {
           throw e;
         } catch (RuntimeException e) {
-          blockers = watch == null ? List.of() : watch.blockers();
           if (!lockTimedOut(e)) {
             throw RunFailures.failed(target, progress, e, noTransaction ? invalid(section) : null);
           }
+          List<LockWatch.Blocker> blockers = watch == null ? List.of() : watch.blockers();
           if (attempt > limits.retries()) {
-            throw RunFailures.gaveUp(progress, entry, e, attempt, limits, blockers);
+            throw RunFailures.gaveUp(
+                progress,
+                entry,
+                e,
+                attempt,
+                limits,
+                blockers,
+                noTransaction ? invalid(section) : null);
           }
-          Duration pause = limits.pauseBefore(attempt);
+          pause = limits.pauseBefore(attempt);
           progress.notice(
               entry,
               RunFailures.waitedFor(blockers)
-                  + "; rolled back, trying again in "
+                  + (noTransaction ? "; trying again in " : "; rolled back, trying again in ")
                   + pause.toMillis()
                   + " ms (retry "
                   + attempt
                   + " of "
                   + limits.retries()
                   + ")");
-          sleep(pause);
         }
       }
+      sleep(pause);
     }
   }
 
@@ -178,6 +185,9 @@ record MigrationRunner(MigrationTarget target, ScriptLoader loader, ApplyLimits 
                 + " that an earlier failed run of this script left (DROP INDEX CONCURRENTLY)");
       }
     } catch (SQLException e) {
+      if (lockTimedOut(e)) {
+        throw new IllegalStateException("dropping an INVALID index waited too long", e); // retried
+      }
       throw new MigrationFailure(
           "cannot drop the INVALID indexes an earlier run of "
               + entry.fileName()

@@ -65,20 +65,7 @@ final class RunFailures {
     if (statement != null) {
       text.append(NL).append("  statement: ").append(abbreviate(statement));
     }
-    if (invalidIndexes != null) {
-      text.append(NL)
-          .append("  it runs outside a transaction (-- datamingle:no-transaction): the statements")
-          .append(" before the failing one stay applied, and the changelog does not record it");
-      for (String index : invalidIndexes) {
-        text.append(NL)
-            .append("  it left the INVALID index ")
-            .append(index)
-            .append(" (pg_index.indisvalid = false): the next run drops it (DROP INDEX")
-            .append(" CONCURRENTLY IF EXISTS ")
-            .append(index)
-            .append(") before running the script again");
-      }
-    }
+    outsideTransaction(text, invalidIndexes);
     text.append(NL)
         .append("  ")
         .append(before(progress))
@@ -86,14 +73,18 @@ final class RunFailures {
     return new MigrationFailure(text.toString(), e);
   }
 
-  /** A script gave up waiting for a lock on each of its {@code attempts}. */
+  /**
+   * A script gave up waiting for a lock on each of its {@code attempts}; {@code invalidIndexes} as
+   * for {@link #failed}.
+   */
   static MigrationFailure gaveUp(
       MigrationProgress progress,
       MigrationEntry entry,
       RuntimeException e,
       int attempts,
       ApplyLimits limits,
-      List<LockWatch.Blocker> blockers) {
+      List<LockWatch.Blocker> blockers,
+      List<String> invalidIndexes) {
     StringBuilder text =
         new StringBuilder()
             .append("migration ")
@@ -103,12 +94,16 @@ final class RunFailures {
             .append(attempts == 1 ? "" : attempts + " times ")
             .append("(lock_timeout ")
             .append(ApplyLimits.setting(limits.lockTimeout()))
-            .append(", SQLSTATE 55P03): its changes were rolled back and the changelog does not")
-            .append(" record it; ")
+            .append(", SQLSTATE 55P03): ")
+            .append(
+                invalidIndexes == null
+                    ? "its changes were rolled back and the changelog does not record it; "
+                    : "")
             .append(before(progress))
             .append(NL)
             .append("  ")
             .append(waitedFor(blockers));
+    outsideTransaction(text, invalidIndexes);
     text.append(NL).append("  what to do: wait for ");
     if (blockers.isEmpty()) {
       text.append("the session holding the lock to end (while the command waits, find it with")
@@ -123,6 +118,25 @@ final class RunFailures {
         .append("); or give the migration longer with --lock-timeout (DATAMINGLE_LOCK_TIMEOUT),")
         .append(" knowing that readers of the table queue behind a waiting migration that long");
     return new MigrationFailure(text.toString(), e);
+  }
+
+  /** What a failed no-transaction script left: {@code invalidIndexes} null for any other. */
+  private static void outsideTransaction(StringBuilder text, List<String> invalidIndexes) {
+    if (invalidIndexes == null) {
+      return;
+    }
+    text.append(NL)
+        .append("  it runs outside a transaction (-- datamingle:no-transaction): the statements")
+        .append(" before the failing one stay applied, and the changelog does not record it");
+    for (String index : invalidIndexes) {
+      text.append(NL)
+          .append("  it left the INVALID index ")
+          .append(index)
+          .append(" (pg_index.indisvalid = false): the next run drops it (DROP INDEX")
+          .append(" CONCURRENTLY IF EXISTS ")
+          .append(index)
+          .append(") before running the script again");
+    }
   }
 
   /** Whom the script waited for, as a sentence start. */

@@ -115,6 +115,42 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
   }
 
   @Test
+  void aConcurrentIndexBehindAnOpenWriterGivesUpAndTheNextRunCleansUpAfterIt() throws Exception {
+    assertThat(CliRun.run(env, "db", "upgrade").exitCode()).isZero();
+    write(
+        "20261201000003_index_email.sql",
+        "-- datamingle:no-transaction\n"
+            + "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);");
+    try (Connection writer = connect()) {
+      int writerPid = pid(writer);
+      writer.setAutoCommit(false);
+      try (Statement s = writer.createStatement()) {
+        s.executeUpdate("INSERT INTO users VALUES (3, 'c@example.com')");
+      }
+      CliRun run = CliRun.run(env, "db", "upgrade", "--lock-timeout", "1s", "--lock-retries", "0");
+      assertThat(run.exitCode()).isEqualTo(1);
+      String index = database.postgres().schema() + ".users_email_idx";
+      assertThat(run.err())
+          .contains("20261201000003_index_email.sql gave up waiting for a lock")
+          .contains("pid " + writerPid + " (idle in transaction")
+          .contains("INSERT INTO users VALUES (3, 'c@example.com')")
+          .contains("runs outside a transaction (-- datamingle:no-transaction)")
+          .contains("it left the INVALID index " + index);
+      assertThat(changelogIds()).doesNotContain("20261201000003");
+      writer.rollback();
+    }
+    CliRun after = CliRun.run(env, "db", "upgrade");
+    assertThat(after.exitCode()).as(after.err()).isZero();
+    assertThat(after.out()).contains("dropped the INVALID index");
+    assertThat(
+            QueryRows.of(
+                this::connect,
+                "SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_email_idx'::regclass"))
+        .containsExactly("t");
+    assertThat(changelogIds()).contains("20261201000003");
+  }
+
+  @Test
   void aStatementOverItsStatementTimeoutFailsWithoutRetryAndIsRolledBack() throws Exception {
     write(
         "20261201000003_slow.sql", "UPDATE users SET email = upper(email);\nSELECT pg_sleep(30);");
