@@ -130,6 +130,50 @@ class NoTransactionScriptTest extends CliDatabaseTest {
     assertThat(changelogIds()).contains("20261201000002");
   }
 
+  @Test
+  void theSafeNotNullStepsAutogenWritesApplyStatementByStatement() throws Exception {
+    try (var c = connect();
+        var s = c.createStatement()) {
+      s.executeUpdate("UPDATE users SET email = NULL WHERE id <= 12000");
+    }
+    write(
+        "20261201000002_email_default.sql",
+        postgres() ? "ALTER TABLE users ALTER COLUMN email SET DEFAULT 'none';" : "SELECT 1;",
+        postgres() ? "ALTER TABLE users ALTER COLUMN email DROP DEFAULT;" : "SELECT 1;");
+    String steps =
+        postgres()
+            // as autogen writes them: a backfill committing each batch, then the NOT NULL that
+            // a validated check lets skip its scan
+            ? "DO $$ DECLARE n bigint; BEGIN LOOP UPDATE users SET email = DEFAULT WHERE ctid IN"
+                + " (SELECT ctid FROM users WHERE email IS NULL LIMIT 5000); GET DIAGNOSTICS n ="
+                + " ROW_COUNT; COMMIT; EXIT WHEN n = 0; END LOOP; END $$;\n"
+                + "ALTER TABLE users ADD CONSTRAINT ck_email_not_null CHECK (email IS NOT NULL)"
+                + " NOT VALID;\n"
+                + "ALTER TABLE users VALIDATE CONSTRAINT ck_email_not_null;\n"
+                + "ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n"
+                + "ALTER TABLE users DROP CONSTRAINT ck_email_not_null;"
+            : "UPDATE users SET email = 'none' WHERE email IS NULL;";
+    write(
+        "20261201000003_email_default_outside_a_transaction.sql",
+        MARKER + steps,
+        MARKER
+            + (postgres() ? "ALTER TABLE users ALTER COLUMN email DROP NOT NULL;" : "SELECT 1;"));
+
+    CliRun run = CliRun.run(env, "db", "upgrade");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(QueryRows.of(this::connect, "SELECT count(*) FROM users WHERE email = 'none'"))
+        .containsExactly("12000");
+    assertThat(changelogIds()).endsWith("20261201000002", "20261201000003");
+    if (postgres()) {
+      assertThat(
+              QueryRows.of(
+                  this::connect,
+                  "SELECT is_nullable FROM information_schema.columns WHERE table_schema ="
+                      + " current_schema() AND table_name = 'users' AND column_name = 'email'"))
+          .containsExactly("NO");
+    }
+  }
+
   private String concurrently() {
     return postgres() ? "CONCURRENTLY " : "";
   }
