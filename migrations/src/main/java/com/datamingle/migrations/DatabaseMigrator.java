@@ -1,6 +1,7 @@
 package com.datamingle.migrations;
 
 import com.datamingle.migrations.changelog.Changelog;
+import com.datamingle.migrations.database.ApplyLimits;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lock.SchemaLock;
 import com.datamingle.migrations.schema.Catalog;
@@ -36,21 +37,28 @@ public final class DatabaseMigrator {
   private final ChangelogEditor changelog;
   private final Duration lockTimeout;
 
-  private DatabaseMigrator(MigrationTarget target, ScriptSource scripts, Duration lockTimeout) {
+  private DatabaseMigrator(
+      MigrationTarget target, ScriptSource scripts, Duration lockTimeout, ApplyLimits limits) {
     this.target = target;
     this.scripts = scripts;
     this.loader = new ScriptLoader(scripts, target.dialect());
-    this.runner = new MigrationRunner(target, loader);
+    this.runner = new MigrationRunner(target, loader, limits);
     this.changelog = new ChangelogEditor(target);
     this.lockTimeout = lockTimeout;
   }
 
   public static DatabaseMigrator create(MigrationTarget target, ScriptSource scripts) {
-    return new DatabaseMigrator(target, scripts, DEFAULT_LOCK_TIMEOUT);
+    return new DatabaseMigrator(target, scripts, DEFAULT_LOCK_TIMEOUT, ApplyLimits.DEFAULT);
   }
 
+  /** The same, waiting up to {@code timeout} for the migration lock (held by another run). */
   public DatabaseMigrator withLockTimeout(Duration timeout) {
-    return new DatabaseMigrator(target, scripts, timeout);
+    return new DatabaseMigrator(target, scripts, timeout, runner.limits());
+  }
+
+  /** The same, each script run with {@code limits} (lock_timeout and retries on PostgreSQL). */
+  public DatabaseMigrator withApplyLimits(ApplyLimits limits) {
+    return new DatabaseMigrator(target, scripts, lockTimeout, limits);
   }
 
   public MigrationTarget target() {
@@ -88,18 +96,13 @@ public final class DatabaseMigrator {
     }
   }
 
-  /** Records the checksum of every applied migration that has none yet. */
-  private void recordChecksums() {
-    changelog.recordMissingChecksums(status());
-  }
-
   /** Runs {@code run}, then records the checksums of what it applied, even when it failed. */
   private MigrationReport recorded(Supplier<List<MigrationEntry>> run) {
     List<MigrationEntry> ran;
     try {
       ran = run.get();
     } finally {
-      recordChecksums();
+      changelog.recordMissingChecksums(status());
     }
     return new MigrationReport(ran, status());
   }
@@ -122,8 +125,7 @@ public final class DatabaseMigrator {
       MigrationStatus before = status();
       List<MigrationEntry> pending = MigrationPlanner.upgrade(before, version);
       return then.apply(
-          recorded(
-              () -> pending.isEmpty() ? List.of() : runner.up(pending.size(), before, listener)));
+          recorded(() -> pending.isEmpty() ? List.of() : runner.up(pending, before, listener)));
     }
   }
 
@@ -149,7 +151,7 @@ public final class DatabaseMigrator {
       return new MigrationReport(List.of(), before);
     }
     requireUndoable(before, undo);
-    return new MigrationReport(runner.down(undo.size(), before, listener), status());
+    return new MigrationReport(runner.down(undo, before, listener), status());
   }
 
   /** The SQL an upgrade to {@code version} (null: head) would run; runs nothing. */
@@ -207,11 +209,10 @@ public final class DatabaseMigrator {
       BigDecimal wanted = new BigDecimal(MigrationPlanner.stampTarget(before, version));
       List<MigrationEntry> ran = List.of();
       if (!changelog.exists()) {
-        runner.up(1, before, null);
-        ran = List.of(before.entries().get(0));
+        ran = runner.up(before.entries().subList(0, 1), before, null);
       }
       ChangelogEditor.Marks marks = changelog.stamp(status(), wanted);
-      recordChecksums();
+      changelog.recordMissingChecksums(status());
       return new Stamped(ran, marks.marked(), marks.unmarked());
     }
   }
@@ -243,11 +244,12 @@ public final class DatabaseMigrator {
     try (SchemaLock.Held ignored = lock()) {
       DatabaseOrigin.refuseForeign("merge migrations into", target);
       MigrationStatus before = status();
-      Set<String> mergeable = MigrationPlanner.mergeable(before);
-      if (before.withState(MigrationEntry.State.OUT_OF_ORDER).isEmpty()) {
+      MigrationPlanner.mergeable(before);
+      List<MigrationEntry> outOfOrder = before.withState(MigrationEntry.State.OUT_OF_ORDER);
+      if (outOfOrder.isEmpty()) {
         return new MigrationReport(List.of(), before);
       }
-      return recorded(() -> runner.pendingAmong(mergeable, before, listener));
+      return recorded(() -> runner.pendingAmong(outOfOrder, before, listener));
     }
   }
 

@@ -9,4 +9,10 @@ public interface MigrationListener {
   default void starting(MigrationEntry migration, boolean undo) {}
 
   default void finished(MigrationEntry migration, boolean undo, Duration took) {}
+
+  /**
+   * Something worth telling while {@code migration} runs: it gave up waiting for a lock and will be
+   * tried again, or an earlier failed run's invalid index was dropped.
+   */
+  default void notice(MigrationEntry migration, boolean undo, String message) {}
 }

@@ -39,6 +39,11 @@ final class MigrationProgress implements MigrationHook {
     return undo;
   }
 
+  /** Tells the listener something about {@code migration} while it runs (a retry, a clean-up). */
+  void notice(MigrationEntry migration, String message) {
+    listener.notice(migration, undo, message);
+  }
+
   @Override
   public void before(Map<String, Object> bindings) {}
 

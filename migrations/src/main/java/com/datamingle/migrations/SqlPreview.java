@@ -63,7 +63,8 @@ final class SqlPreview {
     return out.length() == 0 ? "-- nothing to undo\n" : out.toString();
   }
 
-  private static String section(ScriptLoader loader, MigrationEntry e, boolean undo) {
+  /** One section (up or undo) of a script, its variables substituted. */
+  static String section(ScriptLoader loader, MigrationEntry e, boolean undo) {
     Change change = new Change(new BigDecimal(e.id()));
     change.setFilename(e.fileName());
     StringBuilder out = new StringBuilder();

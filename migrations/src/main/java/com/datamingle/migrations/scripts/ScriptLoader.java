@@ -105,8 +105,17 @@ public final class ScriptLoader implements MigrationLoader {
     return null;
   }
 
+  /** A script's whole text as it is now (both sections, comments included). */
+  public String text(String fileName) {
+    return new String(bytes(fileName), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The {@link Checksum} of a script as it is now. */
   public String checksum(String fileName) {
+    return Checksum.of(bytes(fileName));
+  }
+
+  private byte[] bytes(String fileName) {
     try (var in =
         source
             .open(dialect, fileName)
@@ -114,7 +123,7 @@ public final class ScriptLoader implements MigrationLoader {
                 () ->
                     new MigrationFailure(
                         "migration script " + fileName + " vanished while being read"))) {
-      return Checksum.of(in.readAllBytes());
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new MigrationFailure(
           "cannot read migration script " + fileName + ": " + e.getMessage(), e);

@@ -16,7 +16,8 @@ public final class MigrationWiring {
   }
 
   public static DatabaseMigrator migrator(Settings settings) {
-    return DatabaseMigrator.create(target(database(settings)), scripts(settings));
+    return DatabaseMigrator.create(target(database(settings)), scripts(settings))
+        .withApplyLimits(settings.applyLimits());
   }
 
   /**

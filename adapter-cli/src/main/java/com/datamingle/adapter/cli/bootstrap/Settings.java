@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli.bootstrap;
 
+import com.datamingle.migrations.database.ApplyLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.Map;
  *     keep; 0 keeps them all
  * @param databaseUrlSource what to call the database URL in messages: {@code DATABASE_URL} or the
  *     flag it came from
+ * @param applyLimits each migration's lock and statement timeouts and retries ({@link
+ *     ApplyLimitSettings})
  */
 public record Settings(
     String databaseUrl,
@@ -48,7 +51,8 @@ public record Settings(
     int databasePoolSize,
     Path backupDir,
     int backupKeep,
-    String databaseUrlSource) {
+    String databaseUrlSource,
+    ApplyLimits applyLimits) {
 
   public static final URI DEFAULT_WORKOS_API = URI.create("https://api.workos.com");
 
@@ -108,7 +112,8 @@ public record Settings(
             ? null
             : Path.of(value(env, "DATAMINGLE_BACKUP_DIR")),
         backupKeep(value(env, "DATAMINGLE_BACKUP_KEEP")),
-        flags.getOrDefault("DATABASE_URL", "DATABASE_URL"));
+        flags.getOrDefault("DATABASE_URL", "DATABASE_URL"),
+        ApplyLimitSettings.read(env, flags));
   }
 
   /** Where a backup goes when no file is named (a SQLite backup goes beside the database file). */

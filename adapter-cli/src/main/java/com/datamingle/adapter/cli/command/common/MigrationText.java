@@ -18,15 +18,29 @@ public final class MigrationText {
   /** Prints one line as each migration starts and how long it took when it ends. */
   public static MigrationListener progress(PrintWriter out) {
     return new MigrationListener() {
+      private boolean midLine;
+
       @Override
       public void starting(MigrationEntry migration, boolean undo) {
         out.print((undo ? "Undoing  " : "Applying ") + migration.label() + " ... ");
         out.flush();
+        midLine = true;
       }
 
       @Override
       public void finished(MigrationEntry migration, boolean undo, Duration took) {
         out.println("done in " + took.toMillis() + " ms");
+        midLine = false;
+      }
+
+      @Override
+      public void notice(MigrationEntry migration, boolean undo, String message) {
+        if (midLine) {
+          out.println();
+          midLine = false;
+        }
+        out.println("  " + migration.label() + ": " + message);
+        out.flush();
       }
     };
   }

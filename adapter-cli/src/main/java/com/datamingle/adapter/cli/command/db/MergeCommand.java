@@ -43,12 +43,14 @@ final class MergeCommand extends Subcommand {
 
   @Mixin LintAllowOption allow;
 
+  @Mixin ApplyLimitOptions limits;
+
   @Override
   public Integer call() {
     if (apply && renumber) {
       throw new UsageFailure("choose --apply or --renumber, not both");
     }
-    DatabaseMigrator migrator = context.migrator();
+    DatabaseMigrator migrator = limits.apply(context, context.migrator());
     PrintWriter out = context.out();
     if (apply) {
       // the scripts it applies are older than the current version; later pending ones wait

@@ -31,6 +31,8 @@ abstract class MigrationRunCommand extends Subcommand {
 
   @Mixin JsonOption json;
 
+  @Mixin ApplyLimitOptions limits;
+
   private final String nothing;
   private final String done;
 
@@ -59,7 +61,7 @@ abstract class MigrationRunCommand extends Subcommand {
   @Override
   public final Integer call() {
     PrintWriter out = context.out();
-    DatabaseMigrator migrator = context.migrator();
+    DatabaseMigrator migrator = limits.apply(context, context.migrator());
     readTarget();
     if (sql) {
       if (json.requested()) {
