@@ -42,7 +42,9 @@ public final class ServeWiring {
     DatabaseMigrator migrator = MigrationWiring.migrator(settings);
     MigrationWiring.refuseForeign(migrator, "serve");
     bringToHead(migrator, options);
-    StartUpDriftCheck driftCheck = StartUpDriftCheck.start(settings, migrator, options);
+    NewerSchema newerSchema = new NewerSchema(SchemaWiring.schemaCompatibility(settings), migrator);
+    StartUpDriftCheck driftCheck =
+        StartUpDriftCheck.start(settings, migrator, newerSchema, options);
     TokenWiring.TokenSetup tokens =
         options.dev()
             ? TokenWiring.devTokens(options.devDir(), clock)
@@ -59,7 +61,9 @@ public final class ServeWiring {
       String drift = driftCheck.outcome();
       Readiness readiness =
           () ->
-              drift != null ? new Readiness.Status(false, drift) : readiness(persistence, migrator);
+              drift != null
+                  ? new Readiness.Status(false, drift)
+                  : readiness(persistence, migrator, newerSchema);
       WebDependencies deps =
           new WebDependencies(
               services.resolveSignIn(),
@@ -105,10 +109,13 @@ public final class ServeWiring {
     }
   }
 
-  /** Refuses a schema behind head, unless asked to migrate (dev mode always migrates). */
+  /**
+   * Refuses a schema behind head, unless asked to migrate (dev mode always migrates). A schema
+   * newer than this build is judged by the start-up check ({@link NewerSchema}).
+   */
   private static void bringToHead(DatabaseMigrator migrator, ServeOptions options) {
     MigrationStatus status = migrator.status();
-    if (status.atHead()) {
+    if (status.atHead() || !status.newerThanScripts().isEmpty()) {
       return;
     }
     if (options.migrate() || options.dev()) {
@@ -168,16 +175,21 @@ public final class ServeWiring {
   }
 
   private static Readiness.Status readiness(
-      PersistenceModule persistence, DatabaseMigrator migrator) {
+      PersistenceModule persistence, DatabaseMigrator migrator, NewerSchema newerSchema) {
     if (!persistence.ping()) {
       return new Readiness.Status(false, "the database does not answer");
     }
     try {
       MigrationStatus status = migrator.status();
-      return status.atHead()
-          ? new Readiness.Status(true, null)
-          : new Readiness.Status(
-              false, "the database schema is not at head; run `datamingle db upgrade`");
+      if (status.atHead()) {
+        return new Readiness.Status(true, null);
+      }
+      return newerSchema
+          .judge(status, false)
+          .map(v -> new Readiness.Status(v.additive(), v.readyDetail()))
+          .orElse(
+              new Readiness.Status(
+                  false, "the database schema is not at head; run `datamingle db upgrade`"));
     } catch (RuntimeException e) {
       return new Readiness.Status(false, "the schema cannot be read");
     }
