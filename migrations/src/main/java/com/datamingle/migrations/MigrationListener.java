@@ -9,4 +9,10 @@ public interface MigrationListener {
   default void starting(MigrationEntry migration, boolean undo) {}
 
   default void finished(MigrationEntry migration, boolean undo, Duration took) {}
+
+  /**
+   * Another process holds the migration lock (another instance migrating the same database): this
+   * one waits up to {@code timeout} for it, then plans again.
+   */
+  default void waitingForLock(Duration timeout) {}
 }

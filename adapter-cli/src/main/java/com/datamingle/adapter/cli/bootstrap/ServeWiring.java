@@ -119,7 +119,13 @@ public final class ServeWiring {
       return;
     }
     if (options.migrate() || options.dev()) {
-      migrator.upgrade(null, options.progress());
+      if (migrator.upgrade(null, options.progress()).ran().isEmpty()) {
+        options
+            .say()
+            .accept(
+                "datamingle: another process brought the schema to head while this one waited for"
+                    + " the migration lock");
+      }
       return;
     }
     throw new ServiceRefused(

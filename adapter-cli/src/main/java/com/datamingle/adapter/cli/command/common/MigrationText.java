@@ -28,6 +28,15 @@ public final class MigrationText {
       public void finished(MigrationEntry migration, boolean undo, Duration took) {
         out.println("done in " + took.toMillis() + " ms");
       }
+
+      @Override
+      public void waitingForLock(Duration timeout) {
+        out.println(
+            "Waiting for the migration lock: another process is migrating this database (up to "
+                + timeout.toSeconds()
+                + " s)");
+        out.flush();
+      }
     };
   }
 
