@@ -2,16 +2,11 @@ package com.datamingle.migrations.autogen;
 
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.database.Dialect;
-import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
-import com.datamingle.migrations.schema.Catalog;
 import com.datamingle.migrations.schema.Catalog.ColumnState;
 import com.datamingle.migrations.schema.Catalog.TableState;
 import com.datamingle.migrations.scripts.ScriptSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +21,7 @@ import java.util.Objects;
  * way {@link SchemaDrift} builds it, in a scratch database; the live one is only read.
  */
 public final class SchemaCompatibility {
-  private final ScriptSource scripts;
-  private final Map<Dialect, MigrationTarget> scratchServers;
+  private final SchemaDrift drift;
 
   /**
    * @param scripts the scripts this code knows
@@ -35,9 +29,7 @@ public final class SchemaCompatibility {
    *     live database itself
    */
   public SchemaCompatibility(ScriptSource scripts, Map<Dialect, MigrationTarget> scratchServers) {
-    this.scripts = scripts;
-    this.scratchServers = new EnumMap<>(Dialect.class);
-    this.scratchServers.putAll(scratchServers);
+    this.drift = new SchemaDrift(scripts, scratchServers);
   }
 
   /**
@@ -45,24 +37,8 @@ public final class SchemaCompatibility {
    * line each, empty when the newer migrations only added to it.
    */
   public List<String> breaking(DatabaseMigrator live, String version) {
-    MigrationTarget target = live.target();
-    Dialect d = target.dialect();
-    try (Scratch expected = Scratch.create(d, scratchServers.getOrDefault(d, target))) {
-      if (version != null) {
-        DatabaseMigrator.create(expected.target(), scripts).upgrade(version, null);
-      }
-      Map<String, TableState> want = expected.read();
-      try (Connection c = Scratch.connect(target)) {
-        return breaking(want, Catalog.read(c, d));
-      }
-    } catch (SQLException e) {
-      throw new MigrationFailure(
-          "cannot read the schema of "
-              + target.describe()
-              + ": "
-              + MigrationFailure.oneLine(e.getMessage()),
-          e);
-    }
+    SchemaDrift.Schemas schemas = drift.schemas(live, version);
+    return breaking(schemas.expected(), schemas.live());
   }
 
   /** What in {@code live} breaks code that expects {@code expected}; empty when additive. */

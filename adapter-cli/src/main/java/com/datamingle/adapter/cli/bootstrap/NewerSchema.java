@@ -24,6 +24,7 @@ final class NewerSchema {
   private final SchemaCompatibility compatibility;
   private final DatabaseMigrator migrator;
   private Verdict last;
+  private List<String> failedFor = List.of();
 
   NewerSchema(SchemaCompatibility compatibility, DatabaseMigrator migrator) {
     this.compatibility = compatibility;
@@ -102,18 +103,25 @@ final class NewerSchema {
             .reduce((a, b) -> b)
             .map(MigrationEntry::id)
             .orElse(null);
-    List<String> breaking;
     try {
-      breaking = compatibility.breaking(migrator, newestKnown);
+      last = new Verdict(unknown, compatibility.breaking(migrator, newestKnown), newestKnown);
     } catch (MigrationFailure e) {
-      breaking =
-          List.of(
-              "this version cannot tell whether the change is additive ("
-                  + e.getMessage()
-                  + "; the check needs to create a scratch schema: grant CREATE on the database or"
-                  + " set DATAMINGLE_DEV_POSTGRES_URL)");
+      // not remembered: the next /ready tries again; logged once per set of migrations
+      Verdict unknowable =
+          new Verdict(
+              unknown,
+              List.of(
+                  "this version cannot tell whether the change is additive ("
+                      + e.getMessage()
+                      + "; the check needs to create a scratch schema: grant CREATE on the"
+                      + " database or set DATAMINGLE_DEV_POSTGRES_URL)"),
+              newestKnown);
+      if (!startingUp && !ids.equals(failedFor)) {
+        LOG.error("/ready answers 503: " + unknowable.readyDetail());
+      }
+      failedFor = ids;
+      return Optional.of(unknowable);
     }
-    last = new Verdict(unknown, breaking, newestKnown);
     if (last.additive()) {
       LOG.warn(last.warning());
     } else if (!startingUp) {
