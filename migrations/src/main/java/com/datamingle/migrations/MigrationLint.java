@@ -3,6 +3,8 @@ package com.datamingle.migrations;
 import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationFailure;
 import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.lint.Finding;
+import com.datamingle.migrations.lint.GateMessages;
 import com.datamingle.migrations.lint.LintReport;
 import com.datamingle.migrations.lint.LintScript;
 import com.datamingle.migrations.lint.MigrationLinter;
@@ -12,13 +14,16 @@ import com.datamingle.migrations.scripts.ScriptLoader;
 import com.datamingle.migrations.scripts.ScriptSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -70,34 +75,69 @@ public final class MigrationLint {
   }
 
   /**
-   * The check {@code db upgrade} is meant to run first: lints the pending scripts of the target's
-   * dialect and refuses when an error-level finding is neither accepted in its script nor allowed
-   * by rule id ({@code --allow RULE}). Returns the report (its warnings are for printing).
+   * The gate in front of every command that applies pending scripts to a database in use: lints the
+   * pending scripts of the target's dialect and refuses when an error-level finding is neither
+   * accepted in its script nor allowed by rule id ({@code --allow RULE}). Returns the report (its
+   * warnings and accepted findings are for printing).
    */
   public static LintReport requireSafe(
       MigrationTarget target, ScriptSource scripts, Set<String> allowedRules) {
+    return requireSafe(target, scripts, allowedRules, null);
+  }
+
+  /**
+   * As {@link #requireSafe(MigrationTarget, ScriptSource, Set)}, for an upgrade that stops at
+   * migration {@code upTo} (null: head): the pending scripts after it are not applied, so their
+   * findings do not refuse.
+   */
+  public static LintReport requireSafe(
+      MigrationTarget target, ScriptSource scripts, Set<String> allowedRules, String upTo) {
     for (String id : allowedRules) {
       if (Rule.byId(id).isEmpty()) {
         throw new MigrationFailure(
-            "--allow " + id + ": no such lint rule; `datamingle db lint --help` names them");
+            "--allow " + id + ": no such lint rule; the rules are " + GateMessages.knownIds());
       }
     }
     LintReport report = lint(target, scripts, Set.of(target.dialect()), false);
-    List<String> refused =
+    List<Finding> refused =
         report.blocking().stream()
             .filter(f -> !allowedRules.contains(f.rule().id()))
-            .map(f -> f.rule().id() + " at " + f.dialect().id() + "/" + f.file() + ":" + f.line())
+            .filter(f -> upTo == null || applied(f.file(), upTo))
             .toList();
     if (!refused.isEmpty()) {
-      throw new MigrationFailure(
-          "refused: the pending migrations hold "
-              + refused.size()
-              + " statement(s) unsafe on a live database ("
-              + String.join(", ", refused)
-              + "); `datamingle db lint` says why and the safe form; accept one with"
-              + " `-- lint:accept RULE reason` above it, or allow a rule with --allow RULE");
+      throw new MigrationFailure(GateMessages.message(refused));
     }
     return report;
+  }
+
+  /**
+   * The findings that {@code -- lint:accept} comments accept in each script of the dialect, by file
+   * name: what {@code db history} shows beside an applied script.
+   */
+  public static Map<String, List<Finding>> accepted(ScriptSource scripts, Dialect d) {
+    List<LintScript> all = new ArrayList<>();
+    for (Change change : new ScriptLoader(scripts, d).getMigrations()) {
+      all.add(
+          new LintScript(
+              change.getFilename(), dialect(d), text(scripts, d, change.getFilename()), true));
+    }
+    Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+    for (Finding f : MigrationLinter.lint(all, MigrationLinter.RowCounter.NONE).findings()) {
+      if (f.accepted()) {
+        byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f);
+      }
+    }
+    return byFile;
+  }
+
+  /** Whether the script {@code fileName} (its id starts the name) is at or before {@code upTo}. */
+  private static boolean applied(String fileName, String upTo) {
+    String id = fileName.split("_", 2)[0];
+    try {
+      return new BigDecimal(id).compareTo(new BigDecimal(upTo)) <= 0;
+    } catch (NumberFormatException e) {
+      return true; // not an id we can compare: keep the finding
+    }
   }
 
   /** The linter's name for a dialect. */

@@ -98,7 +98,7 @@ class LintProjectScriptsTest {
         .isInstanceOf(MigrationFailure.class)
         .hasMessageContaining("1 statement(s) unsafe on a live database")
         .hasMessageContaining("drop-column at sqlite/20261124000003_drop_b.sql:1")
-        .hasMessageContaining("--allow RULE");
+        .hasMessageContaining("--allow drop-column");
     assertThat(MigrationLint.requireSafe(sqlite(), source, Set.of("drop-column")).findings())
         .extracting(f -> f.rule().id())
         .containsExactly("drop-column");

@@ -29,9 +29,14 @@ final class AlterStatements {
                         null,
                         alter(t, "RENAME COLUMN " + old + " TO " + neu),
                         alter(t, "RENAME COLUMN " + neu + " TO " + old))));
+    boolean pg = d == Dialect.POSTGRESQL;
     for (String name : delta.indexesChanged()) {
       if (now.indexes().containsKey(name)) {
-        ops.add(step("drop index " + name, false, null, dropIndex(name), now.indexSql().get(name)));
+        String recreate = now.indexSql().get(name);
+        ops.add(
+            pg
+                ? PostgresOnline.dropIndex("drop index " + name, name, recreate)
+                : step("drop index " + name, false, null, dropIndex(name), recreate));
       }
     }
     for (String key : delta.uniquesDropped()) {
@@ -85,9 +90,11 @@ final class AlterStatements {
               .findFirst()
               .map(DeclaredSchema.Unique::name)
               .orElse("uq_" + t + "_" + key.replace(",", "_"));
+      String description = "add unique " + name + " on " + t + " (" + key + ")";
       ops.add(
-          constraint(
-              "add unique " + name + " on " + t + " (" + key + ")", t, name, unique(key), true));
+          pg
+              ? PostgresOnline.addUnique(description, t, name, key.replace(",", ", "))
+              : constraint(description, t, name, unique(key), true));
     }
     for (String key : delta.fksAdded()) {
       DeclaredSchema.ForeignKey fk =
@@ -102,13 +109,12 @@ final class AlterStatements {
                           .equals(key))
               .findFirst()
               .orElseThrow();
+      String description = "add foreign key " + fk.name() + " on " + t;
+      String definition = Ddl.foreignKey(fk).substring(fk.name().length() + 1);
       ops.add(
-          step(
-              "add foreign key " + fk.name() + " on " + t,
-              false,
-              null,
-              alter(t, "ADD CONSTRAINT " + Ddl.foreignKey(fk)),
-              alter(t, "DROP CONSTRAINT " + fk.name())));
+          pg
+              ? PostgresOnline.addConstraint(description, t, fk.name(), definition)
+              : constraint(description, t, fk.name(), definition, true));
     }
     for (String name : delta.checksChanged()) {
       declared.checks().stream()
@@ -117,12 +123,15 @@ final class AlterStatements {
           .ifPresent(
               c ->
                   ops.add(
-                      constraint(
-                          "add check " + name + " on " + t,
-                          t,
-                          name,
-                          "CHECK " + c.expression(),
-                          true)));
+                      pg
+                          ? PostgresOnline.addConstraint(
+                              "add check " + name + " on " + t, t, name, "CHECK " + c.expression())
+                          : constraint(
+                              "add check " + name + " on " + t,
+                              t,
+                              name,
+                              "CHECK " + c.expression(),
+                              true)));
     }
     for (String name : delta.indexesChanged()) {
       declared.indexes().stream()
@@ -131,12 +140,17 @@ final class AlterStatements {
           .ifPresent(
               i ->
                   ops.add(
-                      step(
-                          "add index " + name + " on " + t,
-                          false,
-                          null,
-                          Ddl.createIndex(declared, i, d),
-                          dropIndex(name))));
+                      pg
+                          ? PostgresOnline.createIndex(
+                              "add index " + name + " on " + t,
+                              Ddl.createIndex(declared, i, d),
+                              name)
+                          : step(
+                              "add index " + name + " on " + t,
+                              false,
+                              null,
+                              Ddl.createIndex(declared, i, d),
+                              dropIndex(name))));
     }
     return ops;
   }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,7 +23,8 @@ import java.util.Map;
  * Migrations written from the declared schema, the way Atlas does it: the declaration is loaded
  * into a scratch database, the migrations are replayed into another, both are read by the same
  * introspector, and the difference is rendered as DDL of each dialect. SQLite scratch databases
- * live in memory; PostgreSQL ones are temporary schemas in a PostgreSQL the caller names.
+ * live in memory and need no server; PostgreSQL ones are temporary schemas in a PostgreSQL the
+ * caller names, used when it answers.
  */
 public final class Autogen {
   private final ScriptSource scripts;
@@ -48,8 +51,35 @@ public final class Autogen {
     try (Scratch declaredDb = Scratch.create(dialect, scratchServers.get(dialect));
         Scratch replayed = Scratch.create(dialect, scratchServers.get(dialect))) {
       declaredDb.execute(Ddl.create(declared, dialect));
-      DatabaseMigrator.create(replayed.target(), scripts).upgrade(null, null);
+      ScratchReplay.toHead(replayed.target(), scripts);
       return SchemaDiff.plan(declared, declaredDb.read(), replayed.read(), dialect, renames);
+    }
+  }
+
+  /**
+   * Both dialects' operations from one comparison on SQLite scratch databases (no server needed):
+   * the SQLite difference rendered for each dialect.
+   */
+  Map<Dialect, List<SchemaDiff.Operation>> planOnSqlite(Map<String, String> renames) {
+    try (Scratch declaredDb = Scratch.create(Dialect.SQLITE, null);
+        Scratch replayed = Scratch.create(Dialect.SQLITE, null)) {
+      declaredDb.execute(Ddl.create(declared, Dialect.SQLITE));
+      ScratchReplay.toHead(replayed.target(), scripts);
+      var target = declaredDb.read();
+      var current = replayed.read();
+      var pgTarget = SqliteAsPostgres.target(declared, target);
+      Map<Dialect, List<SchemaDiff.Operation>> plans = new EnumMap<>(Dialect.class);
+      plans.put(
+          Dialect.SQLITE, SchemaDiff.plan(declared, target, current, Dialect.SQLITE, renames));
+      plans.put(
+          Dialect.POSTGRESQL,
+          SchemaDiff.plan(
+              declared,
+              pgTarget,
+              SqliteAsPostgres.current(current, target, pgTarget),
+              Dialect.POSTGRESQL,
+              renames));
+      return plans;
     }
   }
 
@@ -62,7 +92,11 @@ public final class Autogen {
   public record Generated(List<Path> files, List<String> operations, List<String> warnings) {}
 
   /**
-   * Writes one migration, same id in each dialect's folder, or nothing when nothing differs.
+   * Writes one migration, same id in each dialect's folder, or nothing when nothing differs; when a
+   * PostgreSQL step must run outside a transaction, a second one follows it (see {@link
+   * MigrationText}). The difference is found on SQLite scratch databases; with a PostgreSQL server
+   * for scratch schemas, the PostgreSQL script comes from a comparison there, and every script
+   * written is then proven: replayed after the existing ones, it must leave nothing to do.
    *
    * @param live the database the migration is for; it must be at head
    */
@@ -73,62 +107,35 @@ public final class Autogen {
       throw new MigrationFailure(
           "Target database is not up to date: run `datamingle db upgrade` before `db migrate`");
     }
-    Map<Dialect, List<SchemaDiff.Operation>> plans = new EnumMap<>(Dialect.class);
-    for (Dialect d : Dialect.values()) {
-      if (d != Dialect.SQLITE && !scratchServers.containsKey(d)) {
-        throw new MigrationFailure(
-            "db migrate writes the "
-                + d.id()
-                + " script too and needs a "
-                + d.id()
-                + " server for a temporary schema: set DATAMINGLE_DEV_POSTGRES_URL (e.g."
-                + " postgresql://postgres@127.0.0.1:5432/postgres) or run it with DATABASE_URL on"
-                + " PostgreSQL");
-      }
-      plans.put(d, plan(d, renames));
+    List<String> warnings = new ArrayList<>();
+    boolean postgres = postgresReachable(warnings);
+    Map<Dialect, List<SchemaDiff.Operation>> plans = planOnSqlite(renames);
+    if (postgres) {
+      plans.put(Dialect.POSTGRESQL, plan(Dialect.POSTGRESQL, renames));
     }
     if (plans.values().stream().allMatch(List::isEmpty)) {
       return new Generated(List.of(), List.of(), List.of());
     }
-    List<Path> files = ScriptFiles.newMigration(scripts, message, clock);
-    List<String> warnings = new ArrayList<>();
+    String note =
+        postgres
+            ? null
+            : "PostgreSQL script derived from the SQLite comparison (no PostgreSQL was reachable):"
+                + " run `datamingle db check` on PostgreSQL before applying it.";
+    List<Path> files = new ArrayList<>(ScriptFiles.newMigration(scripts, message, clock));
     for (Path file : files) {
-      Dialect d =
-          file.getParent().getFileName().toString().equals(Dialect.SQLITE.id())
-              ? Dialect.SQLITE
-              : Dialect.POSTGRESQL;
-      List<SchemaDiff.Operation> ops = plans.get(d);
-      StringBuilder text =
-          new StringBuilder("-- // ")
-              .append(message.strip().replace("\n", " "))
-              .append('\n')
-              .append(
-                  "-- Written by `datamingle db migrate` from the declared schema. Review it before"
-                      + " applying.\n");
-      for (SchemaDiff.Operation op : ops) {
-        text.append("\n-- ").append(op.description()).append('\n');
-        if (op.dataLoss()) {
-          text.append(
-              "-- DATA LOSS: this step can destroy data; back up first (db upgrade --backup)\n");
-          warnings.add(d.id() + ": " + op.description() + " can lose data");
-        }
-        if (op.warning() != null && !text.toString().contains(op.warning())) {
-          text.append("-- ").append(op.warning()).append('\n');
-          warnings.add(d.id() + ": " + op.warning());
-        }
-        op.up().forEach(s -> text.append(s).append('\n'));
-      }
-      text.append("\n-- //@UNDO\n");
-      for (int i = ops.size() - 1; i >= 0; i--) {
-        text.append("\n-- undo: ").append(ops.get(i).description()).append('\n');
-        ops.get(i).undo().forEach(s -> text.append(s).append('\n'));
-      }
-      try {
-        Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new MigrationFailure("cannot write " + file + ": " + e.getMessage(), e);
-      }
+      Dialect d = dialectOf(file);
+      write(file, MigrationText.inTransaction(message, d, plans.get(d), note, warnings));
     }
+    if (plans.get(Dialect.POSTGRESQL).stream().anyMatch(SchemaDiff.Operation::outsideTransaction)) {
+      List<Path> second =
+          ScriptFiles.newMigration(scripts, message + " " + MigrationText.SECOND, clock);
+      for (Path file : second) {
+        Dialect d = dialectOf(file);
+        write(file, MigrationText.outsideTransaction(message, d, plans.get(d)));
+      }
+      files.addAll(second);
+    }
+    prove(files, postgres ? List.of(Dialect.values()) : List.of(Dialect.SQLITE), renames);
     List<String> operations =
         plans.get(Dialect.SQLITE).stream().map(SchemaDiff.Operation::description).toList();
     return new Generated(
@@ -137,6 +144,84 @@ public final class Autogen {
             ? plans.get(Dialect.POSTGRESQL).stream().map(SchemaDiff.Operation::description).toList()
             : operations,
         warnings.stream().distinct().toList());
+  }
+
+  /**
+   * Replays the migrations, the new ones included, on scratch databases of each dialect given: they
+   * must apply and leave nothing to do; else the files are removed and the failure names why.
+   */
+  private void prove(List<Path> files, List<Dialect> dialects, Map<String, String> renames) {
+    for (Dialect d : dialects) {
+      List<String> left;
+      try {
+        left = plan(d, renames).stream().map(SchemaDiff.Operation::description).toList();
+      } catch (MigrationFailure e) {
+        remove(files);
+        throw new MigrationFailure(
+            "the written " + d.id() + " script does not apply: " + e.getMessage(), e);
+      }
+      if (!left.isEmpty()) {
+        remove(files);
+        throw new MigrationFailure(
+            "the written "
+                + d.id()
+                + " script leaves differences from the declared schema ("
+                + String.join("; ", left)
+                + "); nothing was written: write this migration by hand with `datamingle db new`");
+      }
+    }
+  }
+
+  /**
+   * Whether PostgreSQL scratch schemas can be made; when one is configured but does not answer,
+   * says so in {@code warnings}.
+   */
+  private boolean postgresReachable(List<String> warnings) {
+    MigrationTarget server = scratchServers.get(Dialect.POSTGRESQL);
+    String why;
+    if (server == null) {
+      why = "no PostgreSQL is configured (DATAMINGLE_DEV_POSTGRES_URL)";
+    } else {
+      try (Connection ignored = Scratch.connect(server)) {
+        return true;
+      } catch (SQLException e) {
+        why =
+            server.describe()
+                + " does not answer ("
+                + MigrationFailure.oneLine(e.getMessage())
+                + ")";
+      }
+    }
+    warnings.add(
+        "postgresql: "
+            + why
+            + ", so its script was derived from the SQLite comparison and not replayed on"
+            + " PostgreSQL; run `datamingle db check` with a PostgreSQL before applying it");
+    return false;
+  }
+
+  private static Dialect dialectOf(Path file) {
+    return file.getParent().getFileName().toString().equals(Dialect.SQLITE.id())
+        ? Dialect.SQLITE
+        : Dialect.POSTGRESQL;
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MigrationFailure("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void remove(List<Path> files) {
+    for (Path f : files) {
+      try {
+        Files.deleteIfExists(f);
+      } catch (IOException ignored) {
+        // best effort: the failure reported names the problem
+      }
+    }
   }
 
   /**

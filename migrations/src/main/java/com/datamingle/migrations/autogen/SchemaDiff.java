@@ -17,10 +17,27 @@ final class SchemaDiff {
 
   /**
    * One planned change: what it is, whether it can lose data, a review warning, and its SQL both
-   * ways.
+   * ways: {@code up} and {@code undo} run in the migration's transaction; {@code later} and {@code
+   * laterUndo} (PostgreSQL only) in the script after it, outside a transaction, each statement in
+   * its own (CONCURRENTLY, batched backfills, VALIDATE after NOT VALID).
    */
   record Operation(
-      String description, boolean dataLoss, String warning, List<String> up, List<String> undo) {}
+      String description,
+      boolean dataLoss,
+      String warning,
+      List<String> up,
+      List<String> undo,
+      List<String> later,
+      List<String> laterUndo) {
+    Operation(
+        String description, boolean dataLoss, String warning, List<String> up, List<String> undo) {
+      this(description, dataLoss, warning, up, undo, List.of(), List.of());
+    }
+
+    boolean outsideTransaction() {
+      return !later.isEmpty() || !laterUndo.isEmpty();
+    }
+  }
 
   static List<Operation> plan(
       DeclaredSchema declared,

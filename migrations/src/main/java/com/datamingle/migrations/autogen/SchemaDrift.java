@@ -63,7 +63,7 @@ public final class SchemaDrift {
     Dialect d = target.dialect();
     try (Scratch expected = Scratch.create(d, scratchServers.getOrDefault(d, target))) {
       if (version != null) {
-        DatabaseMigrator.create(expected.target(), scripts).upgrade(version, null);
+        ScratchReplay.upTo(expected.target(), scripts, version);
       }
       Map<String, TableState> want = expected.read();
       try (Connection c = Scratch.connect(target)) {

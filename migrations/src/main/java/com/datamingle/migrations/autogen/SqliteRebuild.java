@@ -69,9 +69,19 @@ final class SqliteRebuild {
         sourceCols.add(source);
       }
     }
+    List<String> filled = new ArrayList<>(sourceCols);
+    for (int i = 0; i < targetCols.size(); i++) {
+      var wanted = want.columns().get(targetCols.get(i));
+      if (wanted.notNull()
+          && wanted.defaultValue() != null
+          && !now.columns().get(sourceCols.get(i)).notNull()) {
+        // a column becoming NOT NULL: rows holding NULL get the default as they are copied
+        filled.set(i, "COALESCE(" + sourceCols.get(i) + ", " + wanted.defaultValue() + ")");
+      }
+    }
     List<String> up = new ArrayList<>();
     up.add(Ddl.createTable(declared, t + "__dm_new", Dialect.SQLITE));
-    up.addAll(copyAndSwap(t, t + "__dm_new", targetCols, sourceCols));
+    up.addAll(copyAndSwap(t, t + "__dm_new", targetCols, filled));
     declared.indexes().forEach(i -> up.add(Ddl.createIndex(declared, i, Dialect.SQLITE)));
     up.addAll(foreignKeyCheck());
     List<String> undo = new ArrayList<>();

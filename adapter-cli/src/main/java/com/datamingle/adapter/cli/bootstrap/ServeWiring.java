@@ -10,14 +10,19 @@ import com.datamingle.adapter.web.ops.Metrics;
 import com.datamingle.adapter.web.ops.Readiness;
 import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.migrations.DatabaseMigrator;
+import com.datamingle.migrations.MigrationLint;
 import com.datamingle.migrations.MigrationStatus;
 import com.datamingle.migrations.database.DatabaseSettings;
+import com.datamingle.migrations.lint.GateMessages;
+import com.datamingle.migrations.lint.LintReport;
+import com.datamingle.migrations.scripts.ScriptSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 /** The server's process: schema checks, the pool, the application and the web adapter. */
 public final class ServeWiring {
@@ -41,7 +46,7 @@ public final class ServeWiring {
     requireFreePort(bind, settings.port());
     DatabaseMigrator migrator = MigrationWiring.migrator(settings);
     MigrationWiring.refuseForeign(migrator, "serve");
-    bringToHead(migrator, options);
+    bringToHead(migrator, MigrationWiring.scripts(settings), options);
     NewerSchema newerSchema = new NewerSchema(SchemaWiring.schemaCompatibility(settings), migrator);
     StartUpDriftCheck driftCheck =
         StartUpDriftCheck.start(settings, migrator, newerSchema, options);
@@ -110,13 +115,33 @@ public final class ServeWiring {
   }
 
   /**
-   * Refuses a schema behind head, unless asked to migrate (dev mode always migrates). A schema
-   * newer than this build is judged by the start-up check ({@link NewerSchema}).
+   * Refuses a schema behind head, unless asked to migrate (dev mode always migrates). With
+   * --migrate, the lint gate of {@code db upgrade} runs first; dev mode alone (a local database)
+   * shows its findings and migrates anyway. A schema newer than this build is judged by the
+   * start-up check ({@link NewerSchema}).
    */
-  private static void bringToHead(DatabaseMigrator migrator, ServeOptions options) {
+  private static void bringToHead(
+      DatabaseMigrator migrator, ScriptSource scripts, ServeOptions options) {
     MigrationStatus status = migrator.status();
     if (status.atHead() || !status.newerThanScripts().isEmpty()) {
       return;
+    }
+    if (options.migrate()) {
+      LintReport report =
+          MigrationLint.requireSafe(migrator.target(), scripts, options.allowLint());
+      GateMessages.notes(report, options.allowLint()).forEach(options.say());
+    } else if (options.dev()) {
+      LintReport report =
+          MigrationLint.lint(
+              migrator.target(), scripts, Set.of(migrator.target().dialect()), false);
+      report.blocking().stream()
+          .map(
+              f ->
+                  "lint: error "
+                      + GateMessages.where(f)
+                      + " (applied in dev mode; `db upgrade` and `serve --migrate` refuse it,"
+                      + " `db lint` says why)")
+          .forEach(options.say());
     }
     if (options.migrate() || options.dev()) {
       if (migrator.upgrade(null, options.progress()).ran().isEmpty()) {

@@ -88,7 +88,8 @@ class OlderVersionIT {
       ServeInstance old = cluster.start("serve", "--migrate").awaitReady();
       Map<String, String> env = new HashMap<>(cluster.env());
       env.putAll(newer(scripts));
-      CliRun upgrade = CliRun.run(env, "db", "upgrade");
+      // the newer version's author accepted the drop for this run (the lint gate refuses it)
+      CliRun upgrade = CliRun.run(env, "db", "upgrade", "--allow", "drop-column");
       assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
 
       // the running older instance leaves the load balancer and says why

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,11 @@ public final class Output {
       o.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return o;
+  }
+
+  /** Files as JSON shows them: absolute paths. */
+  public static List<String> paths(List<Path> files) {
+    return files.stream().map(p -> p.toAbsolutePath().toString()).toList();
   }
 
   /** The value as one line of JSON: maps, lists, records with Jackson annotations, scalars. */

@@ -99,30 +99,33 @@ final class LintCommand extends Subcommand {
         .orElse(f.dialect().id() + "/" + f.file());
   }
 
+  /** One finding as {@code db lint} (and {@code db migrate}) print it, then a blank line. */
+  static void print(PrintWriter out, Finding f) {
+    out.println(
+        f.rule().severity().id()
+            + (f.accepted() ? " (accepted)" : "")
+            + "  "
+            + f.rule().id()
+            + "  "
+            + f.dialect().id()
+            + "/"
+            + f.file()
+            + ":"
+            + f.line());
+    out.println("  " + f.statement());
+    out.println("  why:  " + f.why());
+    out.println("  safe: " + f.rule().safe());
+    f.acceptance().ifPresent(reason -> out.println("  accepted: " + reason));
+    out.println();
+  }
+
   private void text(PrintWriter out, LintReport report) {
     if (report.checkedFiles().isEmpty()) {
       out.println(
           "No pending migration scripts to check; `datamingle db lint --all` checks every one.");
       return;
     }
-    for (Finding f : report.findings()) {
-      out.println(
-          f.rule().severity().id()
-              + (f.accepted() ? " (accepted)" : "")
-              + "  "
-              + f.rule().id()
-              + "  "
-              + f.dialect().id()
-              + "/"
-              + f.file()
-              + ":"
-              + f.line());
-      out.println("  " + f.statement());
-      out.println("  why:  " + f.why());
-      out.println("  safe: " + f.rule().safe());
-      f.acceptance().ifPresent(reason -> out.println("  accepted: " + reason));
-      out.println();
-    }
+    report.findings().forEach(f -> print(out, f));
     long errors = report.blocking().size();
     long warnings =
         report.findings().stream()

@@ -1,7 +1,9 @@
 package com.datamingle.adapter.cli.command.db;
 
+import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.JsonOption;
+import com.datamingle.adapter.cli.command.common.LintAllowOption;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
@@ -39,6 +41,8 @@ final class MergeCommand extends Subcommand {
 
   @Mixin JsonOption json;
 
+  @Mixin LintAllowOption allow;
+
   @Override
   public Integer call() {
     if (apply && renumber) {
@@ -47,6 +51,12 @@ final class MergeCommand extends Subcommand {
     DatabaseMigrator migrator = context.migrator();
     PrintWriter out = context.out();
     if (apply) {
+      // the scripts it applies are older than the current version; later pending ones wait
+      allow.gate(
+          migrator.target(),
+          MigrationWiring.scripts(context.settings()),
+          migrator.status().current().map(MigrationEntry::id).orElse(null),
+          out);
       MigrationReport report = migrator.applyOutOfOrder(MigrationText.progress(out));
       out.println(
           report.ran().isEmpty()

@@ -53,6 +53,9 @@ abstract class MigrationRunCommand extends Subcommand {
 
   abstract MigrationReport run(DatabaseMigrator migrator, MigrationListener progress);
 
+  /** What runs after --sql is ruled out and before any backup or change; nothing by default. */
+  void beforeRun(DatabaseMigrator migrator, PrintWriter notes) {}
+
   @Override
   public final Integer call() {
     PrintWriter out = context.out();
@@ -66,6 +69,7 @@ abstract class MigrationRunCommand extends Subcommand {
       return ExitCode.OK;
     }
     PrintWriter notes = json.requested() ? context.err() : out;
+    beforeRun(migrator, notes);
     Path backup = null;
     if (backupFirst(migrator)) {
       backup = new Backups(context, notes).automatic(context.name());

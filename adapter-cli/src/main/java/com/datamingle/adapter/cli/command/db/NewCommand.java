@@ -3,7 +3,9 @@ package com.datamingle.adapter.cli.command.db;
 import com.datamingle.adapter.cli.bootstrap.MigrationWiring;
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.MessageOption;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.scripts.ScriptFiles;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ final class NewCommand extends Subcommand {
 
   @Mixin MessageOption message;
 
+  @Mixin JsonOption json;
+
   @Override
   public Integer call() {
     Settings settings = context.settings();
@@ -25,6 +29,10 @@ final class NewCommand extends Subcommand {
     List<Path> written =
         ScriptFiles.newMigration(
             MigrationWiring.scripts(settings), message.text(), Clock.systemUTC());
+    if (json.requested()) {
+      context.out().println(Output.json(Output.object("written", Output.paths(written))));
+      return ExitCode.OK;
+    }
     written.forEach(p -> context.out().println("wrote " + p));
     context
         .out()

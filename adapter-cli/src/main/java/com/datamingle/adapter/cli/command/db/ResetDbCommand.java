@@ -2,13 +2,17 @@ package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationReport;
 import com.datamingle.migrations.schema.DatabaseOrigin;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +30,8 @@ import picocli.CommandLine.Option;
 public final class ResetDbCommand extends Subcommand {
 
   @Mixin YesOption yes;
+
+  @Mixin JsonOption json;
 
   @Option(
       names = "--force",
@@ -60,11 +66,17 @@ public final class ResetDbCommand extends Subcommand {
         "This drops every table of "
             + migrator.target().describe()
             + " and recreates the schema empty.");
+    PrintWriter notes = json.requested() ? context.err() : context.out();
+    Path backup = null;
     if (!migrator.isEmpty()) {
-      new Backups(context).automatic("reset-db");
+      backup = new Backups(context, notes).automatic("reset-db");
     }
     migrator.dropEverything();
-    MigrationReport report = migrator.upgrade(null, MigrationText.progress(context.out()));
+    MigrationReport report = migrator.upgrade(null, MigrationText.progress(notes));
+    if (json.requested()) {
+      context.out().println(Output.json(MigrationText.json(migrator, report, backup)));
+      return ExitCode.OK;
+    }
     context.out().println("Reset. Database is at " + MigrationText.describe(report.after()));
     return ExitCode.OK;
   }

@@ -1,8 +1,10 @@
 package com.datamingle.adapter.cli.command.db;
 
 import com.datamingle.adapter.cli.command.common.ExitCode;
+import com.datamingle.adapter.cli.command.common.JsonOption;
 import com.datamingle.adapter.cli.command.common.KnownFailure;
 import com.datamingle.adapter.cli.command.common.MigrationText;
+import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.adapter.cli.command.common.YesOption;
 import com.datamingle.migrations.DatabaseMigrator;
@@ -40,12 +42,16 @@ final class RestoreCommand extends Subcommand {
 
   @Mixin YesOption yes;
 
+  @Mixin JsonOption json;
+
   @Override
   public Integer call() {
     DatabaseMigrator migrator = context.migrator();
     PrintWriter out = context.out();
+    PrintWriter notes = json.requested() ? context.err() : out;
+    Path automatic = null;
     try (DatabaseRestore.Verified backup = new DatabaseRestore(migrator.target()).verify(file)) {
-      out.println(describe(backup, migrator.status()));
+      notes.println(describe(backup, migrator.status()));
       yes.confirm(
           "This replaces everything in "
               + migrator.target().describe()
@@ -53,11 +59,25 @@ final class RestoreCommand extends Subcommand {
               + file
               + " (the current contents are backed up first).");
       if (migrator.origin().kind() != DatabaseOrigin.Kind.EMPTY) {
-        new Backups(context).automatic("restore");
+        automatic = new Backups(context, notes).automatic("restore");
       }
       new DatabaseRestore(migrator.target()).apply(backup);
     }
     MigrationStatus after = migrator.status();
+    if (json.requested()) {
+      out.println(
+          Output.json(
+              Output.object(
+                  "restored",
+                  file.toAbsolutePath().toString(),
+                  "backup",
+                  automatic == null ? null : automatic.toAbsolutePath().toString(),
+                  "current",
+                  after.current().map(MigrationText::json).orElse(null),
+                  "at_head",
+                  after.atHead())));
+      return ExitCode.OK;
+    }
     out.println("Restored " + file + ". Database is at " + MigrationText.describe(after));
     return ExitCode.OK;
   }

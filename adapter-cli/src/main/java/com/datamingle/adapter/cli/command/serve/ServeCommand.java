@@ -7,6 +7,7 @@ import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.GlobalOptions;
+import com.datamingle.adapter.cli.command.common.LintAllowOption;
 import com.datamingle.adapter.cli.command.common.MigrationText;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import java.io.PrintWriter;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,6 +34,8 @@ public final class ServeCommand extends Subcommand {
 
   @Option(names = "--allow-drift")
   boolean allowDrift;
+
+  @Mixin LintAllowOption allowLint;
 
   @Spec CommandSpec spec;
 
@@ -67,7 +71,8 @@ public final class ServeCommand extends Subcommand {
                 line -> {
                   err.println(line);
                   err.flush();
-                }),
+                },
+                allowLint.rules()),
             Clock.systemUTC());
     AtomicBoolean stopping = new AtomicBoolean();
     Runnable stop =
