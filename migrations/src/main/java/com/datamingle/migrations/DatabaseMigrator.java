@@ -120,7 +120,9 @@ public final class DatabaseMigrator {
       String version, MigrationListener listener, Function<MigrationReport, T> then) {
     // before the lock too: a foreign database's folder gets no lock file
     DatabaseOrigin.refuseForeign("upgrade", target);
-    try (SchemaLock.Held ignored = lock()) {
+    MigrationListener hear = listener == null ? MigrationListener.SILENT : listener;
+    try (SchemaLock.Held ignored =
+        SchemaLock.forTarget(target).acquire(lockTimeout, () -> hear.waitingForLock(lockTimeout))) {
       DatabaseOrigin.refuseForeign("upgrade", target);
       MigrationStatus before = status();
       List<MigrationEntry> pending = MigrationPlanner.upgrade(before, version);

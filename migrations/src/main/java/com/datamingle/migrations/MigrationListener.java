@@ -15,4 +15,10 @@ public interface MigrationListener {
    * tried again, or an earlier failed run's invalid index was dropped.
    */
   default void notice(MigrationEntry migration, boolean undo, String message) {}
+
+  /**
+   * Another process holds the migration lock (another instance migrating the same database): this
+   * one waits up to {@code timeout} for it, then plans again.
+   */
+  default void waitingForLock(Duration timeout) {}
 }

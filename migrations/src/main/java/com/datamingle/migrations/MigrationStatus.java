@@ -1,5 +1,6 @@
 package com.datamingle.migrations;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,31 @@ public record MigrationStatus(List<MigrationEntry> entries) {
 
   public List<MigrationEntry> applied() {
     return entries.stream().filter(MigrationEntry::applied).toList();
+  }
+
+  /**
+   * Migrations the database records that are newer than every script here: a newer build applied
+   * them, and this one is older than the schema. Empty when there is none, or when the database
+   * also lacks a script of this build or lost one in the middle (then this build is not simply
+   * older).
+   */
+  public List<MigrationEntry> newerThanScripts() {
+    List<MigrationEntry> unknown = withState(MigrationEntry.State.MISSING_SCRIPT);
+    Optional<MigrationEntry> newestScript = head();
+    boolean allNewer =
+        unknown.stream()
+            .allMatch(
+                e ->
+                    newestScript.isEmpty()
+                        || new BigDecimal(e.id()).compareTo(new BigDecimal(newestScript.get().id()))
+                            > 0);
+    boolean nothingElse =
+        entries.stream()
+            .allMatch(
+                e ->
+                    e.state() == MigrationEntry.State.APPLIED
+                        || e.state() == MigrationEntry.State.MISSING_SCRIPT);
+    return allNewer && nothingElse ? unknown : List.of();
   }
 
   /** True when every script is applied and every applied migration has its script. */

@@ -47,6 +47,26 @@ class MigrationPlannerTest {
   }
 
   @Test
+  void migrationsNewerThanEveryScriptMakeTheDatabaseNewerThanThisBuild() {
+    script(A).script(B).applied(A, null).applied(B, null).applied(C, null).applied(D, null);
+    assertThat(ids(status().newerThanScripts())).containsExactly(C, D);
+    assertThat(status().atHead()).isFalse();
+  }
+
+  @Test
+  void aLostScriptAPendingOneOrAtHeadIsNotANewerDatabase() {
+    script(A).script(C).applied(A, null).applied(B, null).applied(C, null);
+    assertThat(status().newerThanScripts()).as("B lost in the middle").isEmpty();
+    rows.clear();
+    script(D);
+    applied(A, null).applied(C, null).applied(D, null);
+    assertThat(status().newerThanScripts()).as("at head").isEmpty();
+    rows.clear();
+    applied(A, null).applied(C, null).applied("20260101000005", null);
+    assertThat(status().newerThanScripts()).as("D never applied").isEmpty();
+  }
+
+  @Test
   void mergeGivesEachMigrationItsState() {
     script(A).script(B).script(C).applied(A, "sum-" + A).applied(C, null).applied(D, "x");
 

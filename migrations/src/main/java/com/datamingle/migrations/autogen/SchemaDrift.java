@@ -47,6 +47,18 @@ public final class SchemaDrift {
    * migration, an empty schema); one line per difference, empty when none.
    */
   public List<String> against(DatabaseMigrator live, String version) {
+    Schemas schemas = schemas(live, version);
+    return differences(schemas.expected(), schemas.live());
+  }
+
+  /** What the migrations up to a version make, and what the live database has. */
+  record Schemas(Map<String, TableState> expected, Map<String, TableState> live) {}
+
+  /**
+   * The schema the migrations up to {@code version} make (null: none), built in a scratch database,
+   * beside the live one.
+   */
+  Schemas schemas(DatabaseMigrator live, String version) {
     MigrationTarget target = live.target();
     Dialect d = target.dialect();
     try (Scratch expected = Scratch.create(d, scratchServers.getOrDefault(d, target))) {
@@ -54,11 +66,9 @@ public final class SchemaDrift {
         ScratchReplay.upTo(expected.target(), scripts, version);
       }
       Map<String, TableState> want = expected.read();
-      Map<String, TableState> have;
       try (Connection c = Scratch.connect(target)) {
-        have = Catalog.read(c, d);
+        return new Schemas(want, Catalog.read(c, d));
       }
-      return differences(want, have);
     } catch (SQLException e) {
       throw new MigrationFailure(
           "cannot read the schema of "

@@ -39,6 +39,19 @@ public abstract class SchemaLock {
   /** Waits up to {@code timeout} for the lock; refuses with who holds it when it does not come. */
   public abstract Held acquire(Duration timeout);
 
+  /**
+   * The lock at once, or, when another process holds it, after {@code onWait} and a wait of up to
+   * {@code timeout} (instances started together: one migrates, the others wait).
+   */
+  public Held acquire(Duration timeout, Runnable onWait) {
+    try {
+      return acquire(Duration.ZERO);
+    } catch (MigrationFailure busy) {
+      onWait.run();
+      return acquire(timeout);
+    }
+  }
+
   /** The lock that serialises schema changes of {@code target}. */
   public static SchemaLock forTarget(MigrationTarget target) {
     if (target.dialect() == Dialect.POSTGRESQL) {

@@ -3,6 +3,7 @@ package com.datamingle.adapter.cli.bootstrap;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.migrations.autogen.Autogen;
 import com.datamingle.migrations.autogen.DeclaredSchema;
+import com.datamingle.migrations.autogen.SchemaCompatibility;
 import com.datamingle.migrations.autogen.SchemaDrift;
 import com.datamingle.migrations.database.DatabaseSettings;
 import com.datamingle.migrations.database.Dialect;
@@ -62,6 +63,11 @@ public final class SchemaWiring {
    */
   public static SchemaDrift schemaDrift(Settings settings) {
     return new SchemaDrift(MigrationWiring.scripts(settings), scratchServers(settings));
+  }
+
+  /** Whether this build's schema survives newer migrations (serve on a newer schema). */
+  public static SchemaCompatibility schemaCompatibility(Settings settings) {
+    return new SchemaCompatibility(MigrationWiring.scripts(settings), scratchServers(settings));
   }
 
   /**

@@ -47,7 +47,9 @@ public final class ServeWiring {
     DatabaseMigrator migrator = MigrationWiring.migrator(settings);
     MigrationWiring.refuseForeign(migrator, "serve");
     bringToHead(migrator, MigrationWiring.scripts(settings), options);
-    StartUpDriftCheck driftCheck = StartUpDriftCheck.start(settings, migrator, options);
+    NewerSchema newerSchema = new NewerSchema(SchemaWiring.schemaCompatibility(settings), migrator);
+    StartUpDriftCheck driftCheck =
+        StartUpDriftCheck.start(settings, migrator, newerSchema, options);
     TokenWiring.TokenSetup tokens =
         options.dev()
             ? TokenWiring.devTokens(options.devDir(), clock)
@@ -64,7 +66,9 @@ public final class ServeWiring {
       String drift = driftCheck.outcome();
       Readiness readiness =
           () ->
-              drift != null ? new Readiness.Status(false, drift) : readiness(persistence, migrator);
+              drift != null
+                  ? new Readiness.Status(false, drift)
+                  : readiness(persistence, migrator, newerSchema);
       WebDependencies deps =
           new WebDependencies(
               services.resolveSignIn(),
@@ -113,12 +117,13 @@ public final class ServeWiring {
   /**
    * Refuses a schema behind head, unless asked to migrate (dev mode always migrates). With
    * --migrate, the lint gate of {@code db upgrade} runs first; dev mode alone (a local database)
-   * shows its findings and migrates anyway.
+   * shows its findings and migrates anyway. A schema newer than this build is judged by the
+   * start-up check ({@link NewerSchema}).
    */
   private static void bringToHead(
       DatabaseMigrator migrator, ScriptSource scripts, ServeOptions options) {
     MigrationStatus status = migrator.status();
-    if (status.atHead()) {
+    if (status.atHead() || !status.newerThanScripts().isEmpty()) {
       return;
     }
     if (options.migrate()) {
@@ -139,7 +144,13 @@ public final class ServeWiring {
           .forEach(options.say());
     }
     if (options.migrate() || options.dev()) {
-      migrator.upgrade(null, options.progress());
+      if (migrator.upgrade(null, options.progress()).ran().isEmpty()) {
+        options
+            .say()
+            .accept(
+                "datamingle: another process brought the schema to head while this one waited for"
+                    + " the migration lock");
+      }
       return;
     }
     throw new ServiceRefused(
@@ -195,16 +206,21 @@ public final class ServeWiring {
   }
 
   private static Readiness.Status readiness(
-      PersistenceModule persistence, DatabaseMigrator migrator) {
+      PersistenceModule persistence, DatabaseMigrator migrator, NewerSchema newerSchema) {
     if (!persistence.ping()) {
       return new Readiness.Status(false, "the database does not answer");
     }
     try {
       MigrationStatus status = migrator.status();
-      return status.atHead()
-          ? new Readiness.Status(true, null)
-          : new Readiness.Status(
-              false, "the database schema is not at head; run `datamingle db upgrade`");
+      if (status.atHead()) {
+        return new Readiness.Status(true, null);
+      }
+      return newerSchema
+          .judge(status, false)
+          .map(v -> new Readiness.Status(v.additive(), v.readyDetail()))
+          .orElse(
+              new Readiness.Status(
+                  false, "the database schema is not at head; run `datamingle db upgrade`"));
     } catch (RuntimeException e) {
       return new Readiness.Status(false, "the schema cannot be read");
     }

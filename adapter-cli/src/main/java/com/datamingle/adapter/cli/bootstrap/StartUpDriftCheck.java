@@ -3,6 +3,7 @@ package com.datamingle.adapter.cli.bootstrap;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.database.MigrationFailure;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -18,10 +19,10 @@ final class StartUpDriftCheck {
   }
 
   static StartUpDriftCheck start(
-      Settings settings, DatabaseMigrator migrator, ServeOptions options) {
+      Settings settings, DatabaseMigrator migrator, NewerSchema newer, ServeOptions options) {
     return new StartUpDriftCheck(
         CompletableFuture.supplyAsync(
-            () -> run(settings, migrator, options),
+            () -> run(settings, migrator, newer, options),
             task -> {
               Thread thread = new Thread(task, "datamingle-schema-check");
               thread.setDaemon(true);
@@ -44,7 +45,16 @@ final class StartUpDriftCheck {
     }
   }
 
-  private static String run(Settings settings, DatabaseMigrator migrator, ServeOptions options) {
+  private static String run(
+      Settings settings, DatabaseMigrator migrator, NewerSchema newer, ServeOptions options) {
+    // a schema newer than this build: what matters is whether it still has what this build uses
+    Optional<NewerSchema.Verdict> verdict = newer.judge(migrator.status(), true);
+    if (verdict.isPresent()) {
+      if (!verdict.get().additive()) {
+        throw new ServiceRefused(verdict.get().refusal());
+      }
+      return null;
+    }
     List<String> differences;
     try {
       differences = SchemaWiring.schemaDrift(settings).sinceApplied(migrator);

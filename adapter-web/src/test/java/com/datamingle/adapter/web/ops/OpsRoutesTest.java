@@ -20,6 +20,13 @@ class OpsRoutesTest {
         (app, http) -> {
           assertThat(http.get("/health", null).json().get("status").asText()).isEqualTo("ok");
           assertThat(http.get("/ready", null).status()).isEqualTo(200);
+          assertThat(http.get("/ready", null).json().has("detail")).isFalse();
+
+          app.readiness = new Readiness.Status(true, "the schema is newer; the change is additive");
+          Http.Response readyWithDetail = http.get("/ready", null);
+          assertThat(readyWithDetail.status()).isEqualTo(200);
+          assertThat(readyWithDetail.json().get("status").asText()).isEqualTo("ready");
+          assertThat(readyWithDetail.json().get("detail").asText()).contains("additive");
 
           app.readiness =
               new Readiness.Status(false, "schema is behind head: run `datamingle db upgrade`");

@@ -42,6 +42,15 @@ public final class MigrationText {
         out.println("  " + migration.label() + ": " + message);
         out.flush();
       }
+
+      @Override
+      public void waitingForLock(Duration timeout) {
+        out.println(
+            "Waiting for the migration lock: another process is migrating this database (up to "
+                + timeout.toSeconds()
+                + " s)");
+        out.flush();
+      }
     };
   }
 
