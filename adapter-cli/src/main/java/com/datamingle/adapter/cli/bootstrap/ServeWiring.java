@@ -55,6 +55,7 @@ public final class ServeWiring {
               settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(3));
       ApplicationServices services =
           ApplicationWiring.services(persistence, directory, settings, clock);
+      persistence.listenForChanges();
       metrics = metrics(persistence, migrator, tokens, clock);
       String drift = driftCheck.outcome();
       Readiness readiness =
@@ -67,6 +68,7 @@ public final class ServeWiring {
               services.listUsers(),
               services.getUser(),
               services.changeUserAccess(),
+              services.signOutUser(),
               services.applyWorkOsEvent(),
               tokens.verifier(),
               readiness,
@@ -175,7 +177,7 @@ public final class ServeWiring {
     try {
       MigrationStatus status = migrator.status();
       return status.atHead()
-          ? new Readiness.Status(true, null)
+          ? new Readiness.Status(true, "invalidation: " + persistence.invalidation())
           : new Readiness.Status(
               false, "the database schema is not at head; run `datamingle db upgrade`");
     } catch (RuntimeException e) {

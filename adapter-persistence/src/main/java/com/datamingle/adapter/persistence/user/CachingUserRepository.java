@@ -1,5 +1,6 @@
 package com.datamingle.adapter.persistence.user;
 
+import com.datamingle.adapter.persistence.change.Changes;
 import com.datamingle.adapter.persistence.tx.TransactionHooks;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.UserSearch;
@@ -30,13 +31,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * it found only if the user's entry did not change while it read. Without this, a read that saw the
  * row just before a commit could store the old user after it, or two commits of one user could be
  * remembered out of order. Reads "for update" always go to the database.
+ *
+ * <p>Every committed change of a user is announced to the other processes ({@link Changes}, in the
+ * writing transaction); one they announce drops the user's entry here, stamped like a write, so a
+ * read that started before cannot store the old user afterwards. While the announcements of others
+ * may go unheard, entries live {@link Changes#DEGRADED_TTL} at most.
  */
-final class CachingUserRepository implements UserRepository {
+final class CachingUserRepository implements UserRepository, Changes.Handler {
+  static final String USER = "user";
+
   private static final int MAX_ENTRIES = 50_000;
   private final UserRepository delegate;
   private final TransactionHooks transactions;
   private final Clock clock;
   private final Duration ttl;
+  private final Changes changes;
 
   /**
    * Numbers writes and stamps every change of a slot; a read compares the stamp with the value it
@@ -66,10 +75,52 @@ final class CachingUserRepository implements UserRepository {
 
   CachingUserRepository(
       UserRepository delegate, TransactionHooks transactions, Clock clock, Duration ttl) {
+    this(delegate, transactions, clock, ttl, null);
+  }
+
+  /** {@code changes}: where changes are announced and heard; null for none. */
+  CachingUserRepository(
+      UserRepository delegate,
+      TransactionHooks transactions,
+      Clock clock,
+      Duration ttl,
+      Changes changes) {
     this.delegate = delegate;
     this.transactions = transactions;
     this.clock = clock;
     this.ttl = ttl;
+    this.changes = changes;
+  }
+
+  private Duration ttl() {
+    return changes == null ? ttl : changes.ttl(ttl);
+  }
+
+  private void announce(WorkOsUserId key) {
+    if (changes != null) {
+      changes.announce(USER, key.value());
+    }
+  }
+
+  /** Another process changed this user: forget it (stamped, so no older read stores it again). */
+  @Override
+  public void changed(String kind, String[] args) {
+    if (USER.equals(kind) && args.length == 1) {
+      // stamped even when nothing is held: a read in flight must not store the user it saw
+      makeRoom();
+      slots.compute(
+          new WorkOsUserId(args[0]),
+          (k, old) ->
+              new Slot(null, null, old == null ? 0 : old.writeNumber(), events.incrementAndGet()));
+    }
+  }
+
+  /** Changes may have been missed: forget every user. */
+  @Override
+  public void missedSome() {
+    clearedAt = events.incrementAndGet();
+    slots.clear();
+    keys.clear();
   }
 
   @Override
@@ -81,7 +132,7 @@ final class CachingUserRepository implements UserRepository {
     }
     long seen = events.get();
     Optional<User> found = delegate.findByWorkosUserId(workosUserId);
-    found.ifPresent(user -> rememberRead(workosUserId, user, seen, now.plus(ttl)));
+    found.ifPresent(user -> rememberRead(workosUserId, user, seen, now.plus(ttl())));
     return found;
   }
 
@@ -98,7 +149,7 @@ final class CachingUserRepository implements UserRepository {
     }
     long seen = events.get();
     Optional<User> found = delegate.findById(id);
-    found.ifPresent(user -> rememberRead(user.workosUserId(), user, seen, now.plus(ttl)));
+    found.ifPresent(user -> rememberRead(user.workosUserId(), user, seen, now.plus(ttl())));
     return found;
   }
 
@@ -119,6 +170,7 @@ final class CachingUserRepository implements UserRepository {
     boolean written = false;
     try {
       delegate.update(user);
+      announce(user.workosUserId());
       written = true;
     } finally {
       endWriteAfterTransaction(user.workosUserId(), number, written ? user : null);
@@ -131,6 +183,9 @@ final class CachingUserRepository implements UserRepository {
     boolean written = false;
     try {
       written = delegate.updateIfUnchanged(expected, updated);
+      if (written) {
+        announce(updated.workosUserId());
+      }
       return written;
     } finally {
       // not written: the row changed behind this cache, so forget it and let the next read learn
@@ -143,6 +198,7 @@ final class CachingUserRepository implements UserRepository {
     long number = events.incrementAndGet();
     try {
       delegate.delete(user);
+      announce(user.workosUserId());
     } finally {
       endWriteAfterTransaction(user.workosUserId(), number, null);
     }
@@ -170,7 +226,7 @@ final class CachingUserRepository implements UserRepository {
                   return new Slot(null, null, number, changedAt);
                 }
                 keys.put(written.id(), k);
-                return new Slot(written, clock.instant().plus(ttl), number, changedAt);
+                return new Slot(written, clock.instant().plus(ttl()), number, changedAt);
               });
         });
   }
@@ -194,9 +250,7 @@ final class CachingUserRepository implements UserRepository {
 
   private void makeRoom() {
     if (slots.size() >= MAX_ENTRIES || keys.size() >= MAX_ENTRIES) {
-      clearedAt = events.incrementAndGet();
-      slots.clear();
-      keys.clear();
+      missedSome();
     }
   }
 

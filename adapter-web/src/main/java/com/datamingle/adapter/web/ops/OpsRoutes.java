@@ -32,7 +32,10 @@ public final class OpsRoutes {
   public void ready(Context ctx) {
     Readiness.Status status = readiness.check();
     if (status.ready()) {
-      ctx.json(Map.of("status", "ready"));
+      ctx.json(
+          status.detail() == null
+              ? Map.of("status", "ready")
+              : Map.of("status", "ready", "detail", status.detail()));
     } else {
       ctx.header("Retry-After", "5");
       ErrorMapping.send(ctx, Problem.of(Problem.Kind.NOT_READY, status.detail()));

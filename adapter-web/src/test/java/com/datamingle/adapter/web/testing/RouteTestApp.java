@@ -59,6 +59,7 @@ public final class RouteTestApp implements AutoCloseable {
             services.listUsers(),
             services.getUser(),
             services.changeUserAccess(),
+            services.signOutUser(),
             services.applyWorkOsEvent(),
             new WorkOsTokenVerifier(keys, List.of(FakeWorkOs.ISSUER), 30, Clock.systemUTC()),
             () -> readiness,
