@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The runnable jar `mvn package` builds before the ITs run, started as an operator starts it. */
-final class PackagedJar {
+public final class PackagedJar {
   private PackagedJar() {}
 
   /** {@code java -jar datamingle.jar ARGS}, with this JVM's java. */
-  static List<String> command(String... args) {
+  public static List<String> command(String... args) {
     Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
     assertThat(jar).as("the packaged jar (run mvn verify)").exists();
     List<String> command =
