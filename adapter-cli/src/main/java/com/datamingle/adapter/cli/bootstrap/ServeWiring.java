@@ -55,7 +55,6 @@ public final class ServeWiring {
               settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(3));
       ApplicationServices services =
           ApplicationWiring.services(persistence, directory, settings, clock);
-      persistence.listenForChanges();
       metrics = metrics(persistence, migrator, tokens, clock);
       String drift = driftCheck.outcome();
       Readiness readiness =
@@ -80,6 +79,7 @@ public final class ServeWiring {
               Duration.ofSeconds(15),
               tokens.devJwks(),
               settings.workosWebhookSecret());
+      persistence.listenForChanges();
       WebServer server = WebModule.create(deps, web).start(bind, settings.port());
       options
           .say()

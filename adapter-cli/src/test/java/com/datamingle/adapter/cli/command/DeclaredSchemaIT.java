@@ -40,7 +40,8 @@ class DeclaredSchemaIT {
           List.of(
               "20261124000001_create_changelog.sql",
               "20261124000002_create_users.sql",
-              "20261124213504_workos_sync.sql")) {
+              "20261124213504_workos_sync.sql",
+              "20261201051000_revocations_and_cache_changes.sql")) {
         try (InputStream in =
             getClass()
                 .getResourceAsStream("/com/datamingle/migrations/scripts/" + d + "/" + name)) {
