@@ -47,8 +47,9 @@ public final class PersistenceModule implements AutoCloseable {
   private final HikariDataSource dataSource;
 
   /**
-   * How long a user looked up by WorkOS id may be served from memory (a change from another process
-   * shows after it).
+   * How long a user looked up by WorkOS id may be served from memory by a process that does not
+   * hear the changes of others (a server that does: 30 s, 250 ms while its listener reconnects; see
+   * {@code change.Changes}).
    */
   public static final java.time.Duration USER_CACHE_TTL = java.time.Duration.ofSeconds(2);
 

@@ -28,6 +28,12 @@ public final class Changes {
   /** How long a cache may serve what it holds while changes of others may go unheard. */
   public static final Duration DEGRADED_TTL = Duration.ofMillis(250);
 
+  /**
+   * How long a cache may serve what it holds while every change of another process is heard: only
+   * writes made outside the service (SQL by hand, a restore) wait for it.
+   */
+  public static final Duration LIVE_TTL = Duration.ofSeconds(30);
+
   /** Whether this process hears the changes of others. */
   public enum State {
     /** Not listening (an operator's command): caches keep their normal lifetime. */
@@ -75,9 +81,16 @@ public final class Changes {
     }
   }
 
-  /** The lifetime a cache entry gets now: {@code normal}, or at most DEGRADED_TTL. */
+  /**
+   * The lifetime a cache entry gets now: {@code normal} when not listening, LIVE_TTL (or {@code
+   * normal} if longer) while listening, at most DEGRADED_TTL while the listener reconnects.
+   */
   public Duration ttl(Duration normal) {
-    return state == State.DEGRADED && normal.compareTo(DEGRADED_TTL) > 0 ? DEGRADED_TTL : normal;
+    return switch (state) {
+      case OFF -> normal;
+      case LIVE -> normal.compareTo(LIVE_TTL) > 0 ? normal : LIVE_TTL;
+      case DEGRADED -> normal.compareTo(DEGRADED_TTL) > 0 ? DEGRADED_TTL : normal;
+    };
   }
 
   public State state() {

@@ -18,6 +18,7 @@ import org.postgresql.PGNotification;
 final class PostgresListener extends ChangeListener {
   private static final int POLL_MS = 500;
   private static final long MAX_BACKOFF_MS = 4_000;
+  private static final long CHECK_EVERY_NS = 5_000_000_000L;
   private final DatabaseSettings settings;
   private volatile Connection connection;
 
@@ -39,6 +40,7 @@ final class PostgresListener extends ChangeListener {
         PGConnection pg = c.unwrap(PGConnection.class);
         connected();
         backoff = DEGRADED_STEP_MS;
+        long nextCheck = System.nanoTime() + CHECK_EVERY_NS;
         while (!stopped) {
           PGNotification[] notifications = pg.getNotifications(POLL_MS);
           if (notifications != null) {
@@ -47,6 +49,13 @@ final class PostgresListener extends ChangeListener {
             }
           }
           maintainWhenDue();
+          if (System.nanoTime() - nextCheck > 0) {
+            // a connection cut without a reset would otherwise stay silent, not fail
+            if (!c.isValid(2)) {
+              throw new SQLException("the listener's connection stopped answering");
+            }
+            nextCheck = System.nanoTime() + CHECK_EVERY_NS;
+          }
         }
       } catch (SQLException | RuntimeException e) {
         if (stopped) {
