@@ -119,7 +119,11 @@ public final class Changes {
 
   void missedSome() {
     for (Handler handler : handlers) {
-      handler.missedSome();
+      try {
+        handler.missedSome();
+      } catch (RuntimeException e) {
+        LOG.warn("could not reload after missed changes: {}", e.toString());
+      }
     }
   }
 

@@ -63,13 +63,14 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
   private final ConcurrentHashMap<UserId, WorkOsUserId> keys = new ConcurrentHashMap<>();
 
   /**
-   * {@code user} is the remembered user (null: read the database) until {@code until}; {@code
-   * writeNumber} the number of the last write it reflects; {@code changedAt} the counter's value at
-   * the last change.
+   * {@code user} is the remembered user (null: read the database), remembered at {@code storedAt}
+   * and served while the lifetime in force now has not passed since (so entries adopt a short
+   * lifetime as soon as changes may go unheard); {@code writeNumber} the number of the last write
+   * it reflects; {@code changedAt} the counter's value at the last change.
    */
-  private record Slot(User user, Instant until, long writeNumber, long changedAt) {
-    boolean serves(Instant now) {
-      return user != null && until.isAfter(now);
+  private record Slot(User user, Instant storedAt, long writeNumber, long changedAt) {
+    boolean serves(Instant now, Duration ttl) {
+      return user != null && storedAt.plus(ttl).isAfter(now);
     }
   }
 
@@ -127,12 +128,12 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
   public Optional<User> findByWorkosUserId(WorkOsUserId workosUserId) {
     Slot slot = slots.get(workosUserId);
     Instant now = clock.instant();
-    if (slot != null && slot.serves(now)) {
+    if (slot != null && slot.serves(now, ttl())) {
       return Optional.of(slot.user());
     }
     long seen = events.get();
     Optional<User> found = delegate.findByWorkosUserId(workosUserId);
-    found.ifPresent(user -> rememberRead(workosUserId, user, seen, now.plus(ttl())));
+    found.ifPresent(user -> rememberRead(workosUserId, user, seen, now));
     return found;
   }
 
@@ -143,13 +144,13 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
     if (key != null) {
       Slot slot = slots.get(key);
       // a WorkOS id deleted and signed in again belongs to a new user id: serve only the same user
-      if (slot != null && slot.serves(now) && slot.user().id().equals(id)) {
+      if (slot != null && slot.serves(now, ttl()) && slot.user().id().equals(id)) {
         return Optional.of(slot.user());
       }
     }
     long seen = events.get();
     Optional<User> found = delegate.findById(id);
-    found.ifPresent(user -> rememberRead(user.workosUserId(), user, seen, now.plus(ttl())));
+    found.ifPresent(user -> rememberRead(user.workosUserId(), user, seen, now));
     return found;
   }
 
@@ -220,18 +221,18 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
                 if (!committed || number < lastWrite) {
                   return old == null
                       ? null
-                      : new Slot(old.user(), old.until(), lastWrite, changedAt);
+                      : new Slot(old.user(), old.storedAt(), lastWrite, changedAt);
                 }
                 if (written == null) {
                   return new Slot(null, null, number, changedAt);
                 }
                 keys.put(written.id(), k);
-                return new Slot(written, clock.instant().plus(ttl()), number, changedAt);
+                return new Slot(written, clock.instant(), number, changedAt);
               });
         });
   }
 
-  private void rememberRead(WorkOsUserId key, User user, long seen, Instant until) {
+  private void rememberRead(WorkOsUserId key, User user, long seen, Instant storedAt) {
     makeRoom();
     slots.compute(
         key,
@@ -242,7 +243,7 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
           keys.put(user.id(), k);
           return new Slot(
               user,
-              until,
+              storedAt,
               old == null ? 0 : old.writeNumber(),
               old == null ? seen : old.changedAt());
         });
