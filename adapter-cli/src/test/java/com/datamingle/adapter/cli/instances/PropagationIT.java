@@ -192,8 +192,11 @@ class PropagationIT {
           var s =
               c.prepareStatement(
                   "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                      + " WHERE application_name = 'datamingle-listener' AND query = ?")) {
-        s.setString(1, "LISTEN \"" + channel(cluster.database().schema()) + "\"");
+                      + " WHERE application_name = ?")) {
+        s.setString(
+            1,
+            channel(cluster.database().schema())
+                .replace("datamingle_changes_", "datamingle-listener-"));
         try (var rs = s.executeQuery()) {
           rs.next();
           cut = rs.getInt(1);

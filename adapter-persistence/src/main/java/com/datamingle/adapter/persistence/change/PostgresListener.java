@@ -73,7 +73,8 @@ final class PostgresListener extends ChangeListener {
   private Connection connect() throws SQLException {
     Properties props = new Properties();
     props.putAll(settings.dialect().poolProperties());
-    props.setProperty("ApplicationName", "datamingle-listener");
+    // named after the channel: an operator (or a test) finds each schema's listeners
+    props.setProperty("ApplicationName", listenerName(changes.channel()));
     if (settings.user() != null) {
       props.setProperty("user", settings.user());
     }
@@ -83,6 +84,11 @@ final class PostgresListener extends ChangeListener {
     Connection c = DriverManager.getConnection(settings.jdbcUrl(), props);
     c.setAutoCommit(true);
     return c;
+  }
+
+  /** {@code datamingle-listener-<hash>}, the connection's application_name. */
+  static String listenerName(String channel) {
+    return channel.replace("datamingle_changes_", "datamingle-listener-");
   }
 
   @Override
