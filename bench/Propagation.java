@@ -17,7 +17,8 @@ import java.util.Locale;
  * change B is asked once, so it holds the user in its cache. Prints every sample (ms from the
  * PATCH being sent, and from its answer: the change was committed by then) and p50/p99/max.
  * Users rotate, so each change flips one user's state.
- * Usage: java bench/Propagation.java BASE_A BASE_B ADMIN_TOKEN USER_TOKENS_FILE CHANGES
+ * The first WARMUP changes (default 0) are made the same way and not recorded (the JIT).
+ * Usage: java bench/Propagation.java BASE_A BASE_B ADMIN_TOKEN USER_TOKENS_FILE CHANGES [WARMUP]
  */
 public class Propagation {
   static final HttpClient HTTP =
@@ -43,6 +44,7 @@ public class Propagation {
     String admin = args[2];
     List<String> tokens = Files.readAllLines(Path.of(args[3])).stream().filter(s -> !s.isBlank()).toList();
     int changes = Integer.parseInt(args[4]);
+    int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
     List<String> ids = new ArrayList<>();
     boolean[] active = new boolean[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
@@ -57,8 +59,9 @@ public class Propagation {
     }
     double[] fromSent = new double[changes];
     double[] fromAnswered = new double[changes];
-    for (int n = 0; n < changes; n++) {
-      int u = n % tokens.size();
+    for (int k = 0; k < warmup + changes; k++) {
+      int n = k - warmup;
+      int u = k % tokens.size();
       int before = active[u] ? 200 : 403;
       HttpResponse<String> primed = send("GET", b + "/api/me", tokens.get(u), null);
       if (primed.statusCode() != before) {
@@ -73,19 +76,23 @@ public class Propagation {
         throw new IllegalStateException("PATCH on A answered " + patch.statusCode() + ": " + patch.body());
       }
       long deadline = sent + 10_000_000_000L;
+      long seen;
       while (true) {
         int status = send("GET", b + "/api/me", tokens.get(u), null).statusCode();
-        long now = System.nanoTime();
+        seen = System.nanoTime();
         if (status == expected) {
-          fromSent[n] = (now - sent) / 1e6;
-          fromAnswered[n] = (now - answered) / 1e6;
           break;
         }
-        if (now - deadline > 0) {
+        if (seen - deadline > 0) {
           throw new IllegalStateException("B still answered " + status + " 10 s after change " + n);
         }
       }
       active[u] = !active[u];
+      if (n < 0) {
+        continue;
+      }
+      fromSent[n] = (seen - sent) / 1e6;
+      fromAnswered[n] = (seen - answered) / 1e6;
       System.out.printf(Locale.ROOT, "sample %d to=%d from_sent_ms=%.2f from_answered_ms=%.2f%n",
           n, expected, fromSent[n], fromAnswered[n]);
     }

@@ -2,7 +2,8 @@
 # Issue 16's measurements on PostgreSQL, two `serve --dev` instances of this build on one schema
 # (loopback only):
 #   propagation  bench/Propagation.java: BENCH_CHANGES deactivations/re-activations through
-#                instance A, each until instance B refuses/serves accordingly (p50, p99, max)
+#                instance A, each until instance B refuses/serves accordingly (p50, p99, max),
+#                after 200 unrecorded ones (the JIT)
 #   W1           GET /api/me, one known user (wrk, 32 connections in all): the baseline build
 #                (today's, BENCH_BASELINE_REV, one instance, its own schema), this build's one
 #                instance, and this build's two instances driven together (16 connections each,
@@ -73,7 +74,7 @@ member=$(cli "$jar" "$work/new" bench_prop dev token --email w1@example.com --tt
 base_member=$(cli "$base_jar" "$work/base" bench_prop_base dev token --email w1@example.com --ttl PT12H)
 
 echo "bench: propagation, $changes changes" >&2
-java "$root/bench/Propagation.java" "http://127.0.0.1:$port_a" "http://127.0.0.1:$port_b" "$admin" "$work/users.txt" "$changes" > "$out/propagation.txt"
+java "$root/bench/Propagation.java" "http://127.0.0.1:$port_a" "http://127.0.0.1:$port_b" "$admin" "$work/users.txt" "$changes" 200 > "$out/propagation.txt"
 grep '^from_' "$out/propagation.txt" | sed 's/^/propagation /' | tee -a "$results"
 
 p99() { awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$1"; }

@@ -2,7 +2,6 @@ package com.datamingle.adapter.cli.instances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.datamingle.adapter.cli.PackagedJar;
 import com.datamingle.adapter.cli.command.CliRun;
 import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.Http;
@@ -37,18 +36,7 @@ class SqlitePropagationIT {
       }
       Map<String, String> serveEnv = new HashMap<>(env);
       serveEnv.put("PORT", Integer.toString(port));
-      ProcessBuilder builder =
-          new ProcessBuilder(PackagedJar.command("serve", "--migrate")).directory(dir.toFile());
-      builder
-          .environment()
-          .keySet()
-          .removeIf(
-              k ->
-                  k.startsWith("WORKOS_")
-                      || k.startsWith("DATAMINGLE_")
-                      || k.equals("DATABASE_URL")
-                      || k.equals("PORT"));
-      builder.environment().putAll(serveEnv);
+      ProcessBuilder builder = ServeInstances.jar(dir, serveEnv, "serve", "--migrate");
       Path out = dir.resolve("serve.out.log");
       Path err = dir.resolve("serve.err.log");
       ServeInstance serve =
