@@ -44,7 +44,7 @@ class PackagedJarIT {
       assertThat(rs.next()).isTrue();
     }
     assertThat(datamingle(Map.of(), "db", "current").out())
-        .contains("20261124213504 workos sync (head)");
+        .contains("20261201051000 revocations and cache changes (head)");
     assertThat(datamingle(Map.of(), "db", "history").out())
         .containsPattern("20261124000002\\s+create users.*applied")
         .containsPattern("20261124213504\\s+workos sync.*applied");
@@ -60,7 +60,7 @@ class PackagedJarIT {
       Result up = datamingle(env, "db", "upgrade");
       assertThat(up.code()).as(up.err()).isZero();
       assertThat(datamingle(env, "db", "current").out())
-          .contains("20261124213504 workos sync (head)");
+          .contains("20261201051000 revocations and cache changes (head)");
       assertThat(datamingle(env, "db", "history").out())
           .containsPattern("20261124000002\\s+create users.*applied")
           .containsPattern("20261124213504\\s+workos sync.*applied");

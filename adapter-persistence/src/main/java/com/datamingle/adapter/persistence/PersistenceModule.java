@@ -1,10 +1,16 @@
 package com.datamingle.adapter.persistence;
 
+import com.datamingle.adapter.persistence.change.ChangeListener;
+import com.datamingle.adapter.persistence.change.ChangePersistence;
+import com.datamingle.adapter.persistence.change.Changes;
+import com.datamingle.adapter.persistence.revocation.RevocationPersistence;
+import com.datamingle.adapter.persistence.revocation.RevocationStore;
 import com.datamingle.adapter.persistence.sync.SyncPersistence;
 import com.datamingle.adapter.persistence.tx.Sessions;
 import com.datamingle.adapter.persistence.tx.UnitsOfWork;
 import com.datamingle.adapter.persistence.user.UserPersistence;
 import com.datamingle.application.port.out.IdGenerator;
+import com.datamingle.application.port.out.TokenRevocations;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
@@ -41,12 +47,17 @@ public final class PersistenceModule implements AutoCloseable {
   private final HikariDataSource dataSource;
 
   /**
-   * How long a user looked up by WorkOS id may be served from memory (a change from another process
-   * shows after it).
+   * How long a user looked up by WorkOS id may be served from memory by a process that does not
+   * hear the changes of others (a server that does: 30 s, 250 ms while its listener reconnects; see
+   * {@code change.Changes}).
    */
   public static final java.time.Duration USER_CACHE_TTL = java.time.Duration.ofSeconds(2);
 
   private final UserRepository users;
+  private final Changes changes;
+  private final RevocationStore revocations;
+  private volatile ChangeListener listener;
+  private final Clock clock;
   private final UnitOfWork unitOfWork;
   private final WorkOsSyncStore syncStore;
   private final UuidV7Generator ids;
@@ -62,10 +73,16 @@ public final class PersistenceModule implements AutoCloseable {
     configuration.setDatabaseId(databaseId(dataSource));
     UserPersistence.configure(configuration);
     SyncPersistence.configure(configuration);
+    ChangePersistence.configure(configuration);
+    RevocationPersistence.configure(configuration);
     boolean singleWriter = settings.dialect().singleWriter();
     Sessions sessions =
         new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, singleWriter);
-    this.users = UserPersistence.repository(sessions, clock, USER_CACHE_TTL);
+    this.clock = clock;
+    this.changes = new Changes(sessions, !singleWriter, clock);
+    this.users = UserPersistence.repository(sessions, clock, USER_CACHE_TTL, changes);
+    this.revocations = new RevocationStore(sessions, changes, clock);
+    changes.subscribe(revocations);
     this.syncStore = SyncPersistence.store(sessions);
     this.unitOfWork = UnitsOfWork.of(sessions, singleWriter);
     this.ids = new UuidV7Generator(clock);
@@ -141,6 +158,51 @@ public final class PersistenceModule implements AutoCloseable {
     return users;
   }
 
+  /** Revoked sessions and sign-outs; answered from memory once {@link #listenForChanges}. */
+  public TokenRevocations tokenRevocations() {
+    return revocations;
+  }
+
+  /**
+   * For the server: loads the revocations in force and starts hearing the changes other processes
+   * make (PostgreSQL: LISTEN on a connection of its own; SQLite: a poll every 200 ms), waiting a
+   * few seconds for the listener to be connected. Until this is called, nothing is heard.
+   */
+  public void listenForChanges() {
+    revocations.reload();
+    listener =
+        ChangeListener.start(
+            changes,
+            settings,
+            () ->
+                unitOfWork.inTransaction(
+                    () -> {
+                      revocations.forgetExpired();
+                      if (settings.dialect().singleWriter()) {
+                        ChangePersistence.pruneChanges(changes, clock.instant());
+                      }
+                      return null;
+                    }),
+            revocations::reload);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (changes.state() == Changes.State.OFF && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether changes of other processes are heard: {@code live}, {@code degraded} (the listener
+   * reconnects; caches serve for 250 ms at most) or {@code off} (not listening).
+   */
+  public String invalidation() {
+    return changes.state().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   public WorkOsSyncStore syncStore() {
     return syncStore;
   }
@@ -204,6 +266,10 @@ public final class PersistenceModule implements AutoCloseable {
 
   @Override
   public void close() {
+    ChangeListener running = listener;
+    if (running != null) {
+      running.close();
+    }
     UnitsOfWork.stop(unitOfWork);
     dataSource.close();
   }

@@ -8,6 +8,7 @@ import com.datamingle.application.port.in.admin.GetUserUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.profile.UpdateMyProfileUseCase;
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.port.in.signout.SignOutUserUseCase;
 import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 
 /**
@@ -19,6 +20,7 @@ public record WebDependencies(
     ListUsersUseCase listUsers,
     GetUserUseCase getUser,
     ChangeUserAccessUseCase changeUserAccess,
+    SignOutUserUseCase signOutUser,
     ApplyWorkOsEventUseCase applyWorkOsEvent,
     TokenVerifier tokenVerifier,
     Readiness readiness,

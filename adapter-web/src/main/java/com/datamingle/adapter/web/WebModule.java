@@ -61,7 +61,8 @@ public final class WebModule {
     OpsRoutes ops = new OpsRoutes(deps.readiness(), deps.metrics());
     MeRoutes me = new MeRoutes(deps.updateMyProfile(), json);
     UserRoutes users =
-        new UserRoutes(deps.listUsers(), deps.getUser(), deps.changeUserAccess(), json);
+        new UserRoutes(
+            deps.listUsers(), deps.getUser(), deps.changeUserAccess(), deps.signOutUser(), json);
     WebhookRoutes webhooks =
         new WebhookRoutes(
             deps.applyWorkOsEvent(),
@@ -85,6 +86,7 @@ public final class WebModule {
                 new ApiRoute("GET", "/api/users", Role.ADMIN, users::list),
                 new ApiRoute("GET", "/api/users/{id}", Role.ADMIN, users::get),
                 new ApiRoute("PATCH", "/api/users/{id}", Role.ADMIN, users::patch),
+                new ApiRoute("POST", "/api/users/{id}/sign-out", Role.ADMIN, users::signOut),
                 new ApiRoute("POST", "/webhooks/workos", Role.WORKOS, webhooks::receive)));
     if (settings.devJwks() != null) {
       String jwks = settings.devJwks();

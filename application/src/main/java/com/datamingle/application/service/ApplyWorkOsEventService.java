@@ -2,10 +2,12 @@ package com.datamingle.application.service;
 
 import com.datamingle.application.port.in.sync.ApplyWorkOsEventUseCase;
 import com.datamingle.application.port.out.IdGenerator;
+import com.datamingle.application.port.out.TokenRevocations;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.domain.user.User;
+import com.datamingle.domain.user.WorkOsSessionRevoked;
 import com.datamingle.domain.user.WorkOsSyncState;
 import com.datamingle.domain.user.WorkOsUserEvent;
 import java.time.Clock;
@@ -22,6 +24,7 @@ final class ApplyWorkOsEventService implements ApplyWorkOsEventUseCase {
   private final WorkOsSyncStore sync;
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
+  private final TokenRevocations revocations;
   private final Clock clock;
 
   ApplyWorkOsEventService(
@@ -29,11 +32,13 @@ final class ApplyWorkOsEventService implements ApplyWorkOsEventUseCase {
       WorkOsSyncStore sync,
       UnitOfWork unitOfWork,
       IdGenerator ids,
+      TokenRevocations revocations,
       Clock clock) {
     this.users = users;
     this.sync = sync;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
+    this.revocations = revocations;
     this.clock = clock;
   }
 
@@ -59,6 +64,19 @@ final class ApplyWorkOsEventService implements ApplyWorkOsEventUseCase {
             createOrUpdate(event, now);
             sync.saveState(state.applied(event.workosUpdatedAt()));
           }
+          return Outcome.APPLIED;
+        });
+  }
+
+  @Override
+  public Outcome apply(WorkOsSessionRevoked event) {
+    return unitOfWork.inTransaction(
+        () -> {
+          if (!sync.recordEvent(
+              event.eventId(), WorkOsSessionRevoked.EVENT_NAME, clock.instant())) {
+            return Outcome.DUPLICATE;
+          }
+          revocations.revokeSession(event.workosUserId(), event.sessionId(), event.occurredAt());
           return Outcome.APPLIED;
         });
   }

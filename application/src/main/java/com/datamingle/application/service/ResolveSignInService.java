@@ -1,9 +1,11 @@
 package com.datamingle.application.service;
 
 import com.datamingle.application.port.in.signin.ResolveSignInUseCase;
+import com.datamingle.application.port.in.signin.TokenRevoked;
 import com.datamingle.application.port.in.signin.UnknownIdentity;
 import com.datamingle.application.port.out.IdGenerator;
 import com.datamingle.application.port.out.IdentityProviderDirectory;
+import com.datamingle.application.port.out.TokenRevocations;
 import com.datamingle.application.port.out.UnitOfWork;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.WorkOsSyncStore;
@@ -16,9 +18,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Sign-in resolution. The common case, a known user in a known session with nothing new, is one
- * read and no write. A user WorkOS deleted is never created again by a token issued before. The
- * identity provider is asked outside any transaction, so a slow provider never holds a database
+ * Sign-in resolution. A token of a revoked session, or issued before its user signed out, is
+ * refused first (from memory). The common case, a known user in a known session with nothing new,
+ * is one read and no write. A user WorkOS deleted is never created again by a token issued before.
+ * The identity provider is asked outside any transaction, so a slow provider never holds a database
  * lock.
  */
 final class ResolveSignInService implements ResolveSignInUseCase {
@@ -27,6 +30,7 @@ final class ResolveSignInService implements ResolveSignInUseCase {
   private final UnitOfWork unitOfWork;
   private final IdGenerator ids;
   private final IdentityProviderDirectory directory;
+  private final TokenRevocations revocations;
   private final Clock clock;
 
   ResolveSignInService(
@@ -35,17 +39,22 @@ final class ResolveSignInService implements ResolveSignInUseCase {
       UnitOfWork unitOfWork,
       IdGenerator ids,
       IdentityProviderDirectory directory,
+      TokenRevocations revocations,
       Clock clock) {
     this.users = users;
     this.sync = sync;
     this.unitOfWork = unitOfWork;
     this.ids = ids;
     this.directory = directory;
+    this.revocations = revocations;
     this.clock = clock;
   }
 
   @Override
   public User resolveSignIn(Command command) {
+    if (revocations.refuses(command.workosUserId(), command.sessionId(), command.issuedAt())) {
+      throw new TokenRevoked();
+    }
     Optional<User> known = users.findByWorkosUserId(command.workosUserId());
     if (known.isPresent()) {
       User user = known.get();

@@ -50,7 +50,11 @@ final class SyncWorkOsEventsService implements SyncWorkOsEventsUseCase {
             unitOfWork.inTransaction(
                 () -> {
                   ApplyWorkOsEventUseCase.Outcome result =
-                      entry.userEvent() == null ? null : apply.apply(entry.userEvent());
+                      entry.userEvent() != null
+                          ? apply.apply(entry.userEvent())
+                          : entry.sessionRevoked() != null
+                              ? apply.apply(entry.sessionRevoked())
+                              : null;
                   sync.saveCursor(CURSOR, entry.eventId(), clock.instant());
                   return result;
                 });

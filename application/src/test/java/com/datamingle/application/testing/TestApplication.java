@@ -11,7 +11,14 @@ public final class TestApplication {
   public final FakeIdentityProviderDirectory directory = new FakeIdentityProviderDirectory();
   public final FakeWorkOsEventFeed feed = new FakeWorkOsEventFeed();
   public final MutableClock clock = new MutableClock(UserFixtures.T0);
+  public final InMemoryTokenRevocations revocations = new InMemoryTokenRevocations();
+  public final FakeIdentityProviderSessions providerSessions = new FakeIdentityProviderSessions();
   public final ApplicationServices services =
       ApplicationServices.create(
-          users, sync, unitOfWork, new SequentialIdGenerator(), directory, feed, clock);
+          new ApplicationServices.Ports(
+              users, sync, unitOfWork, new SequentialIdGenerator(), revocations),
+          directory,
+          feed,
+          providerSessions,
+          clock);
 }

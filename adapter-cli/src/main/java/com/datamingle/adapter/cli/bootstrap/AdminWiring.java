@@ -4,6 +4,7 @@ import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import com.datamingle.application.port.in.admin.GetUserUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
+import com.datamingle.application.port.in.signout.SignOutUserUseCase;
 import com.datamingle.application.port.in.sync.PurgeDeletedUsersUseCase;
 import com.datamingle.application.port.in.sync.SyncWorkOsEventsUseCase;
 import com.datamingle.application.service.ApplicationServices;
@@ -21,6 +22,7 @@ public final class AdminWiring {
       ChangeUserAccessUseCase changeUserAccess,
       SyncWorkOsEventsUseCase syncWorkOsEvents,
       PurgeDeletedUsersUseCase purgeDeletedUsers,
+      SignOutUserUseCase signOutUser,
       PersistenceModule persistence)
       implements AutoCloseable {
     @Override
@@ -47,6 +49,7 @@ public final class AdminWiring {
         services.changeUserAccess(),
         services.syncWorkOsEvents(),
         services.purgeDeletedUsers(),
+        services.signOutUser(),
         persistence);
   }
 }

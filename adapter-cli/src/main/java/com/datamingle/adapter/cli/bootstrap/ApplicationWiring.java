@@ -2,6 +2,7 @@ package com.datamingle.adapter.cli.bootstrap;
 
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.client.workos.WorkOsEventsClient;
+import com.datamingle.adapter.web.client.workos.WorkOsSessions;
 import com.datamingle.application.port.out.IdentityProviderDirectory;
 import com.datamingle.application.port.out.WorkOsEventFeed;
 import com.datamingle.application.service.ApplicationServices;
@@ -22,12 +23,18 @@ final class ApplicationWiring {
       Settings settings,
       Clock clock) {
     return ApplicationServices.create(
-        persistence.userRepository(),
-        persistence.syncStore(),
-        persistence.unitOfWork(),
-        persistence.idGenerator(),
+        new ApplicationServices.Ports(
+            persistence.userRepository(),
+            persistence.syncStore(),
+            persistence.unitOfWork(),
+            persistence.idGenerator(),
+            persistence.tokenRevocations()),
         directory,
         eventFeed(settings),
+        settings.workosApiKey() == null
+            ? null
+            : new WorkOsSessions(
+                settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(10)),
         clock);
   }
 

@@ -76,6 +76,7 @@ public final class ServeWiring {
               services.listUsers(),
               services.getUser(),
               services.changeUserAccess(),
+              services.signOutUser(),
               services.applyWorkOsEvent(),
               tokens.verifier(),
               readiness,
@@ -87,6 +88,7 @@ public final class ServeWiring {
               Duration.ofSeconds(15),
               tokens.devJwks(),
               settings.workosWebhookSecret());
+      persistence.listenForChanges();
       WebServer server = WebModule.create(deps, web).start(bind, settings.port());
       options
           .say()
@@ -212,12 +214,17 @@ public final class ServeWiring {
     }
     try {
       MigrationStatus status = migrator.status();
+      String invalidation = "invalidation: " + persistence.invalidation();
       if (status.atHead()) {
-        return new Readiness.Status(true, null);
+        return new Readiness.Status(true, invalidation);
       }
       return newerSchema
           .judge(status, false)
-          .map(v -> new Readiness.Status(v.additive(), v.readyDetail()))
+          .map(
+              v ->
+                  new Readiness.Status(
+                      v.additive(),
+                      v.additive() ? v.readyDetail() + "; " + invalidation : v.readyDetail()))
           .orElse(
               new Readiness.Status(
                   false, "the database schema is not at head; run `datamingle db upgrade`"));

@@ -30,7 +30,8 @@ class DbCommandsTest extends CliDatabaseTest {
 
     CliRun current = run("db", "current");
     assertThat(current.exitCode()).isZero();
-    assertThat(current.out().strip()).isEqualTo("20261124213504 workos sync (head)");
+    assertThat(current.out().strip())
+        .isEqualTo("20261201051000 revocations and cache changes (head)");
 
     CliRun history = run("db", "history");
     assertThat(history.out())
@@ -38,13 +39,14 @@ class DbCommandsTest extends CliDatabaseTest {
             "20261124000002\\s+create users\\s+\\d{4}-\\d\\d-\\d\\d"
                 + " \\d\\d:\\d\\d:\\d\\d\\s+applied\\s")
         .containsPattern(
-            "20261124213504\\s+workos sync\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+applied"
-                + " \\(current\\)");
+            "20261201051000\\s+revocations and cache changes\\s+\\d{4}-\\d\\d-\\d\\d"
+                + " \\d\\d:\\d\\d:\\d\\d\\s+applied \\(current\\)");
 
     CliRun down = run("db", "downgrade");
     assertThat(down.exitCode()).as(down.err()).isZero();
-    assertThat(down.out()).contains("Undoing  20261124213504 workos sync");
+    assertThat(down.out()).contains("Undoing  20261201051000 revocations and cache changes");
     assertThat(usersTableExists()).isTrue();
+    assertThat(run("db", "downgrade").out()).contains("Undoing  20261124213504 workos sync");
     CliRun downAgain = run("db", "downgrade");
     assertThat(downAgain.out())
         .as(downAgain.err())
@@ -54,7 +56,7 @@ class DbCommandsTest extends CliDatabaseTest {
         .containsPattern("20261124000002\\s+create users\\s+-\\s+pending");
     assertThat(run("db", "current", "--json").out())
         .contains("\"at_head\":false")
-        .contains("\"pending\":2");
+        .contains("\"pending\":3");
   }
 
   @Test
@@ -67,7 +69,7 @@ class DbCommandsTest extends CliDatabaseTest {
 
     assertThat(base.exitCode()).isZero();
     assertThat(base.out())
-        .contains("Undid 3 migration(s)")
+        .contains("Undid 4 migration(s)")
         .contains("empty (no migration applied)");
     assertThat(run("db", "history", "--json").out()).doesNotContain("\"state\":\"applied\"");
   }

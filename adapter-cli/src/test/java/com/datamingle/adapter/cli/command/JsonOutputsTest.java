@@ -46,12 +46,12 @@ class JsonOutputsTest extends CliDatabaseTest {
   @Test
   void upgradeAndDowngradeReportWhatRanAndWhereTheDatabaseStands() throws Exception {
     JsonNode up = json(0, "db", "upgrade");
-    assertThat(up.get("ran")).hasSize(3);
+    assertThat(up.get("ran")).hasSize(4);
     assertThat(up.get("at_head").asBoolean()).isTrue();
-    assertThat(up.get("current").get("id").asText()).isEqualTo("20261124213504");
+    assertThat(up.get("current").get("id").asText()).isEqualTo("20261201051000");
 
     JsonNode down = json(0, "db", "downgrade");
-    assertThat(down.get("ran").get(0).asText()).isEqualTo("20261124213504");
+    assertThat(down.get("ran").get(0).asText()).isEqualTo("20261201051000");
     assertThat(down.get("backup").asText()).contains("downgrade");
     assertThat(Files.exists(Path.of(down.get("backup").asText()))).isTrue();
     assertThat(down.get("at_head").asBoolean()).isFalse();
@@ -64,7 +64,7 @@ class JsonOutputsTest extends CliDatabaseTest {
   @Test
   void initDbAndRepairReportWhatTheyDid() throws Exception {
     JsonNode init = json(0, "init-db");
-    assertThat(init.get("ran")).hasSize(3);
+    assertThat(init.get("ran")).hasSize(4);
     assertThat(init.get("at_head").asBoolean()).isTrue();
     assertThat(json(0, "db", "repair", "--yes").get("accepted")).isEmpty();
   }

@@ -167,14 +167,14 @@ class LifecycleTest extends CliDatabaseTest {
     assertThat(run("db", "current").out()).contains("empty");
 
     run("db", "upgrade");
-    assertThat(run("db", "downgrade", "--sql").out()).contains("DROP TABLE workos_events");
+    assertThat(run("db", "downgrade", "--sql").out()).contains("DROP TABLE cache_changes");
     assertThat(count("SELECT count(*) FROM users")).isZero();
 
     CliRun down = run("db", "downgrade");
     assertThat(down.out())
         .as(down.err())
         .contains("Backup written to")
-        .contains("Undoing  20261124213504");
+        .contains("Undoing  20261201051000");
     assertThat(run("db", "upgrade", "--backup").out()).contains("Backup written to");
   }
 

@@ -12,7 +12,8 @@ final class ProjectScripts {
       List.of(
           "20261124000001_create_changelog.sql",
           "20261124000002_create_users.sql",
-          "20261124213504_workos_sync.sql");
+          "20261124213504_workos_sync.sql",
+          "20261201051000_revocations_and_cache_changes.sql");
 
   private ProjectScripts() {}
 

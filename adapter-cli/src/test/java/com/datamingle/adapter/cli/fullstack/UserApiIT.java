@@ -155,7 +155,7 @@ class UserApiIT {
         .contains("process_uptime_seconds ", "process_start_time_seconds ")
         .containsPattern("hikaricp_connections_max\\{pool=\"datamingle\"} \\d+")
         .contains("hikaricp_connections_active{pool=\"datamingle\"}")
-        .containsPattern("datamingle_schema_version (2\\.0261124213504E13|20261124213504(\\.0)?)\n")
+        .containsPattern("datamingle_schema_version (2\\.0261201051E13|20261201051000(\\.0)?)\n")
         .containsPattern("datamingle_schema_pending_migrations 0(\\.0)?\n")
         .doesNotContain("datamingle_db_pool_");
   }

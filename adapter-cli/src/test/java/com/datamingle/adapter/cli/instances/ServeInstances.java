@@ -208,8 +208,15 @@ public final class ServeInstances implements AutoCloseable {
 
   private ProcessBuilder jar(Map<String, String> variables, String... args) {
     // the log folder is the working directory: nothing an instance writes lands in the module
-    ProcessBuilder builder =
-        new ProcessBuilder(PackagedJar.command(args)).directory(logDir.toFile());
+    return jar(logDir, variables, args);
+  }
+
+  /**
+   * The packaged jar with these arguments, run in {@code dir} with exactly these of the variables
+   * it reads (none inherited from the test's environment).
+   */
+  static ProcessBuilder jar(Path dir, Map<String, String> variables, String... args) {
+    ProcessBuilder builder = new ProcessBuilder(PackagedJar.command(args)).directory(dir.toFile());
     builder
         .environment()
         .keySet()

@@ -1,5 +1,6 @@
 package com.datamingle.adapter.persistence.user;
 
+import com.datamingle.adapter.persistence.change.Changes;
 import com.datamingle.adapter.persistence.tx.TransactionHooks;
 import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.application.port.out.UserSearch;
@@ -30,13 +31,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * it found only if the user's entry did not change while it read. Without this, a read that saw the
  * row just before a commit could store the old user after it, or two commits of one user could be
  * remembered out of order. Reads "for update" always go to the database.
+ *
+ * <p>Every committed change of a user is announced to the other processes ({@link Changes}, in the
+ * writing transaction); one they announce drops the user's entry here, stamped like a write, so a
+ * read that started before cannot store the old user afterwards. While the announcements of others
+ * may go unheard, entries live {@link Changes#DEGRADED_TTL} at most.
  */
-final class CachingUserRepository implements UserRepository {
+final class CachingUserRepository implements UserRepository, Changes.Handler {
+  static final String USER = "user";
+
   private static final int MAX_ENTRIES = 50_000;
   private final UserRepository delegate;
   private final TransactionHooks transactions;
   private final Clock clock;
   private final Duration ttl;
+  private final Changes changes;
 
   /**
    * Numbers writes and stamps every change of a slot; a read compares the stamp with the value it
@@ -54,34 +63,77 @@ final class CachingUserRepository implements UserRepository {
   private final ConcurrentHashMap<UserId, WorkOsUserId> keys = new ConcurrentHashMap<>();
 
   /**
-   * {@code user} is the remembered user (null: read the database) until {@code until}; {@code
-   * writeNumber} the number of the last write it reflects; {@code changedAt} the counter's value at
-   * the last change.
+   * {@code user} is the remembered user (null: read the database), remembered at {@code storedAt}
+   * and served while the lifetime in force now has not passed since (so entries adopt a short
+   * lifetime as soon as changes may go unheard); {@code writeNumber} the number of the last write
+   * it reflects; {@code changedAt} the counter's value at the last change.
    */
-  private record Slot(User user, Instant until, long writeNumber, long changedAt) {
-    boolean serves(Instant now) {
-      return user != null && until.isAfter(now);
+  private record Slot(User user, Instant storedAt, long writeNumber, long changedAt) {
+    boolean serves(Instant now, Duration ttl) {
+      return user != null && storedAt.plus(ttl).isAfter(now);
     }
   }
 
   CachingUserRepository(
       UserRepository delegate, TransactionHooks transactions, Clock clock, Duration ttl) {
+    this(delegate, transactions, clock, ttl, null);
+  }
+
+  /** {@code changes}: where changes are announced and heard; null for none. */
+  CachingUserRepository(
+      UserRepository delegate,
+      TransactionHooks transactions,
+      Clock clock,
+      Duration ttl,
+      Changes changes) {
     this.delegate = delegate;
     this.transactions = transactions;
     this.clock = clock;
     this.ttl = ttl;
+    this.changes = changes;
+  }
+
+  private Duration ttl() {
+    return changes == null ? ttl : changes.ttl(ttl);
+  }
+
+  private void announce(WorkOsUserId key) {
+    if (changes != null) {
+      changes.announce(USER, key.value());
+    }
+  }
+
+  /** Another process changed this user: forget it (stamped, so no older read stores it again). */
+  @Override
+  public void changed(String kind, String[] args) {
+    if (USER.equals(kind) && args.length == 1) {
+      // stamped even when nothing is held: a read in flight must not store the user it saw
+      makeRoom();
+      slots.compute(
+          new WorkOsUserId(args[0]),
+          (k, old) ->
+              new Slot(null, null, old == null ? 0 : old.writeNumber(), events.incrementAndGet()));
+    }
+  }
+
+  /** Changes may have been missed: forget every user. */
+  @Override
+  public void missedSome() {
+    clearedAt = events.incrementAndGet();
+    slots.clear();
+    keys.clear();
   }
 
   @Override
   public Optional<User> findByWorkosUserId(WorkOsUserId workosUserId) {
     Slot slot = slots.get(workosUserId);
     Instant now = clock.instant();
-    if (slot != null && slot.serves(now)) {
+    if (slot != null && slot.serves(now, ttl())) {
       return Optional.of(slot.user());
     }
     long seen = events.get();
     Optional<User> found = delegate.findByWorkosUserId(workosUserId);
-    found.ifPresent(user -> rememberRead(workosUserId, user, seen, now.plus(ttl)));
+    found.ifPresent(user -> rememberRead(workosUserId, user, seen, now));
     return found;
   }
 
@@ -92,13 +144,13 @@ final class CachingUserRepository implements UserRepository {
     if (key != null) {
       Slot slot = slots.get(key);
       // a WorkOS id deleted and signed in again belongs to a new user id: serve only the same user
-      if (slot != null && slot.serves(now) && slot.user().id().equals(id)) {
+      if (slot != null && slot.serves(now, ttl()) && slot.user().id().equals(id)) {
         return Optional.of(slot.user());
       }
     }
     long seen = events.get();
     Optional<User> found = delegate.findById(id);
-    found.ifPresent(user -> rememberRead(user.workosUserId(), user, seen, now.plus(ttl)));
+    found.ifPresent(user -> rememberRead(user.workosUserId(), user, seen, now));
     return found;
   }
 
@@ -119,6 +171,7 @@ final class CachingUserRepository implements UserRepository {
     boolean written = false;
     try {
       delegate.update(user);
+      announce(user.workosUserId());
       written = true;
     } finally {
       endWriteAfterTransaction(user.workosUserId(), number, written ? user : null);
@@ -131,6 +184,9 @@ final class CachingUserRepository implements UserRepository {
     boolean written = false;
     try {
       written = delegate.updateIfUnchanged(expected, updated);
+      if (written) {
+        announce(updated.workosUserId());
+      }
       return written;
     } finally {
       // not written: the row changed behind this cache, so forget it and let the next read learn
@@ -143,6 +199,7 @@ final class CachingUserRepository implements UserRepository {
     long number = events.incrementAndGet();
     try {
       delegate.delete(user);
+      announce(user.workosUserId());
     } finally {
       endWriteAfterTransaction(user.workosUserId(), number, null);
     }
@@ -164,18 +221,18 @@ final class CachingUserRepository implements UserRepository {
                 if (!committed || number < lastWrite) {
                   return old == null
                       ? null
-                      : new Slot(old.user(), old.until(), lastWrite, changedAt);
+                      : new Slot(old.user(), old.storedAt(), lastWrite, changedAt);
                 }
                 if (written == null) {
                   return new Slot(null, null, number, changedAt);
                 }
                 keys.put(written.id(), k);
-                return new Slot(written, clock.instant().plus(ttl), number, changedAt);
+                return new Slot(written, clock.instant(), number, changedAt);
               });
         });
   }
 
-  private void rememberRead(WorkOsUserId key, User user, long seen, Instant until) {
+  private void rememberRead(WorkOsUserId key, User user, long seen, Instant storedAt) {
     makeRoom();
     slots.compute(
         key,
@@ -186,7 +243,7 @@ final class CachingUserRepository implements UserRepository {
           keys.put(user.id(), k);
           return new Slot(
               user,
-              until,
+              storedAt,
               old == null ? 0 : old.writeNumber(),
               old == null ? seen : old.changedAt());
         });
@@ -194,9 +251,7 @@ final class CachingUserRepository implements UserRepository {
 
   private void makeRoom() {
     if (slots.size() >= MAX_ENTRIES || keys.size() >= MAX_ENTRIES) {
-      clearedAt = events.incrementAndGet();
-      slots.clear();
-      keys.clear();
+      missedSome();
     }
   }
 

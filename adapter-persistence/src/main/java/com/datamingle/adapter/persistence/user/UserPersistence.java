@@ -1,5 +1,6 @@
 package com.datamingle.adapter.persistence.user;
 
+import com.datamingle.adapter.persistence.change.Changes;
 import com.datamingle.adapter.persistence.tx.Sessions;
 import com.datamingle.application.port.out.UserRepository;
 import java.time.Clock;
@@ -17,8 +18,16 @@ public final class UserPersistence {
     configuration.addMapper(UserMapper.class);
   }
 
-  /** The MyBatis repository behind a cache of users looked up by WorkOS id for {@code ttl}. */
-  public static UserRepository repository(Sessions sessions, Clock clock, Duration ttl) {
-    return new CachingUserRepository(new MyBatisUserRepository(sessions), sessions, clock, ttl);
+  /**
+   * The MyBatis repository behind a cache of users looked up by WorkOS id for {@code ttl}, which
+   * announces its changes through {@code changes} and drops what other processes announce.
+   */
+  public static UserRepository repository(
+      Sessions sessions, Clock clock, Duration ttl, Changes changes) {
+    CachingUserRepository cache =
+        new CachingUserRepository(
+            new MyBatisUserRepository(sessions), sessions, clock, ttl, changes);
+    changes.subscribe(cache);
+    return cache;
   }
 }

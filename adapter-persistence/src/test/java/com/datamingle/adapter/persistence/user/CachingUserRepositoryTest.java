@@ -269,4 +269,40 @@ class CachingUserRepositoryTest {
     store.insertIfAbsent(user);
     assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(user);
   }
+
+  @Test
+  void anotherProcessesChangeDropsTheUserAndAReadInFlightCannotStoreTheOldOne() {
+    User user = aUser().build();
+    store.insertIfAbsent(user);
+    assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(user);
+    int before = reads.get();
+    assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(user);
+    assertThat(reads.get()).as("served from memory").isEqualTo(before);
+    String[] key = {user.workosUserId().value()};
+
+    cache.changed(CachingUserRepository.USER, key);
+    User off = user.withActive(false, user.updatedAt().plusSeconds(1));
+    // a read that saw the old row, while another process commits and announces its change
+    duringNextRead =
+        () -> {
+          store.update(off);
+          cache.changed(CachingUserRepository.USER, key);
+        };
+    assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(user);
+
+    assertThat(cache.findByWorkosUserId(user.workosUserId())).contains(off);
+    assertThat(reads.get()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void missedChangesDropEveryUser() {
+    User user = aUser().build();
+    store.insertIfAbsent(user);
+    cache.findByWorkosUserId(user.workosUserId());
+    store.update(user.withActive(false, user.updatedAt().plusSeconds(1)));
+
+    cache.missedSome();
+
+    assertThat(cache.findByWorkosUserId(user.workosUserId()).get().active()).isFalse();
+  }
 }

@@ -17,6 +17,7 @@ import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.application.service.ApplicationServices;
 import com.datamingle.application.testing.FakeIdentityProviderDirectory;
 import com.datamingle.application.testing.FakeWorkOsEventFeed;
+import com.datamingle.application.testing.InMemoryTokenRevocations;
 import com.datamingle.application.testing.MutableClock;
 import com.datamingle.application.testing.Race;
 import com.datamingle.domain.user.Email;
@@ -305,12 +306,11 @@ public abstract class UserRepositoryContract {
 
   private ApplicationServices services(FakeIdentityProviderDirectory directory) {
     return ApplicationServices.create(
-        repository(),
-        syncStore(),
-        unitOfWork(),
-        ids(),
+        new ApplicationServices.Ports(
+            repository(), syncStore(), unitOfWork(), ids(), new InMemoryTokenRevocations()),
         directory,
         new FakeWorkOsEventFeed(),
+        null,
         clock);
   }
 

@@ -31,7 +31,7 @@ public final class AccessCheck {
     User user =
         signIn.resolveSignIn(
             new ResolveSignInUseCase.Command(
-                token.workosUserId(), token.sessionId(), token.profile()));
+                token.workosUserId(), token.sessionId(), token.profile(), token.issuedAt()));
     ctx.attribute(Principal.ATTRIBUTE, new Principal(user, token));
     if (roles.contains(Role.ADMIN) && !roles.contains(Role.MEMBER) && !user.admin()) {
       throw new AdminRequired();

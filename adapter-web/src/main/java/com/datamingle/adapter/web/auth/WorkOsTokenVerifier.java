@@ -8,6 +8,7 @@ import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
+import com.datamingle.application.port.out.TokenRevocations;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.PersonName;
@@ -26,7 +27,10 @@ import java.util.regex.Pattern;
  * {@code sid} ({@code session_...}) required, a small leeway for clock skew. Connect and M2M tokens
  * fail the subject, session and issuer checks. Header fields that name keys ({@code jku}, {@code
  * x5u}, {@code jwk}, {@code x5c}) are never followed; only {@code kid} is looked up, and only in
- * the configured JWKS.
+ * the configured JWKS. A token that lives longer than {@link TokenRevocations#MAX_TOKEN_LIFETIME}
+ * ({@code exp - iat}) is refused: revocations are remembered only that long. Whether a verified
+ * token was revoked is not its concern: the sign-in check asks on every request, whatever this
+ * cache holds.
  *
  * <p>Email and names are read from namespaced claims when a JWT template adds them: {@code
  * urn:datamingle:email}, {@code urn:datamingle:first_name}, {@code urn:datamingle:last_name},
@@ -123,9 +127,21 @@ public final class WorkOsTokenVerifier implements TokenVerifier {
     if (sid != null && sid.length() > User.MAX_SESSION_ID_LENGTH) {
       throw new InvalidToken("session id too long");
     }
+    java.time.Instant issuedAt = jwt.getIssuedAtAsInstant();
+    if (issuedAt == null
+        || java.time.Duration.between(issuedAt, jwt.getExpiresAtAsInstant())
+                .compareTo(TokenRevocations.MAX_TOKEN_LIFETIME)
+            > 0) {
+      // a revocation is remembered only as long as a token of at most this lifetime lives
+      throw new InvalidToken("token lives longer than " + TokenRevocations.MAX_TOKEN_LIFETIME);
+    }
     VerifiedToken result =
         new VerifiedToken(
-            new WorkOsUserId(jwt.getSubject()), sid, jwt.getExpiresAtAsInstant(), profile(jwt));
+            new WorkOsUserId(jwt.getSubject()),
+            sid,
+            jwt.getExpiresAtAsInstant(),
+            profile(jwt),
+            issuedAt);
     if (verified.size() >= MAX_CACHED_TOKENS) {
       verified.clear(); // a crude bound: the next requests verify again
     }

@@ -5,6 +5,7 @@ import com.datamingle.adapter.web.auth.AuthUnavailable;
 import com.datamingle.adapter.web.auth.InvalidToken;
 import com.datamingle.adapter.web.auth.MissingToken;
 import com.datamingle.application.port.in.admin.AmbiguousUserReference;
+import com.datamingle.application.port.in.signin.TokenRevoked;
 import com.datamingle.application.port.in.signin.UnknownIdentity;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.domain.DomainException;
@@ -126,6 +127,8 @@ public final class ErrorMapping {
               UnknownIdentity.class,
               Problem.Kind.INVALID_TOKEN,
               e -> "the identity provider does not know this user; sign in again"),
+          Answer.of(TokenRevoked.class, Problem.Kind.INVALID_TOKEN, Exception::getMessage)
+              .logged(Log.INFO, "refused a revoked token"),
           Answer.of(
                   AuthUnavailable.class,
                   Problem.Kind.UPSTREAM_UNAVAILABLE,

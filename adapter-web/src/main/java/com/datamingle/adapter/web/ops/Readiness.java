@@ -7,8 +7,8 @@ public interface Readiness {
   Status check();
 
   /**
-   * {@code detail} says what is wrong when not ready, or what to know when ready (null: nothing);
-   * it never holds a secret.
+   * {@code detail} says what is wrong when not ready, or what is worth knowing when ready (such as
+   * {@code invalidation: degraded}); it never holds a secret.
    */
   record Status(boolean ready, String detail) {}
 }

@@ -5,6 +5,7 @@ import com.datamingle.application.port.in.admin.ChangeUserAccessUseCase;
 import com.datamingle.application.port.in.admin.GetUserUseCase;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import com.datamingle.application.port.in.admin.UserReference;
+import com.datamingle.application.port.in.signout.SignOutUserUseCase;
 import com.datamingle.domain.InvalidValueException;
 import com.datamingle.domain.PlainText;
 import com.datamingle.domain.user.UserId;
@@ -40,16 +41,19 @@ public final class UserRoutes {
   private final ListUsersUseCase listUsers;
   private final GetUserUseCase getUser;
   private final ChangeUserAccessUseCase changeUserAccess;
+  private final SignOutUserUseCase signOutUser;
   private final JsonBody body;
 
   public UserRoutes(
       ListUsersUseCase listUsers,
       GetUserUseCase getUser,
       ChangeUserAccessUseCase changeUserAccess,
+      SignOutUserUseCase signOutUser,
       ObjectMapper json) {
     this.listUsers = listUsers;
     this.getUser = getUser;
     this.changeUserAccess = changeUserAccess;
+    this.signOutUser = signOutUser;
     this.body = new JsonBody(json);
   }
 
@@ -120,6 +124,27 @@ public final class UserRoutes {
         changeUserAccess.changeUserAccess(
             new ChangeUserAccessUseCase.Command(new UserReference.ById(id), active, admin));
     ctx.json(UserResponse.from(changed));
+  }
+
+  /**
+   * POST /api/users/{id}/sign-out: every token of the user issued until now is refused on every
+   * instance; with WORKOS_API_KEY, WorkOS ends the user's sessions too ({@code workos} says how
+   * that went: {@code revoked} sessions, or the {@code error}; null without an API key).
+   */
+  public void signOut(Context ctx) {
+    var result = signOutUser.signOut(new UserReference.ById(pathId(ctx)));
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("user", UserResponse.from(result.user()));
+    answer.put("signed_out_at", result.signedOutAt().toString());
+    if (result.providerSessionsRevoked() == null) {
+      answer.put("workos", null);
+    } else {
+      Map<String, Object> workos = new LinkedHashMap<>();
+      workos.put("revoked_sessions", result.providerSessionsRevoked());
+      workos.put("error", result.providerFailure());
+      answer.put("workos", workos);
+    }
+    ctx.json(answer);
   }
 
   /** An id that is not a UUID cannot name a user: 404, like any unknown id. */

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /webhooks/workos}: WorkOS's user events. The signature is checked on the raw bytes
- * before anything is parsed; a bad or stale one is 401 and changes nothing. The event is applied
- * (or found to be a repeat or stale) before the 200, so WorkOS retries anything not recorded.
- * Events this service does not consume are answered 200 and ignored.
+ * {@code POST /webhooks/workos}: WorkOS's user events and {@code session.revoked}. The signature is
+ * checked on the raw bytes before anything is parsed; a bad or stale one is 401 and changes
+ * nothing. The event is applied (or found to be a repeat or stale) before the 200, so WorkOS
+ * retries anything not recorded. Events this service does not consume are answered 200 and ignored.
  */
 public final class WebhookRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
@@ -65,9 +65,11 @@ public final class WebhookRoutes {
     }
     WorkOsEventFeed.Entry entry = WorkOsEventJson.parse(node);
     String outcome =
-        entry.userEvent() == null
-            ? "ignored"
-            : apply.apply(entry.userEvent()).name().toLowerCase(Locale.ROOT);
+        entry.userEvent() != null
+            ? apply.apply(entry.userEvent()).name().toLowerCase(Locale.ROOT)
+            : entry.sessionRevoked() != null
+                ? apply.apply(entry.sessionRevoked()).name().toLowerCase(Locale.ROOT)
+                : "ignored";
     LOG.info("webhook {} {}: {}", entry.eventId(), node.path("event").asText(), outcome);
     ctx.json(Map.of("id", entry.eventId(), "outcome", outcome));
   }

@@ -7,6 +7,7 @@ import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.PersonName;
 import com.datamingle.domain.user.PictureUrl;
+import com.datamingle.domain.user.WorkOsSessionRevoked;
 import com.datamingle.domain.user.WorkOsUserEvent;
 import com.datamingle.domain.user.WorkOsUserId;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +16,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads a WorkOS event object ({@code {"object":"event","id":..., "event":..., "data":{...},
- * "created_at":...}}), the same from a webhook and from the Events API. Unknown fields are ignored:
- * WorkOS keeps adding them. A name or picture WorkOS holds in a form this service does not accept
- * is left out rather than refusing the whole event; the id, email and dates must be valid.
+ * Reads a WorkOS event object (a user event, or {@code session.revoked}) ({@code
+ * {"object":"event","id":..., "event":..., "data":{...}, "created_at":...}}), the same from a
+ * webhook and from the Events API. Unknown fields are ignored: WorkOS keeps adding them. A name or
+ * picture WorkOS holds in a form this service does not accept is left out rather than refusing the
+ * whole event; the id, email and dates must be valid.
  */
 public final class WorkOsEventJson {
 
@@ -38,6 +40,9 @@ public final class WorkOsEventJson {
               + " characters");
     }
     PlainText.check("id", id);
+    if (WorkOsSessionRevoked.EVENT_NAME.equals(text(event, "event"))) {
+      return new WorkOsEventFeed.Entry(id, null, sessionRevoked(id, event));
+    }
     Optional<WorkOsUserEvent.Kind> kind = WorkOsUserEvent.Kind.ofEventName(text(event, "event"));
     if (kind.isEmpty()) {
       return new WorkOsEventFeed.Entry(id, null);
@@ -54,6 +59,23 @@ public final class WorkOsEventJson {
         event.hasNonNull("created_at") ? time(event, "created_at", "created_at") : updatedAt;
     return new WorkOsEventFeed.Entry(
         id, new WorkOsUserEvent(id, kind.get(), user, profile, updatedAt, createdAt));
+  }
+
+  /** A {@code session.revoked} event: its data is the session object (id, user_id, ...). */
+  private static WorkOsSessionRevoked sessionRevoked(String id, JsonNode event) {
+    JsonNode data = event.get("data");
+    if (data == null || !data.isObject()) {
+      throw new InvalidValueException(
+          "data", "a " + WorkOsSessionRevoked.EVENT_NAME + " event carries the session in data");
+    }
+    WorkOsUserId user = new WorkOsUserId(text(data, "user_id"));
+    Instant at =
+        event.hasNonNull("created_at")
+            ? time(event, "created_at", "created_at")
+            : data.hasNonNull("updated_at")
+                ? time(data, "updated_at", "data.updated_at")
+                : Instant.now();
+    return new WorkOsSessionRevoked(id, text(data, "id"), user, at);
   }
 
   /**

@@ -196,6 +196,25 @@ class WorkOsTokenVerifierTest {
   }
 
   @Test
+  void aTokenLivingLongerThanADayIsRefusedAndTheIssueTimeIsKept() {
+    // revocations are remembered a day: a longer-lived token could outlive its revocation
+    rejects(
+        k1.token(
+            SUB,
+            NOW,
+            b -> b.withIssuedAt(NOW.minusSeconds(60)).withExpiresAt(NOW.plusSeconds(86_400))));
+    VerifiedToken day =
+        verifier.verify(
+            k1.token(
+                SUB,
+                NOW,
+                b ->
+                    b.withIssuedAt(NOW.minusSeconds(60))
+                        .withExpiresAt(NOW.minusSeconds(60).plusSeconds(86_400))));
+    assertThat(day.issuedAt()).isEqualTo(NOW.minusSeconds(60));
+  }
+
+  @Test
   void requiresExpAndIat() {
     for (boolean withExp : new boolean[] {true, false}) {
       var token =

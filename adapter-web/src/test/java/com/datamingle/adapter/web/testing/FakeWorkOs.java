@@ -60,6 +60,9 @@ public final class FakeWorkOs implements AutoCloseable {
   private final List<String[]> events = new CopyOnWriteArrayList<>(); // {id, type, json}
   private final List<Map<String, String>> eventRequests = new CopyOnWriteArrayList<>();
   private volatile int eventFailures;
+  private final Map<String, List<String>> sessions = new ConcurrentHashMap<>(); // user -> ids
+  private final List<String> revokedSessions = new CopyOnWriteArrayList<>();
+  private volatile boolean sessionsDown;
 
   public FakeWorkOs() throws IOException {
     this(new TestKeys("k1"));
@@ -72,6 +75,7 @@ public final class FakeWorkOs implements AutoCloseable {
     server.createContext(JWKS_PATH, this::jwks);
     server.createContext(USERS_PATH, this::user);
     server.createContext("/events", this::events);
+    server.createContext("/user_management/sessions/revoke", this::revokeSession);
     server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
@@ -102,6 +106,14 @@ public final class FakeWorkOs implements AutoCloseable {
 
   public int jwksFetches() {
     return jwksFetches.get();
+  }
+
+  /** A token of this session for a WorkOS user whose email comes with it. */
+  public String token(String sub, String email, String sessionId) {
+    return keys.token(
+        sub,
+        Instant.now(),
+        b -> b.withClaim(WorkOsTokenVerifier.CLAIM_EMAIL, email).withClaim("sid", sessionId));
   }
 
   /** A token for a WorkOS user whose email comes with it (a JWT template). */
@@ -167,7 +179,12 @@ public final class FakeWorkOs implements AutoCloseable {
     if (refusedKey(exchange)) {
       return;
     }
-    String user = users.get(exchange.getRequestURI().getPath().substring(USERS_PATH.length()));
+    String rest = exchange.getRequestURI().getPath().substring(USERS_PATH.length());
+    if (rest.endsWith("/sessions")) {
+      listSessions(exchange, rest.substring(0, rest.length() - "/sessions".length()));
+      return;
+    }
+    String user = users.get(rest);
     if (usersDown) {
       send(exchange, 503, "{\"message\":\"try later\"}");
     } else if (user == null) {
@@ -175,6 +192,86 @@ public final class FakeWorkOs implements AutoCloseable {
     } else {
       send(exchange, 200, user);
     }
+  }
+
+  // --- the sessions API ---
+
+  /**
+   * An active session of the user, as {@code GET /user_management/users/{id}/sessions} lists it.
+   */
+  public FakeWorkOs session(String userId, String sessionId) {
+    sessions.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>()).add(sessionId);
+    return this;
+  }
+
+  /** While down, the sessions API answers 503. */
+  public void sessionsDown(boolean down) {
+    sessionsDown = down;
+  }
+
+  /** The sessions revoked through {@code POST /user_management/sessions/revoke}, in order. */
+  public List<String> revokedSessions() {
+    return List.copyOf(revokedSessions);
+  }
+
+  /** The user's sessions, one page (the list is short), with WorkOS's list envelope. */
+  private void listSessions(HttpExchange exchange, String userId) throws IOException {
+    if (sessionsDown) {
+      send(exchange, 503, "{\"message\":\"try later\"}");
+      return;
+    }
+    List<String> data = new ArrayList<>();
+    for (String id : sessions.getOrDefault(userId, List.of())) {
+      data.add(
+          "{\"object\":\"session\",\"id\":\""
+              + id
+              + "\",\"user_id\":\""
+              + userId
+              + "\",\"status\":\"active\",\"auth_method\":\"password\","
+              + "\"expires_at\":\"2030-01-01T00:00:00.000Z\","
+              + "\"created_at\":\"2026-01-01T00:00:00.000Z\","
+              + "\"updated_at\":\"2026-01-01T00:00:00.000Z\"}");
+    }
+    send(
+        exchange,
+        200,
+        "{\"object\":\"list\",\"data\":["
+            + String.join(",", data)
+            + "],\"list_metadata\":{\"before\":null,\"after\":null}}");
+  }
+
+  private void revokeSession(HttpExchange exchange) throws IOException {
+    if (refusedKey(exchange)) {
+      return;
+    }
+    if (sessionsDown || !"POST".equals(exchange.getRequestMethod())) {
+      send(exchange, sessionsDown ? 503 : 405, "{\"message\":\"no\"}");
+      return;
+    }
+    String id =
+        new ObjectMapper().readTree(exchange.getRequestBody()).path("session_id").asText("");
+    revokedSessions.add(id);
+    sessions.values().forEach(list -> list.remove(id));
+    send(exchange, 200, "{}");
+  }
+
+  /** A WorkOS {@code session.revoked} event body. */
+  public static String sessionRevokedEvent(
+      String eventId, String sessionId, String userId, Instant at) {
+    return "{\"object\":\"event\",\"id\":\""
+        + eventId
+        + "\",\"event\":\"session.revoked\",\"data\":{\"object\":\"session\",\"id\":\""
+        + sessionId
+        + "\",\"user_id\":\""
+        + userId
+        + "\",\"status\":\"revoked\",\"auth_method\":\"password\","
+        + "\"expires_at\":\"2030-01-01T00:00:00.000Z\",\"created_at\":\""
+        + at
+        + "\",\"updated_at\":\""
+        + at
+        + "\"},\"created_at\":\""
+        + at
+        + "\"}";
   }
 
   // --- the Events API ---

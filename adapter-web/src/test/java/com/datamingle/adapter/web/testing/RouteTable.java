@@ -23,6 +23,7 @@ public final class RouteTable {
             null,
             null,
             null,
+            null,
             () -> new Readiness.Status(true, null),
             new Metrics());
     return WebModule.routes(none, WebSettings.defaults(), new ObjectMapper());

@@ -36,6 +36,7 @@ public final class RouteTestApp implements AutoCloseable {
   private final TestApplication application = new TestApplication();
   public final ApplicationServices services = application.services;
   public final InMemoryUserRepository users = application.users;
+  public final com.datamingle.application.testing.MutableClock clock = application.clock;
   public final FakeIdentityProviderDirectory directory = application.directory;
   public final FakeWorkOs workos;
   public final Metrics metrics = new Metrics();
@@ -59,6 +60,7 @@ public final class RouteTestApp implements AutoCloseable {
             services.listUsers(),
             services.getUser(),
             services.changeUserAccess(),
+            services.signOutUser(),
             services.applyWorkOsEvent(),
             new WorkOsTokenVerifier(keys, List.of(FakeWorkOs.ISSUER), 30, Clock.systemUTC()),
             () -> readiness,

@@ -111,4 +111,49 @@ class UserRoutesTest {
               .isTrue();
         });
   }
+
+  @Test
+  void adminsSignAUserOutEverywhereAndTheTokensTheyHadAreRefused() {
+    RouteTestApp.withPeople(
+        (app, http, tokens) -> {
+          String memberId = app.idOf(RouteTestApp.MEMBER_SUB);
+          // the application's clock to now: the member's token was issued before the sign-out
+          app.clock.advance(
+              java.time.Duration.between(app.clock.instant(), java.time.Instant.now()));
+          assertThat(
+                  http.send(
+                          "POST",
+                          "/api/users/" + memberId + "/sign-out",
+                          Map.of("Authorization", "Bearer " + tokens.get("member")),
+                          null)
+                      .status())
+              .as("members cannot sign anyone out")
+              .isEqualTo(403);
+
+          Http.Response out =
+              http.send(
+                  "POST",
+                  "/api/users/" + memberId + "/sign-out",
+                  Map.of("Authorization", "Bearer " + tokens.get("admin")),
+                  null);
+
+          assertThat(out.status()).as(out.body()).isEqualTo(200);
+          assertThat(out.json().get("user").get("id").asText()).isEqualTo(memberId);
+          assertThat(out.json().get("signed_out_at").asText()).isNotBlank();
+          assertThat(out.json().get("workos").get("revoked_sessions").asInt()).isZero();
+          Http.Response refused = http.get("/api/me", tokens.get("member"));
+          assertThat(refused.status()).isEqualTo(401);
+          assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
+          assertThat(refused.json().get("detail").asText()).contains("signed out");
+          assertThat(http.get("/api/me", tokens.get("admin")).status()).isEqualTo(200);
+          assertThat(
+                  http.send(
+                          "POST",
+                          "/api/users/0190d0c2-0000-7000-8000-000000000000/sign-out",
+                          Map.of("Authorization", "Bearer " + tokens.get("admin")),
+                          null)
+                      .status())
+              .isEqualTo(404);
+        });
+  }
 }

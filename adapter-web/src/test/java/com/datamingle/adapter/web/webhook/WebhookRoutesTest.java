@@ -75,4 +75,28 @@ class WebhookRoutesTest {
           assertThat(response.json().get("detail").asText()).contains("WORKOS_WEBHOOK_SECRET");
         });
   }
+
+  @Test
+  void aSessionRevokedEventRefusesThatSessionsTokens() {
+    RouteTestApp.run(
+        (app, http) -> {
+          String token = app.workos.token(SUB, "ada@example.com", "session_01GONE");
+          assertThat(http.get("/api/me", token).status()).isEqualTo(200);
+          String body =
+              FakeWorkOs.sessionRevokedEvent("event_01REV", "session_01GONE", SUB, Instant.now());
+
+          Http.Response response = FakeWorkOs.sender(http).deliver(body);
+
+          assertThat(response.json().get("outcome").asText())
+              .as(response.body())
+              .isEqualTo("applied");
+          assertThat(http.get("/api/me", token).status()).isEqualTo(401);
+          assertThat(
+                  http.get("/api/me", app.workos.token(SUB, "ada@example.com", "session_01NEW"))
+                      .status())
+              .isEqualTo(200);
+          assertThat(FakeWorkOs.sender(http).deliver(body).json().get("outcome").asText())
+              .isEqualTo("duplicate");
+        });
+  }
 }

@@ -1,5 +1,6 @@
 package com.datamingle.application.port.out;
 
+import com.datamingle.domain.user.WorkOsSessionRevoked;
 import com.datamingle.domain.user.WorkOsUserEvent;
 import java.util.List;
 
@@ -16,7 +17,12 @@ public interface WorkOsEventFeed {
   List<Entry> after(String afterEventId, int limit);
 
   /**
-   * One event: its id, and the user event when it is one this service consumes (null otherwise).
+   * One event: its id, and the user event or the session revocation when it is one this service
+   * consumes (both null otherwise).
    */
-  record Entry(String eventId, WorkOsUserEvent userEvent) {}
+  record Entry(String eventId, WorkOsUserEvent userEvent, WorkOsSessionRevoked sessionRevoked) {
+    public Entry(String eventId, WorkOsUserEvent userEvent) {
+      this(eventId, userEvent, null);
+    }
+  }
 }

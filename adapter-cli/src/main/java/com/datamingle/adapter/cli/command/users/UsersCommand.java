@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DemoteCommand.class,
       ActivateCommand.class,
       DeactivateCommand.class,
+      SignOutCommand.class,
       SyncCommand.class,
       PurgeCommand.class
     })

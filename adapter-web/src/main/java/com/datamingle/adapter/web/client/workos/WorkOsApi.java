@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WorkOS REST API as this service calls it: GET with the API key, short timeouts, no redirects,
- * one retry when WorkOS cannot be reached or answers 5xx. A refused key (401/403) is reported at
- * once, naming WORKOS_API_KEY; the key itself never appears in a log line or message.
+ * The WorkOS REST API as this service calls it: GET (and an idempotent POST) with the API key,
+ * short timeouts, no redirects, one retry when WorkOS cannot be reached or answers 5xx. A refused
+ * key (401/403) is reported at once, naming WORKOS_API_KEY; the key itself never appears in a log
+ * line or message.
  */
 final class WorkOsApi {
   private static final Logger LOG = LoggerFactory.getLogger(WorkOsApi.class);
@@ -38,13 +39,30 @@ final class WorkOsApi {
    * {@code what} names the request in messages ("the user profile", "events").
    */
   HttpResponse<String> get(String pathAndQuery, String what) {
-    HttpRequest request =
-        HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery))
-            .timeout(timeout)
-            .header("Authorization", "Bearer " + apiKey)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
+    return send(request(pathAndQuery).GET().build(), what);
+  }
+
+  /**
+   * The answer to {@code POST <base>/<path>} with a JSON body, as {@link #get} (only for requests
+   * that are safe to repeat: the retry sends it again).
+   */
+  HttpResponse<String> post(String path, String json, String what) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        what);
+  }
+
+  private HttpRequest.Builder request(String pathAndQuery) {
+    return HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery))
+        .timeout(timeout)
+        .header("Authorization", "Bearer " + apiKey)
+        .header("Accept", "application/json");
+  }
+
+  private HttpResponse<String> send(HttpRequest request, String what) {
     String last = null;
     for (int attempt = 1; attempt <= 2; attempt++) {
       try {

@@ -3,6 +3,7 @@ package com.datamingle.adapter.web.client.workos;
 import com.datamingle.adapter.web.workos.WorkOsEventJson;
 import com.datamingle.application.port.out.IdentityProviderUnavailable;
 import com.datamingle.application.port.out.WorkOsEventFeed;
+import com.datamingle.domain.user.WorkOsSessionRevoked;
 import com.datamingle.domain.user.WorkOsUserEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,17 +21,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Outbound adapter: WorkOS's {@code GET /events} with the API key, user events only, oldest first,
- * after a cursor ({@code events=user.created,user.updated,user.deleted&order=asc&after=}). Timeouts
- * and retries as {@link WorkOsApi}. An event this service cannot read (an email it refuses, say) is
- * logged and passed on as ignored, so one bad event cannot stop the sync for good.
+ * Outbound adapter: WorkOS's {@code GET /events} with the API key, user events and {@code
+ * session.revoked} only, oldest first, after a cursor ({@code
+ * events=user.created,user.updated,user.deleted&order=asc&after=}). Timeouts and retries as {@link
+ * WorkOsApi}. An event this service cannot read (an email it refuses, say) is logged and passed on
+ * as ignored, so one bad event cannot stop the sync for good.
  */
 public final class WorkOsEventsClient implements WorkOsEventFeed {
   private static final Logger LOG = LoggerFactory.getLogger(WorkOsEventsClient.class);
   static final String EVENT_TYPES =
       Arrays.stream(WorkOsUserEvent.Kind.values())
-          .map(WorkOsUserEvent.Kind::eventName)
-          .collect(Collectors.joining(","));
+              .map(WorkOsUserEvent.Kind::eventName)
+              .collect(Collectors.joining(","))
+          + ","
+          + WorkOsSessionRevoked.EVENT_NAME;
   private final WorkOsApi api;
   private final ObjectMapper json = new ObjectMapper();
 

@@ -73,7 +73,7 @@ class WorkOsEventsClientTest {
         .as("an event this service cannot read is passed on as ignored")
         .isNull();
     assertThat(api.eventRequests().get(0))
-        .containsEntry("events", "user.created,user.updated,user.deleted")
+        .containsEntry("events", "user.created,user.updated,user.deleted,session.revoked")
         .containsEntry("order", "asc")
         .containsEntry("limit", "2")
         .doesNotContainKey("after");

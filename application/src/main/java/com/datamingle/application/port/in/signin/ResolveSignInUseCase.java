@@ -3,6 +3,7 @@ package com.datamingle.application.port.in.signin;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.WorkOsUserId;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -14,19 +15,27 @@ import java.util.Objects;
  * @throws com.datamingle.application.port.out.IdentityProviderUnavailable when the user is new, the
  *     token carried no profile and the provider could not be asked
  * @throws UnknownIdentity when the provider does not know the user
+ * @throws TokenRevoked when the token's session was revoked or its user signed out after it was
+ *     issued
  */
 public interface ResolveSignInUseCase {
 
   User resolveSignIn(Command command);
 
   /**
-   * A verified identity: the WorkOS user id and session id, and the profile claims when the token
-   * had them.
+   * A verified identity: the WorkOS user id and session id, the profile claims when the token had
+   * them, and when the token was issued ({@code iat}).
    */
-  record Command(WorkOsUserId workosUserId, String sessionId, IdentityProfile profile) {
+  record Command(
+      WorkOsUserId workosUserId, String sessionId, IdentityProfile profile, Instant issuedAt) {
     public Command {
       Objects.requireNonNull(workosUserId, "workosUserId");
       Objects.requireNonNull(sessionId, "sessionId");
+    }
+
+    /** An identity whose token's issue time is not known: only its session is checked. */
+    public Command(WorkOsUserId workosUserId, String sessionId, IdentityProfile profile) {
+      this(workosUserId, sessionId, profile, null);
     }
   }
 }

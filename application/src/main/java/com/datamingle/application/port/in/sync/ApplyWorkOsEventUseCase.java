@@ -1,5 +1,6 @@
 package com.datamingle.application.port.in.sync;
 
+import com.datamingle.domain.user.WorkOsSessionRevoked;
 import com.datamingle.domain.user.WorkOsUserEvent;
 
 /**
@@ -12,6 +13,12 @@ import com.datamingle.domain.user.WorkOsUserEvent;
 public interface ApplyWorkOsEventUseCase {
 
   Outcome apply(WorkOsUserEvent event);
+
+  /**
+   * A WorkOS {@code session.revoked}: every token of that session is refused from now on, on every
+   * process of the service (recorded once per event id, like a user event).
+   */
+  Outcome apply(WorkOsSessionRevoked event);
 
   /** What an event did. */
   enum Outcome {
