@@ -267,7 +267,14 @@ class ServeIT {
     int port = freePort();
     server =
         start(
-            Map.of("PORT", Integer.toString(port), "DATAMINGLE_LOG_FORMAT", "json"),
+            Map.of(
+                "PORT",
+                Integer.toString(port),
+                "DATAMINGLE_LOG_FORMAT",
+                "json",
+                // every request's access line is at DEBUG (at INFO only slow ones and errors)
+                "DATAMINGLE_LOG_LEVEL",
+                "DEBUG"),
             "serve",
             "--dev");
     Http http = waitUntilUp(port);

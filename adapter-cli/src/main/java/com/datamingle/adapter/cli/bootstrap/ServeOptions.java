@@ -2,11 +2,13 @@ package com.datamingle.adapter.cli.bootstrap;
 
 import com.datamingle.migrations.MigrationListener;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * How to serve: dev mode, whether to migrate first, whether to serve a drifted schema, where dev
- * mode keeps its key, and where to print what happens.
+ * mode keeps its key, where to print what happens, and how long to warm up before reporting ready
+ * ({@link ServeWarmUp}; zero: not at all).
  */
 public record ServeOptions(
     boolean dev,
@@ -14,4 +16,5 @@ public record ServeOptions(
     boolean allowDrift,
     Path devDir,
     MigrationListener progress,
-    Consumer<String> say) {}
+    Consumer<String> say,
+    Duration warmUp) {}

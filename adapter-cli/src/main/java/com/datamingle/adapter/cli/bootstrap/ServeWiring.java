@@ -32,6 +32,7 @@ public final class ServeWiring {
       throw new Settings.InvalidSettings(
           "--dev cannot run with DATAMINGLE_ENV=production; unset it for development");
     }
+    ServeWarmUp warmUp = ServeWarmUp.begin(options.warmUp(), clock);
     DatabaseSettings database = MigrationWiring.database(settings);
     String bind =
         settings.bindAddress() != null
@@ -58,8 +59,11 @@ public final class ServeWiring {
       metrics = metrics(persistence, migrator, tokens, clock);
       String drift = driftCheck.outcome();
       Readiness readiness =
-          () ->
-              drift != null ? new Readiness.Status(false, drift) : readiness(persistence, migrator);
+          warmUp.gate(
+              () ->
+                  drift != null
+                      ? new Readiness.Status(false, drift)
+                      : readiness(persistence, migrator));
       WebDependencies deps =
           new WebDependencies(
               services.resolveSignIn(),
@@ -79,6 +83,7 @@ public final class ServeWiring {
               tokens.devJwks(),
               settings.workosWebhookSecret());
       WebServer server = WebModule.create(deps, web).start(bind, settings.port());
+      warmUp.start(persistence, web, clock);
       options
           .say()
           .accept(

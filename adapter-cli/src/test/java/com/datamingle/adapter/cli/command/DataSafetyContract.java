@@ -383,7 +383,13 @@ abstract class DataSafetyContract extends CliDatabaseTest {
     return ServeWiring.serve(
         Settings.fromEnvironment(env),
         new ServeOptions(
-            true, false, allowDrift, files.resolve("dev"), MigrationListener.SILENT, say),
+            true,
+            false,
+            allowDrift,
+            files.resolve("dev"),
+            MigrationListener.SILENT,
+            say,
+            java.time.Duration.ZERO),
         Clock.systemUTC());
   }
 

@@ -76,7 +76,8 @@ public record FullStack(
       ServiceRuntime runtime =
           ServeWiring.serve(
               settings,
-              new ServeOptions(false, true, false, dir.resolve("dev"), null, line -> {}),
+              new ServeOptions(
+                  false, true, false, dir.resolve("dev"), null, line -> {}, Duration.ZERO),
               Clock.systemUTC());
       Http http = new Http("http://127.0.0.1:" + runtime.port());
       return new FullStack(workos, http, dir, settings, runtime, postgres);
