@@ -67,6 +67,8 @@ class ServeIT {
     env.put("WORKOS_JWKS_URL", workos.jwksUrl().toString());
     env.put("WORKOS_API_BASE_URL", workos.baseUrl().toString());
     env.put("WORKOS_WEBHOOK_SECRET", WEBHOOK_SECRET);
+    // every request's access line is at DEBUG (at INFO only slow ones, 5xx at WARN)
+    env.put("DATAMINGLE_LOG_LEVEL", "DEBUG");
     return env;
   }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class ServeWarmUp {
   private final CompletableFuture<Prepared> prepared;
   private volatile boolean done;
   private volatile boolean stopped;
+  private volatile BooleanSupplier serviceStopped = () -> false;
   private final WarmUpTraffic.Counts counts = new WarmUpTraffic.Counts();
 
   /** The throw-away key (its private half only in memory) and the tokens it signed. */
@@ -146,11 +148,19 @@ public final class ServeWarmUp {
     return done;
   }
 
-  /** Starts the warm-up on its own thread; ends at once when the budget is zero. */
-  void start(PersistenceModule persistence, WebSettings settings, Clock clock) {
+  /**
+   * Starts the warm-up on its own thread; ends at once when the budget is zero, and early once
+   * {@code serviceStopped} says the service is stopping.
+   */
+  void start(
+      PersistenceModule persistence,
+      WebSettings settings,
+      Clock clock,
+      BooleanSupplier serviceStopped) {
     if (done) {
       return;
     }
+    this.serviceStopped = serviceStopped;
     Thread thread =
         new Thread(() -> runWithinBudget(persistence, settings, clock), "datamingle-warm-up");
     thread.setDaemon(true);
@@ -158,9 +168,19 @@ public final class ServeWarmUp {
     thread.start();
   }
 
-  /** Ends the warm-up early (the service is stopping). */
+  /** Ends the warm-up early. */
   void stop() {
     stopped = true;
+  }
+
+  private boolean ending() {
+    return stopped || serviceStopped.getAsBoolean();
+  }
+
+  private static void daemon(Runnable work) {
+    Thread thread = new Thread(work, "datamingle-warm-up-sql");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private void runWithinBudget(PersistenceModule persistence, WebSettings settings, Clock clock) {
@@ -168,13 +188,20 @@ public final class ServeWarmUp {
     long deadline = start + budget.toNanos();
     long statementsMs = -1;
     long keysMs = -1;
+    CompletableFuture<Long> statements =
+        CompletableFuture.supplyAsync(
+            () -> {
+              WarmUpStatements.run(persistence, clock, deadline);
+              return (System.nanoTime() - start) / 1_000_000;
+            },
+            ServeWarmUp::daemon);
     try {
-      WarmUpStatements.run(persistence, clock, deadline);
-      statementsMs = (System.nanoTime() - start) / 1_000_000;
       Prepared ready =
           prepared.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       keysMs = (System.nanoTime() - start) / 1_000_000;
       serveTraffic(persistence, settings, clock, ready.key(), ready.tokens(), deadline);
+      statementsMs =
+          statements.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (unexpected() > 0) {
         LOG.warn(
             "{} of the warm-up's {} requests were not answered as expected; serving anyway",
@@ -182,7 +209,7 @@ public final class ServeWarmUp {
             answered());
       }
     } catch (TimeoutException e) {
-      LOG.info("the warm-up's key was not made within its budget; no requests warmed");
+      LOG.info("the warm-up did not finish a step within its budget; serving anyway");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
@@ -254,7 +281,8 @@ public final class ServeWarmUp {
               null,
               null);
       try (WebServer server = WebModule.create(deps, web).start("127.0.0.1", 0)) {
-        WarmUpTraffic.drive(server.port(), tokens, CONNECTIONS, deadline, () -> stopped, counts);
+        WarmUpTraffic.drive(server.port(), tokens, CONNECTIONS, deadline, this::ending, counts);
+        done = true; // ready now; the private server stops meanwhile
       }
     }
   }

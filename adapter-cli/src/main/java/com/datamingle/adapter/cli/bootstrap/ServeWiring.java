@@ -83,7 +83,7 @@ public final class ServeWiring {
               tokens.devJwks(),
               settings.workosWebhookSecret());
       WebServer server = WebModule.create(deps, web).start(bind, settings.port());
-      warmUp.start(persistence, web, clock);
+      warmUp.start(persistence, web, clock, () -> !server.isRunning());
       options
           .say()
           .accept(

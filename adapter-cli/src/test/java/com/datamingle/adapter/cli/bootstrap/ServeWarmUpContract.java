@@ -35,7 +35,7 @@ abstract class ServeWarmUpContract {
       Readiness ready = warmUp.gate(() -> new Readiness.Status(true, null));
       assertThat(ready.check()).isEqualTo(new Readiness.Status(false, "warming up"));
 
-      warmUp.start(persistence, WebSettings.defaults(), clock);
+      warmUp.start(persistence, WebSettings.defaults(), clock, () -> false);
       for (int i = 0; i < 1200 && warmUp.answered() < 200 && !warmUp.done(); i++) {
         Thread.sleep(50);
       }
