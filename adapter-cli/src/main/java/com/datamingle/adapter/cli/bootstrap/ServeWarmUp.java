@@ -263,13 +263,8 @@ public final class ServeWarmUp {
             clock);
     try (Metrics metrics = new Metrics()) {
       WebDependencies deps =
-          new WebDependencies(
-              services.resolveSignIn(),
-              services.updateMyProfile(),
-              services.listUsers(),
-              services.getUser(),
-              services.changeUserAccess(),
-              services.applyWorkOsEvent(),
+          ApplicationWiring.webDependencies(
+              services,
               new WorkOsTokenVerifier(keys, List.of(DevSigningKey.ISSUER), 30, clock),
               () -> new Readiness.Status(true, null),
               metrics);

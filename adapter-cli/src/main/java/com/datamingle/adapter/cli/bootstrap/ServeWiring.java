@@ -65,16 +65,7 @@ public final class ServeWiring {
                       ? new Readiness.Status(false, drift)
                       : readiness(persistence, migrator));
       WebDependencies deps =
-          new WebDependencies(
-              services.resolveSignIn(),
-              services.updateMyProfile(),
-              services.listUsers(),
-              services.getUser(),
-              services.changeUserAccess(),
-              services.applyWorkOsEvent(),
-              tokens.verifier(),
-              readiness,
-              metrics);
+          ApplicationWiring.webDependencies(services, tokens.verifier(), readiness, metrics);
       WebSettings web =
           new WebSettings(
               settings.corsAllowedOrigins(),
