@@ -95,6 +95,8 @@ public final class ServeWarmUp {
 
   private static Prepared prepare(Duration budget, Clock clock) throws IOException {
     Path dir = Files.createTempDirectory("datamingle-warm-up");
+    dir.toFile().deleteOnExit(); // also when the service stops before the warm-up has ended
+    dir.resolve("jwks.json").toFile().deleteOnExit();
     DevSigningKey key = DevSigningKey.loadOrCreate(dir);
     Files.deleteIfExists(dir.resolve("signing-key.pk8")); // the key lives on in memory only
     List<String> tokens = new ArrayList<>();
