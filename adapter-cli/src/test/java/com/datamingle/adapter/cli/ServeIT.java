@@ -67,6 +67,8 @@ class ServeIT {
     env.put("WORKOS_JWKS_URL", workos.jwksUrl().toString());
     env.put("WORKOS_API_BASE_URL", workos.baseUrl().toString());
     env.put("WORKOS_WEBHOOK_SECRET", WEBHOOK_SECRET);
+    // every request's access line is at DEBUG (at INFO only slow ones, 5xx at WARN)
+    env.put("DATAMINGLE_LOG_LEVEL", "DEBUG");
     return env;
   }
 
@@ -267,7 +269,14 @@ class ServeIT {
     int port = freePort();
     server =
         start(
-            Map.of("PORT", Integer.toString(port), "DATAMINGLE_LOG_FORMAT", "json"),
+            Map.of(
+                "PORT",
+                Integer.toString(port),
+                "DATAMINGLE_LOG_FORMAT",
+                "json",
+                // every request's access line is at DEBUG (at INFO only slow ones and errors)
+                "DATAMINGLE_LOG_LEVEL",
+                "DEBUG"),
             "serve",
             "--dev");
     Http http = waitUntilUp(port);

@@ -52,6 +52,11 @@ public final class WebServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Whether it takes requests: started and not stopping. */
+  public boolean isRunning() {
+    return app.jettyServer().server().isRunning();
+  }
+
   /** The Javalin app, for tests with JavalinTest. */
   public Javalin javalin() {
     return app;

@@ -12,10 +12,15 @@ import com.datamingle.application.port.out.WorkOsSyncStore;
 import com.datamingle.domain.user.IdentityProfile;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserDeactivated;
+import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsSyncState;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sign-in resolution. A token of a revoked session, or issued before its user signed out, is
@@ -23,8 +28,16 @@ import java.util.Optional;
  * is one read and no write. A user WorkOS deleted is never created again by a token issued before.
  * The identity provider is asked outside any transaction, so a slow provider never holds a database
  * lock.
+ *
+ * <p>First sign-ins of different users that arrive together are inserted by one statement in one
+ * shared transaction ({@link SharedTransactions}); each caller returns once its row is committed. A
+ * new session of a known user (its last sign-in time and session id, which its next token would
+ * write again) is committed without waiting for the database to make it durable.
  */
 final class ResolveSignInService implements ResolveSignInUseCase {
+  /** At most this many first sign-ins share a transaction. */
+  static final int MAX_SHARED_FIRST_SIGN_INS = 64;
+
   private final UserRepository users;
   private final WorkOsSyncStore sync;
   private final UnitOfWork unitOfWork;
@@ -32,6 +45,7 @@ final class ResolveSignInService implements ResolveSignInUseCase {
   private final IdentityProviderDirectory directory;
   private final TokenRevocations revocations;
   private final Clock clock;
+  private final SharedTransactions<FirstSignIn, User> firstSignIns;
 
   ResolveSignInService(
       UserRepository users,
@@ -48,6 +62,13 @@ final class ResolveSignInService implements ResolveSignInUseCase {
     this.directory = directory;
     this.revocations = revocations;
     this.clock = clock;
+    this.firstSignIns =
+        new SharedTransactions<>(
+            unitOfWork,
+            MAX_SHARED_FIRST_SIGN_INS,
+            signIn -> signIn.command().workosUserId(),
+            this::insertTogether,
+            this::insertAlone);
   }
 
   @Override
@@ -64,7 +85,7 @@ final class ResolveSignInService implements ResolveSignInUseCase {
       if (afterSignIn(user, command, clock.instant()) == user) {
         return user;
       }
-      return unitOfWork.inTransaction(() -> refresh(command));
+      return unitOfWork.inRederivableTransaction(() -> refresh(command));
     }
     if (sync.findState(command.workosUserId()).map(WorkOsSyncState::deleted).orElse(false)) {
       throw UnknownIdentity.deleted(command.workosUserId());
@@ -75,19 +96,48 @@ final class ResolveSignInService implements ResolveSignInUseCase {
             : directory
                 .fetchProfile(command.workosUserId())
                 .orElseThrow(() -> new UnknownIdentity(command.workosUserId()));
-    return unitOfWork.inTransaction(
-        () -> {
-          Instant now = clock.instant();
-          User fresh =
-              User.register(ids.newUserId(), command.workosUserId(), profile, now)
-                  .signedIn(command.sessionId(), now);
-          if (users.insertIfAbsent(fresh)) {
-            return fresh;
-          }
-          return refresh(
-              command); // someone else created it first: treat this as a sign-in of theirs
-        });
+    return firstSignIns.submit(new FirstSignIn(command, profile));
   }
+
+  /** Inserts the users of first sign-ins that arrived together, in one statement. */
+  private void insertTogether(List<KeyedCombiner.Slot<FirstSignIn, User>> batch) {
+    Instant now = clock.instant();
+    List<User> fresh = new ArrayList<>(batch.size());
+    for (KeyedCombiner.Slot<FirstSignIn, User> slot : batch) {
+      fresh.add(newUser(slot.request(), now));
+    }
+    // in WorkOS id order, so that two transactions inserting the same ids never wait on each other
+    List<User> ordered = new ArrayList<>(fresh);
+    ordered.sort(Comparator.comparing(user -> user.workosUserId().value()));
+    Set<UserId> inserted = users.insertAllIfAbsent(ordered);
+    for (int i = 0; i < batch.size(); i++) {
+      KeyedCombiner.Slot<FirstSignIn, User> slot = batch.get(i);
+      if (inserted.contains(fresh.get(i).id())) {
+        slot.succeed(fresh.get(i));
+        continue;
+      }
+      try {
+        // someone else created it first: treat this as a sign-in of theirs
+        slot.succeed(refresh(slot.request().command()));
+      } catch (UserDeactivated e) {
+        slot.fail(e);
+      }
+    }
+  }
+
+  /** One first sign-in in its own transaction (when the shared one failed). */
+  private User insertAlone(FirstSignIn signIn) {
+    User fresh = newUser(signIn, clock.instant());
+    return users.insertIfAbsent(fresh) ? fresh : refresh(signIn.command());
+  }
+
+  private User newUser(FirstSignIn signIn, Instant now) {
+    return User.register(ids.newUserId(), signIn.command().workosUserId(), signIn.profile(), now)
+        .signedIn(signIn.command().sessionId(), now);
+  }
+
+  /** A verified identity WorkOS knows and this database does not, with the profile to create. */
+  private record FirstSignIn(Command command, IdentityProfile profile) {}
 
   private User refresh(Command command) {
     User current =

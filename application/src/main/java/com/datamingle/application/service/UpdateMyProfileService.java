@@ -8,6 +8,8 @@ import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserDeactivated;
 import com.datamingle.domain.user.UserId;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +22,9 @@ import java.util.Optional;
  * <p>The write is optimistic first: the edits start from the user as the repository knows it
  * (usually from memory) and are written only if the stored row still holds exactly that user, in
  * one statement with no read before it. If the row changed meanwhile (another instance, an admin, a
- * WorkOS event), nothing was written, and the edits run again from the row read "for update".
+ * WorkOS event), nothing was written, and the edits run again from the row read "for update". The
+ * optimistic writes of different users that arrive together share one transaction and one commit
+ * ({@link SharedTransactions}); every caller still returns only after that commit.
  */
 final class UpdateMyProfileService implements UpdateMyProfileUseCase {
   /** At most this many edits of one user share a transaction. */
@@ -32,6 +36,7 @@ final class UpdateMyProfileService implements UpdateMyProfileUseCase {
   private final Clock clock;
   private final KeyedCombiner<UserId, ProfileUpdate, User> edits =
       new KeyedCombiner<>(MAX_COMBINED_EDITS, this::applyTogether);
+  private final SharedTransactions<OptimisticWrite, Boolean> optimisticWrites;
 
   UpdateMyProfileService(
       UserRepository users, UserLookup lookup, UnitOfWork unitOfWork, Clock clock) {
@@ -39,6 +44,13 @@ final class UpdateMyProfileService implements UpdateMyProfileUseCase {
     this.lookup = lookup;
     this.unitOfWork = unitOfWork;
     this.clock = clock;
+    this.optimisticWrites =
+        new SharedTransactions<>(
+            unitOfWork,
+            MAX_COMBINED_EDITS,
+            write -> write.basis().id(),
+            this::writeTogether,
+            this::writeAlone);
   }
 
   @Override
@@ -75,8 +87,24 @@ final class UpdateMyProfileService implements UpdateMyProfileUseCase {
     if (latest == basis) {
       return true;
     }
-    return unitOfWork.inTransaction(() -> users.updateIfUnchanged(basis, latest));
+    return optimisticWrites.submit(new OptimisticWrite(basis, latest));
   }
+
+  /** Writes the optimistic writes of different users that arrived together, in id order. */
+  private void writeTogether(List<KeyedCombiner.Slot<OptimisticWrite, Boolean>> batch) {
+    List<KeyedCombiner.Slot<OptimisticWrite, Boolean>> ordered = new ArrayList<>(batch);
+    ordered.sort(Comparator.comparing(slot -> slot.request().basis().id()));
+    for (KeyedCombiner.Slot<OptimisticWrite, Boolean> slot : ordered) {
+      slot.succeed(writeAlone(slot.request()));
+    }
+  }
+
+  private boolean writeAlone(OptimisticWrite write) {
+    return users.updateIfUnchanged(write.basis(), write.latest());
+  }
+
+  /** {@code latest}, to be written only if the stored user still is {@code basis}. */
+  private record OptimisticWrite(User basis, User latest) {}
 
   /** Applies each edit to the result of the one before; an edit that fails fails alone. */
   private User applyInOrder(User start, List<KeyedCombiner.Slot<ProfileUpdate, User>> batch) {

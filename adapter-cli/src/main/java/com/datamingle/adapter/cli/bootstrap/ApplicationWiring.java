@@ -1,8 +1,12 @@
 package com.datamingle.adapter.cli.bootstrap;
 
 import com.datamingle.adapter.persistence.PersistenceModule;
+import com.datamingle.adapter.web.WebDependencies;
+import com.datamingle.adapter.web.auth.TokenVerifier;
 import com.datamingle.adapter.web.client.workos.WorkOsEventsClient;
 import com.datamingle.adapter.web.client.workos.WorkOsSessions;
+import com.datamingle.adapter.web.ops.Metrics;
+import com.datamingle.adapter.web.ops.Readiness;
 import com.datamingle.application.port.out.IdentityProviderDirectory;
 import com.datamingle.application.port.out.WorkOsEventFeed;
 import com.datamingle.application.service.ApplicationServices;
@@ -36,6 +40,22 @@ final class ApplicationWiring {
             : new WorkOsSessions(
                 settings.apiBaseUrl(), settings.workosApiKey(), Duration.ofSeconds(10)),
         clock);
+  }
+
+  /** What the web adapter drives: the use cases of {@code services}, and what serving needs. */
+  static WebDependencies webDependencies(
+      ApplicationServices services, TokenVerifier verifier, Readiness readiness, Metrics metrics) {
+    return new WebDependencies(
+        services.resolveSignIn(),
+        services.updateMyProfile(),
+        services.listUsers(),
+        services.getUser(),
+        services.changeUserAccess(),
+        services.signOutUser(),
+        services.applyWorkOsEvent(),
+        verifier,
+        readiness,
+        metrics);
   }
 
   /** WorkOS's Events API with the API key; without a key, a feed that says how to configure one. */

@@ -37,6 +37,7 @@ public final class ServeWiring {
       throw new Settings.InvalidSettings(
           "--dev cannot run with DATAMINGLE_ENV=production; unset it for development");
     }
+    ServeWarmUp warmUp = ServeWarmUp.begin(options.warmUp(), clock);
     DatabaseSettings database = MigrationWiring.database(settings);
     String bind =
         settings.bindAddress() != null
@@ -65,22 +66,13 @@ public final class ServeWiring {
       metrics = metrics(persistence, migrator, tokens, clock);
       String drift = driftCheck.outcome();
       Readiness readiness =
-          () ->
-              drift != null
-                  ? new Readiness.Status(false, drift)
-                  : readiness(persistence, migrator, newerSchema);
+          warmUp.gate(
+              () ->
+                  drift != null
+                      ? new Readiness.Status(false, drift)
+                      : readiness(persistence, migrator, newerSchema));
       WebDependencies deps =
-          new WebDependencies(
-              services.resolveSignIn(),
-              services.updateMyProfile(),
-              services.listUsers(),
-              services.getUser(),
-              services.changeUserAccess(),
-              services.signOutUser(),
-              services.applyWorkOsEvent(),
-              tokens.verifier(),
-              readiness,
-              metrics);
+          ApplicationWiring.webDependencies(services, tokens.verifier(), readiness, metrics);
       WebSettings web =
           new WebSettings(
               settings.corsAllowedOrigins(),
@@ -90,6 +82,7 @@ public final class ServeWiring {
               settings.workosWebhookSecret());
       persistence.listenForChanges();
       WebServer server = WebModule.create(deps, web).start(bind, settings.port());
+      warmUp.start(persistence, web, clock, () -> !server.isRunning());
       options
           .say()
           .accept(

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,8 @@ class NewerSchemaTest {
             Map.of("DATABASE_URL", databaseUrl(), "PORT", "0", "BIND_ADDRESS", "127.0.0.1"));
     return ServeWiring.serve(
         settings,
-        new ServeOptions(true, true, false, dir.resolve("dev"), null, said::add),
+        new ServeOptions(
+            true, true, false, dir.resolve("dev"), null, said::add, Set.of(), Duration.ZERO),
         Clock.systemUTC());
   }
 

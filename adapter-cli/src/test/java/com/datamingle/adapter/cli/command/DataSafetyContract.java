@@ -385,7 +385,14 @@ abstract class DataSafetyContract extends CliDatabaseTest {
     return ServeWiring.serve(
         Settings.fromEnvironment(env),
         new ServeOptions(
-            true, false, allowDrift, files.resolve("dev"), MigrationListener.SILENT, say),
+            true,
+            false,
+            allowDrift,
+            files.resolve("dev"),
+            MigrationListener.SILENT,
+            say,
+            java.util.Set.of(),
+            java.time.Duration.ZERO),
         Clock.systemUTC());
   }
 

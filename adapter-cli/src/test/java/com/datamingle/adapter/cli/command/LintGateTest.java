@@ -15,9 +15,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +164,15 @@ class LintGateTest extends CliDatabaseTest {
     try (ServiceRuntime runtime =
         ServeWiring.serve(
             Settings.fromEnvironment(serveEnv),
-            new ServeOptions(true, false, false, folder.resolve("dev"), null, said::add),
+            new ServeOptions(
+                true,
+                false,
+                false,
+                folder.resolve("dev"),
+                null,
+                said::add,
+                Set.of(),
+                Duration.ZERO),
             Clock.systemUTC())) {
       assertThat(runtime.port()).isPositive();
     }

@@ -58,14 +58,27 @@ public record FullStack(
   /** The service with these environment variables besides the database and WorkOS's. */
   public static FullStack start(Database database, Path dir, Map<String, String> more)
       throws Exception {
-    FakeWorkOs workos = new FakeWorkOs();
     PostgresTestDatabase postgres =
         database == Database.POSTGRESQL ? PostgresTestDatabase.createIsolated() : null;
+    return start(
+        postgres != null ? postgres.postgresUrl() : "jdbc:sqlite:" + dir.resolve("db.sqlite"),
+        postgres,
+        dir,
+        more);
+  }
+
+  /** The service on a database of the caller's (a server the test runs itself). */
+  public static FullStack startOn(String databaseUrl, Path dir) throws Exception {
+    return start(databaseUrl, null, dir, Map.of());
+  }
+
+  private static FullStack start(
+      String databaseUrl, PostgresTestDatabase postgres, Path dir, Map<String, String> more)
+      throws Exception {
+    FakeWorkOs workos = new FakeWorkOs();
     try {
       Map<String, String> env = new HashMap<>(more);
-      env.put(
-          "DATABASE_URL",
-          postgres != null ? postgres.postgresUrl() : "jdbc:sqlite:" + dir.resolve("db.sqlite"));
+      env.put("DATABASE_URL", databaseUrl);
       env.put("PORT", "0");
       env.put("BIND_ADDRESS", "127.0.0.1");
       env.put("WORKOS_API_KEY", FakeWorkOs.API_KEY);
@@ -76,7 +89,15 @@ public record FullStack(
       ServiceRuntime runtime =
           ServeWiring.serve(
               settings,
-              new ServeOptions(false, true, false, dir.resolve("dev"), null, line -> {}),
+              new ServeOptions(
+                  false,
+                  true,
+                  false,
+                  dir.resolve("dev"),
+                  null,
+                  line -> {},
+                  java.util.Set.of(),
+                  Duration.ZERO),
               Clock.systemUTC());
       Http http = new Http("http://127.0.0.1:" + runtime.port());
       return new FullStack(workos, http, dir, settings, runtime, postgres);

@@ -127,6 +127,11 @@ public final class Sessions implements TransactionHooks {
     session.close();
   }
 
+  /** PostgreSQL: this transaction's commit does not wait for its WAL to be flushed. */
+  static void asynchronousCommit(SqlSession session) {
+    statement(session, "SET LOCAL synchronous_commit = off");
+  }
+
   static void savepoint(SqlSession session, String name) {
     statement(session, "SAVEPOINT " + name);
   }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -162,6 +163,21 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
     } finally {
       // another process may have won the insert: only a read learns what the database holds
       endWriteAfterTransaction(user.workosUserId(), number, null);
+    }
+  }
+
+  @Override
+  public Set<UserId> insertAllIfAbsent(List<User> users) {
+    long[] numbers = new long[users.size()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = events.incrementAndGet();
+    }
+    try {
+      return delegate.insertAllIfAbsent(users);
+    } finally {
+      for (int i = 0; i < numbers.length; i++) {
+        endWriteAfterTransaction(users.get(i).workosUserId(), numbers[i], null);
+      }
     }
   }
 

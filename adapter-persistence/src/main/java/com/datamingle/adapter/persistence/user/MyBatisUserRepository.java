@@ -7,8 +7,10 @@ import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsUserId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Persistence adapter: users via MyBatis. */
@@ -52,6 +54,19 @@ final class MyBatisUserRepository implements UserRepository {
   @Override
   public boolean insertIfAbsent(User user) {
     return sessions.withMapper(UserMapper.class, m -> m.insertIfAbsent(UserRow.from(user))) == 1;
+  }
+
+  @Override
+  public Set<UserId> insertAllIfAbsent(List<User> users) {
+    if (users.isEmpty()) {
+      return Set.of();
+    }
+    List<UserRow> rows = users.stream().map(UserRow::from).toList();
+    Set<UserId> inserted = new HashSet<>();
+    for (UUID id : sessions.withMapper(UserMapper.class, m -> m.insertAllIfAbsent(rows))) {
+      inserted.add(new UserId(id));
+    }
+    return inserted;
   }
 
   @Override

@@ -19,6 +19,8 @@ interface UserMapper {
 
   int insertIfAbsent(UserRow row);
 
+  List<UUID> insertAllIfAbsent(@Param("rows") List<UserRow> rows);
+
   int update(UserRow row);
 
   int updateIfUnchanged(@Param("expected") UserRow expected, @Param("updated") UserRow updated);

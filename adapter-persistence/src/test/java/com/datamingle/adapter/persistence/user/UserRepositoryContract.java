@@ -376,6 +376,51 @@ public abstract class UserRepositoryContract {
     assertThat(users).extracting(User::id).containsOnly(users.get(0).id());
   }
 
+  @Test
+  void concurrentFirstSignInsOfManyUsersSharingTransactionsYieldOneRowPerWorkosId()
+      throws Exception {
+    ApplicationServices app = services(new FakeIdentityProviderDirectory());
+    // 32 callers, 8 WorkOS ids: each id signs in 4 times at once, beside the other ids
+    List<User> users =
+        Race.run(
+            32,
+            n ->
+                app.resolveSignIn()
+                    .resolveSignIn(
+                        new ResolveSignInUseCase.Command(
+                            new WorkOsUserId("user_01HMANY" + (n % 8)),
+                            "session_" + n,
+                            new IdentityProfile(
+                                new Email("many" + (n % 8) + "@example.com"), null, null, null))));
+
+    assertThat(rowCount()).isEqualTo(8);
+    for (int id = 0; id < 8; id++) {
+      WorkOsUserId sub = new WorkOsUserId("user_01HMANY" + id);
+      User stored = repository().findByWorkosUserId(sub).orElseThrow();
+      assertThat(users.stream().filter(u -> u.workosUserId().equals(sub)))
+          .hasSize(4)
+          .extracting(User::id)
+          .containsOnly(stored.id());
+    }
+  }
+
+  @Test
+  void insertAllIfAbsentInsertsEachNewWorkosIdOnceAndSaysWhich() {
+    User existing = stored(aUser().withWorkosUserId("user_01HTAKEN"));
+    User fresh = aUser().withId(ids().newUserId()).withWorkosUserId("user_01HFRESH").build();
+    User taken = aUser().withId(ids().newUserId()).withWorkosUserId("user_01HTAKEN").build();
+    User repeated = aUser().withId(ids().newUserId()).withWorkosUserId("user_01HFRESH").build();
+
+    var inserted =
+        unitOfWork()
+            .inTransaction(() -> repository().insertAllIfAbsent(List.of(fresh, taken, repeated)));
+
+    assertThat(inserted).containsExactly(fresh.id());
+    assertThat(rowCount()).isEqualTo(2);
+    assertThat(repository().findByWorkosUserId(fresh.workosUserId())).contains(fresh);
+    assertThat(repository().findByWorkosUserId(existing.workosUserId())).contains(existing);
+  }
+
   private static User firstNamed(User user, String name, Instant at) {
     return user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName(name)), at);
   }

@@ -4,8 +4,10 @@ import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsUserId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Outbound port: loads and stores users. The {@code ...ForUpdate} finders, called inside a {@link
@@ -32,6 +34,23 @@ public interface UserRepository {
    * @return true when this call inserted the row
    */
   boolean insertIfAbsent(User user);
+
+  /**
+   * {@link #insertIfAbsent} for several users at once, in one statement where the database allows
+   * (first sign-ins that arrived together). Users whose WorkOS id exists already, or comes twice in
+   * {@code users}, are skipped (only the first of a repeated id is inserted).
+   *
+   * @return the ids of the users this call inserted
+   */
+  default Set<UserId> insertAllIfAbsent(List<User> users) {
+    Set<UserId> inserted = new HashSet<>();
+    for (User user : users) {
+      if (insertIfAbsent(user)) {
+        inserted.add(user.id());
+      }
+    }
+    return inserted;
+  }
 
   /** Writes every mutable field of an existing user. */
   void update(User user);

@@ -2,6 +2,7 @@ package com.datamingle.adapter.cli.command.serve;
 
 import com.datamingle.adapter.cli.bootstrap.DevTokens;
 import com.datamingle.adapter.cli.bootstrap.ServeOptions;
+import com.datamingle.adapter.cli.bootstrap.ServeWarmUp;
 import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
@@ -72,7 +73,10 @@ public final class ServeCommand extends Subcommand {
                   err.println(line);
                   err.flush();
                 },
-                allowLint.rules()),
+                allowLint.rules(),
+                ServeWarmUp.budget(
+                    env.get("DATAMINGLE_WARMUP"),
+                    flags.getOrDefault("DATAMINGLE_WARMUP", "DATAMINGLE_WARMUP"))),
             Clock.systemUTC());
     AtomicBoolean stopping = new AtomicBoolean();
     Runnable stop =

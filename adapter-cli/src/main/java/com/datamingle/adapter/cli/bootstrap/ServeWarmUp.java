@@ -1,0 +1,302 @@
+package com.datamingle.adapter.cli.bootstrap;
+
+import com.datamingle.adapter.persistence.PersistenceModule;
+import com.datamingle.adapter.web.WebDependencies;
+import com.datamingle.adapter.web.WebModule;
+import com.datamingle.adapter.web.WebServer;
+import com.datamingle.adapter.web.WebSettings;
+import com.datamingle.adapter.web.auth.DevSigningKey;
+import com.datamingle.adapter.web.auth.JwksKeyStore;
+import com.datamingle.adapter.web.auth.WorkOsTokenVerifier;
+import com.datamingle.adapter.web.ops.Metrics;
+import com.datamingle.adapter.web.ops.Readiness;
+import com.datamingle.application.service.ApplicationServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code serve} warms its own hot paths before {@code /ready} answers 200: a JVM runs new code
+ * interpreted, and compiles it only once it has run often, so a fresh instance would serve its
+ * first real requests many times slower than later ones. For at most the budget ({@code
+ * DATAMINGLE_WARMUP}, default {@value #DEFAULT_BUDGET_TEXT}), a second, private web server built by
+ * the same code ({@link WebModule}) on a loopback port takes requests of every hot kind: token
+ * verification, first sign-ins and known users, profile edits (JSON both ways), health, refusals,
+ * the access log and the metrics. {@code /health} answers meanwhile; {@code /ready} answers 503
+ * {@code warming up}.
+ *
+ * <p>Safety: the private server trusts only a key made for this warm-up, kept in memory and thrown
+ * away with the server (the production verifier is not touched); its users live in memory ({@link
+ * WarmUpUsers}), so it writes no row; the SQL writes are warmed in transactions that are rolled
+ * back ({@link WarmUpStatements}).
+ */
+public final class ServeWarmUp {
+  static final String VARIABLE = "DATAMINGLE_WARMUP";
+  static final String DEFAULT_BUDGET_TEXT = "2s";
+  static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
+  private static final Logger LOG = LoggerFactory.getLogger(ServeWarmUp.class);
+  private static final int CONNECTIONS = 3;
+  private static final int USERS = 16;
+
+  private final Duration budget;
+  private final CompletableFuture<Prepared> prepared;
+  private volatile boolean done;
+  private volatile boolean stopped;
+  private volatile BooleanSupplier serviceStopped = () -> false;
+  private final WarmUpTraffic.Counts counts = new WarmUpTraffic.Counts();
+
+  /** The throw-away key (its private half only in memory) and the tokens it signed. */
+  private record Prepared(Path dir, DevSigningKey key, List<String> tokens) {}
+
+  private ServeWarmUp(Duration budget, CompletableFuture<Prepared> prepared) {
+    this.budget = budget;
+    this.prepared = prepared;
+    this.done = budget.isZero();
+  }
+
+  /**
+   * Begins the warm-up at the start of {@code serve}: the throw-away key and its tokens are made on
+   * another thread (the second core) while the service starts; {@link #start} runs the rest once
+   * the service listens.
+   */
+  static ServeWarmUp begin(Duration budget, Clock clock) {
+    if (budget.isZero()) {
+      return new ServeWarmUp(budget, CompletableFuture.completedFuture(null));
+    }
+    CompletableFuture<Prepared> prepared = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                prepared.complete(prepare(budget, clock));
+              } catch (IOException | RuntimeException e) {
+                prepared.completeExceptionally(e);
+              }
+            },
+            "datamingle-warm-up-keys");
+    thread.setDaemon(true);
+    thread.start();
+    return new ServeWarmUp(budget, prepared);
+  }
+
+  private static Prepared prepare(Duration budget, Clock clock) throws IOException {
+    Path dir = Files.createTempDirectory("datamingle-warm-up");
+    dir.toFile().deleteOnExit(); // also when the service stops before the warm-up has ended
+    dir.resolve("jwks.json").toFile().deleteOnExit();
+    DevSigningKey key = DevSigningKey.loadOrCreate(dir);
+    Files.deleteIfExists(dir.resolve("signing-key.pk8")); // the key lives on in memory only
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < USERS * 2; i++) {
+      tokens.add(
+          key.mint("warm-up-" + (i % USERS) + "@warm-up.invalid", "Warm", "Up", budget, clock)
+              .token());
+    }
+    return new Prepared(dir, key, tokens);
+  }
+
+  /**
+   * {@value #VARIABLE}: {@code off} or {@code 0}, or a budget such as {@code 2s}, {@code 500ms}.
+   */
+  public static Duration budget(String value, String source) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_BUDGET;
+    }
+    String v = value.strip();
+    if (v.equals("off") || v.equals("0")) {
+      return Duration.ZERO;
+    }
+    try {
+      Duration d =
+          v.endsWith("ms")
+              ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
+              : v.endsWith("s")
+                  ? Duration.ofMillis(
+                      Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000))
+                  : null;
+      if (d != null && !d.isNegative() && d.compareTo(Duration.ofMinutes(5)) <= 0) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new Settings.InvalidSettings(
+        source
+            + " is '"
+            + value
+            + "'; give how long serve may warm up before it reports ready, such as 2s or 500ms"
+            + " (at most 5 minutes), or off");
+  }
+
+  /** {@code ready}, but 503 {@code warming up} until the warm-up has ended. */
+  Readiness gate(Readiness ready) {
+    return () -> done ? ready.check() : new Readiness.Status(false, "warming up");
+  }
+
+  boolean done() {
+    return done;
+  }
+
+  /**
+   * Starts the warm-up on its own thread; ends at once when the budget is zero, and early once
+   * {@code serviceStopped} says the service is stopping.
+   */
+  void start(
+      PersistenceModule persistence,
+      WebSettings settings,
+      Clock clock,
+      BooleanSupplier serviceStopped) {
+    if (done) {
+      return;
+    }
+    this.serviceStopped = serviceStopped;
+    Thread thread =
+        new Thread(() -> runWithinBudget(persistence, settings, clock), "datamingle-warm-up");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.NORM_PRIORITY - 1);
+    thread.start();
+  }
+
+  /** Ends the warm-up early. */
+  void stop() {
+    stopped = true;
+  }
+
+  private boolean ending() {
+    return stopped || serviceStopped.getAsBoolean();
+  }
+
+  private static void daemon(Runnable work) {
+    Thread thread = new Thread(work, "datamingle-warm-up-sql");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void runWithinBudget(PersistenceModule persistence, WebSettings settings, Clock clock) {
+    long start = System.nanoTime();
+    long deadline = start + budget.toNanos();
+    long statementsMs = -1;
+    long keysMs = -1;
+    CompletableFuture<Long> statements =
+        CompletableFuture.supplyAsync(
+            () -> {
+              WarmUpStatements.run(persistence, clock, deadline);
+              return (System.nanoTime() - start) / 1_000_000;
+            },
+            ServeWarmUp::daemon);
+    try {
+      Prepared ready =
+          prepared.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      keysMs = (System.nanoTime() - start) / 1_000_000;
+      serveTraffic(persistence, settings, clock, ready.key(), ready.tokens(), deadline);
+      statementsMs =
+          statements.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (unexpected() > 0) {
+        LOG.warn(
+            "{} of the warm-up's {} requests were not answered as expected; serving anyway",
+            unexpected(),
+            answered());
+      }
+    } catch (TimeoutException e) {
+      LOG.info("the warm-up did not finish a step within its budget; serving anyway");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.warn("warm-up ended early ({}); serving anyway", e.getCause().toString());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("warm-up ended early ({}); serving anyway", e.toString());
+    } finally {
+      prepared.thenAccept(made -> deleteQuietly(made.dir())); // now, or once it is made
+      done = true;
+      LOG.info(
+          "warmed up in {} ms ({} requests; SQL warmed by {} ms, key ready by {} ms); ready",
+          (System.nanoTime() - start) / 1_000_000,
+          answered(),
+          statementsMs,
+          keysMs);
+    }
+  }
+
+  /** Requests the warm-up's server answered so far. */
+  long answered() {
+    return counts.answered.sum();
+  }
+
+  /** Of those, the ones not answered as a working server answers them (for tests and the log). */
+  long unexpected() {
+    return counts.unexpected.sum();
+  }
+
+  private void serveTraffic(
+      PersistenceModule persistence,
+      WebSettings settings,
+      Clock clock,
+      DevSigningKey key,
+      List<String> tokens,
+      long deadline)
+      throws IOException {
+    if (tokens.isEmpty()) {
+      return;
+    }
+    JwksKeyStore keys =
+        new JwksKeyStore(
+            key.jwksUrl(), Duration.ofSeconds(2), Duration.ofDays(1), Duration.ofSeconds(1), clock);
+    ApplicationServices services =
+        ApplicationServices.create(
+            new ApplicationServices.Ports(
+                new WarmUpUsers(persistence.userRepository()),
+                persistence.syncStore(),
+                persistence.unitOfWork(),
+                persistence.idGenerator(),
+                persistence.tokenRevocations()),
+            id -> Optional.empty(),
+            (after, limit) -> List.of(),
+            null,
+            clock);
+    try (Metrics metrics = new Metrics()) {
+      WebDependencies deps =
+          ApplicationWiring.webDependencies(
+              services,
+              new WorkOsTokenVerifier(keys, List.of(DevSigningKey.ISSUER), 30, clock),
+              () -> new Readiness.Status(true, null),
+              metrics);
+      WebSettings web =
+          new WebSettings(
+              settings.corsAllowedOrigins(),
+              settings.maxRequestBytes(),
+              Duration.ofSeconds(1),
+              null,
+              null);
+      try (WebServer server = WebModule.create(deps, web).start("127.0.0.1", 0)) {
+        WarmUpTraffic.drive(server.port(), tokens, CONNECTIONS, deadline, this::ending, counts);
+        done = true; // ready now; the private server stops meanwhile
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.debug("could not delete the warm-up folder {}: {}", dir, e.toString());
+    }
+  }
+}
