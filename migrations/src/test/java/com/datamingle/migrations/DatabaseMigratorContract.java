@@ -34,8 +34,11 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
   static final String CHANGELOG = "20261124000001";
   static final String USERS = "20261124000002";
 
-  /** The head: the WorkOS sync tables. */
+  /** The WorkOS sync tables. */
   static final String SYNC = "20261124213504";
+
+  /** The head: revoked sessions, sign-outs and the SQLite cache-change feed. */
+  static final String REVOCATIONS = "20261201051000";
 
   @TempDir Path scriptsRoot;
 
@@ -54,10 +57,10 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
   }
 
   /** A folder holding the packaged scripts of this dialect, to which a test can add its own. */
-  /** The packaged scripts and 20261201000000_NAME.sql, which creates (and undoes) table NAME_t. */
+  /** The packaged scripts and 20261231000000_NAME.sql, which creates (and undoes) table NAME_t. */
   DatabaseMigrator withTableScript(String name) throws IOException {
     return withExtraScript(
-        "20261201000000_" + name + ".sql",
+        "20261231000000_" + name + ".sql",
         "-- // "
             + name
             + "\nCREATE TABLE "
@@ -96,10 +99,12 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
                   }
                 });
 
-    assertThat(seen).containsExactly(CHANGELOG, USERS, SYNC);
-    assertThat(report.ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG, USERS, SYNC);
+    assertThat(seen).containsExactly(CHANGELOG, USERS, SYNC, REVOCATIONS);
+    assertThat(report.ran())
+        .extracting(MigrationEntry::id)
+        .containsExactly(CHANGELOG, USERS, SYNC, REVOCATIONS);
     assertThat(report.after().atHead()).isTrue();
-    assertThat(report.after().current().orElseThrow().id()).isEqualTo(SYNC);
+    assertThat(report.after().current().orElseThrow().id()).isEqualTo(REVOCATIONS);
     assertThat(tables())
         .contains("changelog", "users", "workos_events", "workos_user_sync", "sync_cursors");
   }
@@ -115,16 +120,16 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
   void downgradeUndoesOneStepThenUpgradeReappliesIt() throws SQLException {
     packaged().upgrade(null, null);
 
-    MigrationReport down = packaged().downgradeSteps(1, null);
+    MigrationReport down = packaged().downgradeSteps(2, null);
 
-    assertThat(down.ran()).extracting(MigrationEntry::id).containsExactly(SYNC);
+    assertThat(down.ran()).extracting(MigrationEntry::id).containsExactly(REVOCATIONS, SYNC);
     assertThat(tables())
-        .doesNotContain("workos_events", "workos_user_sync", "sync_cursors")
+        .doesNotContain("workos_events", "workos_user_sync", "sync_cursors", "revoked_sessions")
         .contains("changelog", "users");
     assertThat(down.after().current().orElseThrow().id()).isEqualTo(USERS);
     assertThat(down.after().withState(MigrationEntry.State.PENDING))
         .extracting(MigrationEntry::id)
-        .containsExactly(SYNC);
+        .containsExactly(SYNC, REVOCATIONS);
 
     packaged().upgrade(null, null);
     assertThat(tables()).contains("workos_events");
@@ -136,7 +141,9 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
     MigrationReport report = packaged().downgradeTo("base", null);
 
-    assertThat(report.ran()).extracting(MigrationEntry::id).containsExactly(SYNC, USERS, CHANGELOG);
+    assertThat(report.ran())
+        .extracting(MigrationEntry::id)
+        .containsExactly(REVOCATIONS, SYNC, USERS, CHANGELOG);
     assertThat(tables()).isEmpty();
     assertThat(report.after().current()).isEmpty();
   }
@@ -167,8 +174,8 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     assertThat(tables()).isEmpty();
 
     packaged().upgrade(null, null);
-    assertThatThrownBy(() -> packaged().downgradeSteps(4, null))
-        .hasMessageContaining("only 3 are applied");
+    assertThatThrownBy(() -> packaged().downgradeSteps(5, null))
+        .hasMessageContaining("only 4 are applied");
     assertThatThrownBy(() -> packaged().upgrade(CHANGELOG, null))
         .hasMessageContaining("db downgrade");
     assertThat(tables()).contains("users");
@@ -178,7 +185,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
   void aFailingScriptIsRolledBackAndNamedWithItsStatement() throws Exception {
     DatabaseMigrator migrator =
         withExtraScript(
-            "20261201000000_add_broken.sql",
+            "20261231000000_add_broken.sql",
             String.join(
                 "\n",
                 "-- // add broken",
@@ -190,23 +197,23 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
     assertThatThrownBy(() -> migrator.upgrade(null, null))
         .isInstanceOf(MigrationFailure.class)
-        .hasMessageContaining("20261201000000_add_broken.sql")
+        .hasMessageContaining("20261231000000_add_broken.sql")
         .hasMessageContaining("no_such_table")
         .hasMessageContaining("statement: INSERT INTO no_such_table");
 
     assertThat(tables()).doesNotContain("half_done").contains("users");
     MigrationStatus status = migrator.status();
-    assertThat(status.current().orElseThrow().id()).isEqualTo(SYNC);
+    assertThat(status.current().orElseThrow().id()).isEqualTo(REVOCATIONS);
     assertThat(status.withState(MigrationEntry.State.PENDING))
         .extracting(MigrationEntry::id)
-        .containsExactly("20261201000000");
+        .containsExactly("20261231000000");
   }
 
   @Test
   void refusesToDowngradeAMigrationWithoutUndo() throws Exception {
     DatabaseMigrator migrator =
         withExtraScript(
-            "20261201000000_no_way_back.sql",
+            "20261231000000_no_way_back.sql",
             "-- // no way back\n"
                 + "CREATE TABLE one_way (id INTEGER PRIMARY KEY);\n"
                 + "-- //@UNDO\n"
@@ -214,7 +221,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     migrator.upgrade(null, null);
 
     assertThatThrownBy(() -> migrator.downgradeSteps(1, null))
-        .hasMessageContaining("20261201000000_no_way_back.sql has no undo section");
+        .hasMessageContaining("20261231000000_no_way_back.sql has no undo section");
     assertThat(tables()).contains("one_way");
   }
 
@@ -259,7 +266,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
     assertThat(status.withState(MigrationEntry.State.MISSING_SCRIPT))
         .extracting(MigrationEntry::id)
-        .containsExactly("20261201000000");
+        .containsExactly("20261231000000");
     assertThatThrownBy(() -> packaged().upgrade(null, null)).hasMessageContaining("no script here");
   }
 
@@ -267,7 +274,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
   void concurrentUpgradesApplyEachMigrationOnce() throws Exception {
     DatabaseMigrator migrator =
         withExtraScript(
-            "20261201000000_counted.sql",
+            "20261231000000_counted.sql",
             String.join(
                 "\n",
                 "-- // counted",
@@ -295,7 +302,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     }
     pool.shutdown();
 
-    assertThat(ran).as("the packaged scripts and the counted one, each once").isEqualTo(4);
+    assertThat(ran).as("the packaged scripts and the counted one, each once").isEqualTo(5);
     try (Connection c = connect();
         Statement s = c.createStatement();
         var rs = s.executeQuery("SELECT count(*) FROM applications")) {
@@ -310,11 +317,11 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     migrator.upgrade(null, null);
     MigrationEntry applied =
         migrator.status().entries().stream()
-            .filter(e -> e.id().equals("20261201000000"))
+            .filter(e -> e.id().equals("20261231000000"))
             .findFirst()
             .orElseThrow();
     assertThat(applied.recordedChecksum()).isNotNull().isEqualTo(applied.scriptChecksum());
-    Path file = scriptsRoot.resolve(target().dialect().id()).resolve("20261201000000_extra.sql");
+    Path file = scriptsRoot.resolve(target().dialect().id()).resolve("20261231000000_extra.sql");
     Files.writeString(
         file,
         "-- // extra\n"
@@ -325,16 +332,16 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     assertThat(migrator.validate())
         .singleElement()
         .asString()
-        .contains("20261201000000_extra.sql")
+        .contains("20261231000000_extra.sql")
         .contains(applied.recordedChecksum())
         .contains("db repair");
     assertThatThrownBy(() -> migrator.upgrade(null, null))
         .hasMessageContaining("edited after it was applied");
     assertThatThrownBy(() -> migrator.downgradeSteps(1, null))
-        .hasMessageContaining("20261201000000_extra.sql");
+        .hasMessageContaining("20261231000000_extra.sql");
     assertThat(tables()).contains("extra_t");
 
-    assertThat(migrator.repair()).extracting(MigrationEntry::id).containsExactly("20261201000000");
+    assertThat(migrator.repair()).extracting(MigrationEntry::id).containsExactly("20261231000000");
     assertThat(migrator.validate()).isEmpty();
     Files.writeString(
         file,
@@ -356,8 +363,10 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     assertThat(tables()).isEmpty();
 
     packaged().upgrade(null, null);
-    String down = packaged().downgradeStepsSql(1);
+    String down = packaged().downgradeStepsSql(2);
     assertThat(down)
+        .contains("DROP TABLE revoked_sessions")
+        .contains("DELETE FROM CHANGELOG WHERE ID = " + REVOCATIONS)
         .contains("DROP TABLE workos_events")
         .contains("DELETE FROM CHANGELOG WHERE ID = " + SYNC);
     assertThat(packaged().downgradeToSql("base")).contains("DROP TABLE CHANGELOG");
@@ -375,13 +384,17 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     DatabaseMigrator.Stamped stamped = packaged().stamp("head");
 
     assertThat(stamped.ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG);
-    assertThat(stamped.marked()).extracting(MigrationEntry::id).containsExactly(USERS, SYNC);
+    assertThat(stamped.marked())
+        .extracting(MigrationEntry::id)
+        .containsExactly(USERS, SYNC, REVOCATIONS);
     assertThat(stamped.unmarked()).isEmpty();
     MigrationStatus status = packaged().status();
     assertThat(status.atHead()).isTrue();
     assertThat(status.applied()).allSatisfy(e -> assertThat(e.recordedChecksum()).isNotNull());
     DatabaseMigrator.Stamped back = packaged().stamp(CHANGELOG);
-    assertThat(back.unmarked()).extracting(MigrationEntry::id).containsExactly(USERS, SYNC);
+    assertThat(back.unmarked())
+        .extracting(MigrationEntry::id)
+        .containsExactly(USERS, SYNC, REVOCATIONS);
     assertThat(back.marked()).isEmpty();
     assertThat(packaged().stamp(CHANGELOG).nothing()).isTrue();
     assertThat(packaged().status().current().orElseThrow().id()).isEqualTo(CHANGELOG);
@@ -402,7 +415,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
             + "-- //@UNDO\n"
             + "DROP TABLE parallel_t;\n");
     Files.writeString(
-        dir.resolve("20261202000000_newer.sql"),
+        dir.resolve("20270102000000_newer.sql"),
         "-- // newer\n"
             + "CREATE TABLE newer_t (id INTEGER PRIMARY KEY);\n"
             + "-- //@UNDO\n"
@@ -427,7 +440,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
         migrator.renumberOutOfOrder(
             java.time.Clock.fixed(
                 java.time.Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
-    assertThat(renamed).containsEntry("20261129000000_other.sql", "20261202000001_other.sql");
+    assertThat(renamed).containsEntry("20261129000000_other.sql", "20270102000001_other.sql");
     assertThat(migrator.outOfOrder()).isEmpty();
     migrator.upgrade(null, null);
     assertThat(tables()).contains("other_t", "newer_t");
@@ -481,7 +494,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
 
     DatabaseRestore restore = new DatabaseRestore(target());
     try (DatabaseRestore.Verified verified = restore.verify(file)) {
-      assertThat(verified.applied()).containsExactly(CHANGELOG, USERS, SYNC);
+      assertThat(verified.applied()).containsExactly(CHANGELOG, USERS, SYNC, REVOCATIONS);
       restore.apply(verified);
     }
 
@@ -503,7 +516,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     }
     assertThat(packaged().upgrade(null, null).ran())
         .extracting(MigrationEntry::id)
-        .containsExactly(CHANGELOG, USERS, SYNC);
+        .containsExactly(CHANGELOG, USERS, SYNC, REVOCATIONS);
   }
 
   List<String> rows() throws SQLException {
