@@ -40,15 +40,19 @@ public final class SqliteNativeLibrary {
 
   private static Path extracted(Path cache) throws IOException {
     String version = version();
-    String resource = LibraryLoaderUtil.getNativeLibResourcePath();
-    String name = LibraryLoaderUtil.getNativeLibName();
     if (version == null) {
       return null;
     }
-    Path library = cache.resolve("sqlite-jdbc-" + version + resource).resolve(name);
+    // named by the JVM's own platform properties: sqlite-jdbc's OSInfo, which finds the library in
+    // the jar, starts a process (uname) to tell its platforms apart, so only a miss asks it
+    String platform = System.getProperty("os.name") + "-" + System.getProperty("os.arch");
+    String name = LibraryLoaderUtil.getNativeLibName();
+    Path library =
+        cache.resolve("sqlite-jdbc-" + version).resolve(platform.replace(' ', '_')).resolve(name);
     if (Files.isRegularFile(library)) {
       return library;
     }
+    String resource = LibraryLoaderUtil.getNativeLibResourcePath();
     try (InputStream in = SqliteNativeLibrary.class.getResourceAsStream(resource + "/" + name)) {
       if (in == null) {
         return null;
