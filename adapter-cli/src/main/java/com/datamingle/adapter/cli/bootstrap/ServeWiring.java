@@ -124,8 +124,8 @@ public final class ServeWiring {
   }
 
   /**
-   * JVM and process meters, HikariCP's own pool meters, the schema, and the JWKS fetches, beside
-   * the request meters the web adapter records.
+   * JVM and process meters, HikariCP's own pool meters, the schema, the WorkOS sync lag and the
+   * JWKS fetches, beside the request meters the web adapter records.
    */
   private static Metrics metrics(
       PersistenceModule persistence,
@@ -135,6 +135,7 @@ public final class ServeWiring {
     Metrics metrics = new Metrics().jvmAndProcess();
     persistence.publishPoolMetrics(metrics.registry());
     SchemaGauges.register(metrics, migrator, clock);
+    SyncLagGauge.register(metrics, persistence.syncStore(), clock);
     return metrics
         .counter("datamingle_jwks_fetches_total", "JWKS fetches", tokens.keys()::fetchCount)
         .counter(
