@@ -39,15 +39,26 @@ public final class ServeWiring {
             : options.dev() ? "127.0.0.1" : "0.0.0.0";
     // before anything is migrated: a server that cannot listen changes nothing
     requireFreePort(bind, settings.port());
-    DatabaseMigrator migrator = MigrationWiring.migrator(settings);
-    MigrationWiring.refuseForeign(migrator, "serve");
-    bringToHead(migrator, options);
-    StartUpDriftCheck driftCheck = StartUpDriftCheck.start(settings, migrator, options);
-    TokenWiring.TokenSetup tokens =
-        options.dev()
-            ? TokenWiring.devTokens(options.devDir(), clock)
-            : TokenWiring.workosTokens(settings, clock);
-    PersistenceModule persistence = PersistenceModule.open(database, clock);
+    // the pool and MyBatis's mappers open on the second core while the schema is checked
+    InBackground<PersistenceModule> opening =
+        InBackground.start("datamingle-open", () -> PersistenceModule.open(database, clock));
+    DatabaseMigrator migrator;
+    StartUpDriftCheck driftCheck;
+    TokenWiring.TokenSetup tokens;
+    try {
+      migrator = MigrationWiring.migrator(settings);
+      MigrationWiring.refuseForeign(migrator, "serve");
+      bringToHead(migrator, options);
+      driftCheck = StartUpDriftCheck.start(settings, migrator, options);
+      tokens =
+          options.dev()
+              ? TokenWiring.devTokens(options.devDir(), clock)
+              : TokenWiring.workosTokens(settings, clock);
+    } catch (RuntimeException | Error e) {
+      opening.discard(PersistenceModule::close);
+      throw e;
+    }
+    PersistenceModule persistence = opening.join();
     Metrics metrics = null;
     try {
       WorkOsUserDirectory directory =
