@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Start-up work done on another core while the main thread goes on (serve opens the pool and
- * MyBatis's mappers while it checks the schema). Its failure is thrown only where its result is
+ * MyBatis's mappers while it sets up the keys). Its failure is thrown only where its result is
  * taken, as it was, so the messages of start-up keep their order.
  */
 final class InBackground<T> {

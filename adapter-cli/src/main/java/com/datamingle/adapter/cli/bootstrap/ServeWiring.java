@@ -39,16 +39,16 @@ public final class ServeWiring {
             : options.dev() ? "127.0.0.1" : "0.0.0.0";
     // before anything is migrated: a server that cannot listen changes nothing
     requireFreePort(bind, settings.port());
-    // the pool and MyBatis's mappers open on the second core while the schema is checked
+    DatabaseMigrator migrator = MigrationWiring.migrator(settings);
+    MigrationWiring.refuseForeign(migrator, "serve");
+    bringToHead(migrator, options);
+    // the pool and MyBatis's mappers open on the second core while the keys are set up; only now:
+    // opening the pool changes a SQLite file (WAL), which a refused database must never see
     InBackground<PersistenceModule> opening =
         InBackground.start("datamingle-open", () -> PersistenceModule.open(database, clock));
-    DatabaseMigrator migrator;
     StartUpDriftCheck driftCheck;
     TokenWiring.TokenSetup tokens;
     try {
-      migrator = MigrationWiring.migrator(settings);
-      MigrationWiring.refuseForeign(migrator, "serve");
-      bringToHead(migrator, options);
       driftCheck = StartUpDriftCheck.start(settings, migrator, options);
       tokens =
           options.dev()
