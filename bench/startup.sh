@@ -15,8 +15,11 @@
 # DataMingle runs twice in each: through the checkout's launcher `./datamingle` (which checks the
 # jar is not stale first) and as `java <the launcher's flags> -jar datamingle.jar` (what an installed
 # launcher would run). `--version` of both stacks gives the floor (interpreter or JVM, no database).
-# Then `serve --dev` on SQLite, started BENCH_SERVE_RUNS times (default 10): milliseconds from
-# process start to the first `/ready` 200 (polled every 10 ms without forking a process).
+# Then `serve --dev` on SQLite, started BENCH_SERVE_RUNS times (default 10) as `java -jar` and as
+# many through the launcher: milliseconds from process start to the first `/ready` 200 (polled
+# every 10 ms without forking a process) and the process's CPU time by then.
+# The launcher keeps its class-data-sharing archives in adapter-cli/target/jvm-cache (hyperfine's
+# warm-up runs record them); `java -jar` runs without one.
 #
 # Settings: BENCH_STARTUP_RUNS (10 runs per command after 2 warm-ups), BENCH_SERVE_RUNS (10),
 # BENCH_SERVE_JAVA_OPTS (JVM flags for the serve runs), BENCH_PORT (18291).
@@ -96,23 +99,34 @@ stale_check="find $root/pom.xml $(printf '%s ' "$root"/*/pom.xml) $(printf '%s '
 hyperfine -N --warmup 2 --runs "$runs" --style basic --export-json "$out/launcher-check.json" \
   -n "staleness check (find)" "$stale_check" > "$out/launcher-check.txt" 2>&1 || true
 
-# serve --dev on SQLite: process start to /ready 200
-echo "bench: serve --dev, start to /ready" >&2
+# serve --dev on SQLite: process start to /ready 200, and the process's CPU time (user + system,
+# from /proc) when /ready first answers; as `java -jar` and through the launcher (which starts it
+# with the serve group's class-data-sharing archive: its first two starts record and check it)
 serve_db="$work/serve.sqlite"
 (cd "$work" && DATABASE_URL="jdbc:sqlite:$serve_db" java_cli db upgrade >/dev/null)
-: > "$out/serve-ready.txt"
-for i in $(seq 1 "$serve_runs"); do
-  t0=$(now_ms)
-  (cd "$work" && DATABASE_URL="jdbc:sqlite:$serve_db" exec java ${BENCH_SERVE_JAVA_OPTS:-} -jar "$jar" serve --dev --port "$port" \
-    > "$work/serve-$i.log" 2>&1) &
-  pid=$!
-  if wait_ok "$port" /ready "$pid" >/dev/null; then
-    echo "run$i ms=$(( $(now_ms) - t0 ))" >> "$out/serve-ready.txt"
-  else
-    echo "run$i failed (see $work/serve-$i.log)" >> "$out/serve-ready.txt"
-  fi
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
-done
+tick=$(getconf CLK_TCK)
+serve_starts() { # FILE WARMUPS COMMAND...: BENCH_SERVE_RUNS starts after WARMUPS untimed ones
+  local file="$1" warmups="$2" i pid t0 ms cpu; shift 2
+  : > "$out/$file"
+  for i in $(seq 1 $(( warmups + serve_runs ))); do
+    t0=$(now_ms)
+    (cd "$work" && DATABASE_URL="jdbc:sqlite:$serve_db" exec "$@" serve --dev --port "$port" \
+      > "$work/serve-$i.log" 2>&1) &
+    pid=$!
+    if wait_ok "$port" /ready "$pid" >/dev/null; then
+      ms=$(( $(now_ms) - t0 ))
+      cpu=$(awk -v t="$tick" '{ printf "%d", ($14 + $15) * 1000 / t }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+      [ "$i" -gt "$warmups" ] && echo "run$(( i - warmups )) ms=$ms cpu_ms=$cpu" >> "$out/$file"
+    else
+      echo "run$i failed (see $work/serve-$i.log)" >> "$out/$file"
+    fi
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+  done
+}
+echo "bench: serve --dev, start to /ready" >&2
+serve_starts serve-ready.txt 0 java ${BENCH_SERVE_JAVA_OPTS:-} -jar "$jar"
+echo "bench: serve --dev through the launcher, start to /ready" >&2
+serve_starts serve-ready-launcher.txt 2 "$launcher"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/settings.txt"
 
 "$py" "$root/bench/startup_summary.py" "$out" | tee "$out/summary.md"

@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli;
 
+import com.datamingle.adapter.cli.bootstrap.SqliteNativeLibrary;
 import com.datamingle.adapter.cli.command.RootCommand;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ public final class DataMingleCli {
   private DataMingleCli() {}
 
   public static void main(String[] args) {
+    SqliteNativeLibrary.useCache();
     boolean jsonLogs = "json".equals(System.getenv("DATAMINGLE_LOG_FORMAT"));
     PrintWriter err =
         jsonLogs

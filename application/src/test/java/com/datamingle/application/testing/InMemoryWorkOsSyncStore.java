@@ -64,6 +64,11 @@ public class InMemoryWorkOsSyncStore implements WorkOsSyncStore, InMemoryUnitOfW
   }
 
   @Override
+  public synchronized Optional<Instant> lastEventReceivedAt() {
+    return events.values().stream().max(Instant::compareTo);
+  }
+
+  @Override
   public synchronized int forgetEventsReceivedBefore(Instant cutoff) {
     int before = events.size();
     events.values().removeIf(t -> t.isBefore(cutoff));

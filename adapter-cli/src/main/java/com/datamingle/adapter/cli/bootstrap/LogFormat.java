@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code DATAMINGLE_LOG_FORMAT}: {@code text} (the default) or {@code json}. logback.xml names its
- * appenders after the two and reads the variable itself; this refuses any other value, which would
+ * {@code DATAMINGLE_LOG_FORMAT}: {@code text} (the default) or {@code json}. LogConfigurator picks
+ * its encoder after it and reads the variable itself; this refuses any other value, which would
  * otherwise leave the process without a log.
  */
 final class LogFormat {

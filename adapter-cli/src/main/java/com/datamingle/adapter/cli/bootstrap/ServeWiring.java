@@ -49,13 +49,23 @@ public final class ServeWiring {
     MigrationWiring.refuseForeign(migrator, "serve");
     bringToHead(migrator, MigrationWiring.scripts(settings), options);
     NewerSchema newerSchema = new NewerSchema(SchemaWiring.schemaCompatibility(settings), migrator);
-    StartUpDriftCheck driftCheck =
-        StartUpDriftCheck.start(settings, migrator, newerSchema, options);
-    TokenWiring.TokenSetup tokens =
-        options.dev()
-            ? TokenWiring.devTokens(options.devDir(), clock)
-            : TokenWiring.workosTokens(settings, clock);
-    PersistenceModule persistence = PersistenceModule.open(database, clock);
+    // the pool and MyBatis's mappers open on the second core while the keys are set up; only now:
+    // opening the pool changes a SQLite file (WAL), which a refused database must never see
+    InBackground<PersistenceModule> opening =
+        InBackground.start("datamingle-open", () -> PersistenceModule.open(database, clock));
+    StartUpDriftCheck driftCheck;
+    TokenWiring.TokenSetup tokens;
+    try {
+      driftCheck = StartUpDriftCheck.start(settings, migrator, newerSchema, options);
+      tokens =
+          options.dev()
+              ? TokenWiring.devTokens(options.devDir(), clock)
+              : TokenWiring.workosTokens(settings, clock);
+    } catch (RuntimeException | Error e) {
+      opening.discard(PersistenceModule::close);
+      throw e;
+    }
+    PersistenceModule persistence = opening.join();
     Metrics metrics = null;
     try {
       WorkOsUserDirectory directory =
@@ -157,8 +167,8 @@ public final class ServeWiring {
   }
 
   /**
-   * JVM and process meters, HikariCP's own pool meters, the schema, and the JWKS fetches, beside
-   * the request meters the web adapter records.
+   * JVM and process meters, HikariCP's own pool meters, the schema, the WorkOS sync lag and the
+   * JWKS fetches, beside the request meters the web adapter records.
    */
   private static Metrics metrics(
       PersistenceModule persistence,
@@ -168,6 +178,7 @@ public final class ServeWiring {
     Metrics metrics = new Metrics().jvmAndProcess();
     persistence.publishPoolMetrics(metrics.registry());
     SchemaGauges.register(metrics, migrator, clock);
+    SyncLagGauge.register(metrics, persistence.syncStore(), clock);
     return metrics
         .counter("datamingle_jwks_fetches_total", "JWKS fetches", tokens.keys()::fetchCount)
         .counter(

@@ -4,30 +4,23 @@ import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.database.MigrationFailure;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * serve's start-up check that the live schema is what the applied migrations make (as `db drift`
  * does). It runs while the pool, the keys and the web server are set up; serving waits for it.
  */
 final class StartUpDriftCheck {
-  private final CompletableFuture<String> check;
+  private final InBackground<String> check;
 
-  private StartUpDriftCheck(CompletableFuture<String> check) {
+  private StartUpDriftCheck(InBackground<String> check) {
     this.check = check;
   }
 
   static StartUpDriftCheck start(
       Settings settings, DatabaseMigrator migrator, NewerSchema newer, ServeOptions options) {
     return new StartUpDriftCheck(
-        CompletableFuture.supplyAsync(
-            () -> run(settings, migrator, newer, options),
-            task -> {
-              Thread thread = new Thread(task, "datamingle-schema-check");
-              thread.setDaemon(true);
-              thread.start();
-            }));
+        InBackground.start(
+            "datamingle-schema-check", () -> run(settings, migrator, newer, options)));
   }
 
   /**
@@ -35,14 +28,7 @@ final class StartUpDriftCheck {
    * else the refusal, thrown as the check threw it.
    */
   String outcome() {
-    try {
-      return check.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    return check.join();
   }
 
   private static String run(

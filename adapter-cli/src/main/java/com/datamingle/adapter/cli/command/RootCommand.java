@@ -3,13 +3,6 @@ package com.datamingle.adapter.cli.command;
 import com.datamingle.adapter.cli.command.common.BuildVersion;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.GlobalOptions;
-import com.datamingle.adapter.cli.command.completion.CompletionCommand;
-import com.datamingle.adapter.cli.command.db.DbCommand;
-import com.datamingle.adapter.cli.command.db.InitDbCommand;
-import com.datamingle.adapter.cli.command.db.ResetDbCommand;
-import com.datamingle.adapter.cli.command.dev.DevCommand;
-import com.datamingle.adapter.cli.command.serve.ServeCommand;
-import com.datamingle.adapter.cli.command.users.UsersCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -19,7 +12,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code datamingle}: the operators' command. Exit codes: 0 ok, 1 failed, 2 usage. */
+/**
+ * {@code datamingle}: the operators' command. Exit codes: 0 ok, 1 failed, 2 usage. Its subcommands
+ * are in {@link CommandTree}.
+ */
 @Command(
     name = "datamingle",
     mixinStandardHelpOptions = true,
@@ -27,16 +23,6 @@ import picocli.CommandLine.ScopeType;
     resourceBundle = "com.datamingle.adapter.cli.command.help",
     description =
         "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
-    subcommands = {
-      ServeCommand.class,
-      DbCommand.class,
-      InitDbCommand.class,
-      ResetDbCommand.class,
-      UsersCommand.class,
-      DevCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footer = {
       "",
       "Configuration: DATABASE_URL (default: SQLite file db.sqlite in this folder),"
@@ -112,6 +98,7 @@ public final class RootCommand implements Runnable, GlobalOptions {
   public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     RootCommand root = new RootCommand(env);
     CommandLine cli = new CommandLine(root);
+    CommandTree.addTo(cli, args); // before the settings below, which apply to the tree as it is
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

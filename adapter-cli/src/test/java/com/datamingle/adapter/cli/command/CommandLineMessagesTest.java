@@ -70,7 +70,9 @@ class CommandLineMessagesTest {
   @Test
   void everyCommandOfTheTreeHasHelpAndExitsZero() {
     java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
-    collect(new picocli.CommandLine(new RootCommand(Map.of())), new java.util.ArrayList<>(), paths);
+    picocli.CommandLine whole = new picocli.CommandLine(new RootCommand(Map.of()));
+    CommandTree.addAll(whole);
+    collect(whole, new java.util.ArrayList<>(), paths);
     assertThat(paths).hasSizeGreaterThan(25);
     for (java.util.List<String> path : paths) {
       java.util.List<String> args = new java.util.ArrayList<>(path);
@@ -78,7 +80,30 @@ class CommandLineMessagesTest {
       CliRun help = CliRun.run(Map.of(), args.toArray(String[]::new));
       assertThat(help.exitCode()).as(String.join(" ", args)).isZero();
       assertThat(help.out()).as(String.join(" ", args)).startsWith("Usage: datamingle");
+      // the tree is built only as far as the arguments go (CommandTree): same help as the whole
+      picocli.CommandLine command = whole;
+      for (String name : path) {
+        command = command.getSubcommands().get(name);
+      }
+      assertThat(help.out())
+          .as(String.join(" ", args))
+          .isEqualTo(command.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF));
     }
+  }
+
+  @Test
+  void theRootsOptionsMayComeBeforeTheCommandWithTheirValues(@TempDir Path dir) {
+    String url = "jdbc:sqlite:" + dir.resolve("named.sqlite");
+
+    CliRun before = CliRun.run(Map.of(), "--database-url", url, "db", "current");
+    CliRun between = CliRun.run(Map.of(), "db", "--database-url", url, "current");
+
+    assertThat(before.exitCode()).as(before.err()).isZero();
+    assertThat(before.out()).contains("empty (no migration applied)");
+    assertThat(between.out()).isEqualTo(before.out());
+    CliRun suggestion = CliRun.run(Map.of(), "--trace", "db", "curent");
+    assertThat(suggestion.exitCode()).isEqualTo(2);
+    assertThat(suggestion.err()).contains("current");
   }
 
   private static void collect(

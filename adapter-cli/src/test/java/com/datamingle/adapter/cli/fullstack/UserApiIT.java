@@ -157,6 +157,7 @@ class UserApiIT {
         .contains("hikaricp_connections_active{pool=\"datamingle\"}")
         .containsPattern("datamingle_schema_version (2\\.0261201051E13|20261201051000(\\.0)?)\n")
         .containsPattern("datamingle_schema_pending_migrations 0(\\.0)?\n")
+        .contains("datamingle_workos_sync_lag_seconds NaN\n") // no WorkOS event yet
         .doesNotContain("datamingle_db_pool_");
   }
 }

@@ -96,6 +96,23 @@ class WorkOsWebhookIT {
   }
 
   @Test
+  void metricsShowTheSyncLagSinceTheLastProcessedEvent() {
+    run(
+        (workos, http) -> {
+          delivered("applied", "event_01", "user.created", "ada@example.com", "Ada", T1);
+
+          String metrics = http.get("/metrics", null).body();
+
+          java.util.regex.Matcher lag =
+              java.util.regex.Pattern.compile("\ndatamingle_workos_sync_lag_seconds (\\S+)\n")
+                  .matcher(metrics);
+          assertThat(lag.find()).as(metrics).isTrue();
+          // seconds since the event was processed a moment ago (not since the event's own time)
+          assertThat(Double.parseDouble(lag.group(1))).isBetween(0.0, 600.0);
+        });
+  }
+
+  @Test
   void badOrStaleSignaturesAre401AndChangeNothing() {
     run(
         (workos, http) -> {

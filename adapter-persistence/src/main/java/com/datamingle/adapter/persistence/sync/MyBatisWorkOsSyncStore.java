@@ -74,6 +74,12 @@ final class MyBatisWorkOsSyncStore implements WorkOsSyncStore {
   }
 
   @Override
+  public Optional<Instant> lastEventReceivedAt() {
+    return Optional.ofNullable(
+        sessions.withMapper(WorkOsSyncMapper.class, WorkOsSyncMapper::findLastEventReceivedAt));
+  }
+
+  @Override
   public int forgetEventsReceivedBefore(Instant cutoff) {
     return sessions.withMapper(WorkOsSyncMapper.class, m -> m.deleteEventsBefore(cutoff));
   }

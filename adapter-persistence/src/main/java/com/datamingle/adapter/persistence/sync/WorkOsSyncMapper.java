@@ -31,5 +31,7 @@ interface WorkOsSyncMapper {
 
   int countEventsBefore(@Param("cutoff") Instant cutoff);
 
+  Instant findLastEventReceivedAt();
+
   int deleteEventsBefore(@Param("cutoff") Instant cutoff);
 }

@@ -41,6 +41,12 @@ public interface WorkOsSyncStore {
   int countEventsReceivedBefore(Instant cutoff);
 
   /**
+   * When the newest event still remembered was processed (by the webhook or the poller), or empty
+   * when none is.
+   */
+  Optional<Instant> lastEventReceivedAt();
+
+  /**
    * @return how many event ids were forgotten
    */
   int forgetEventsReceivedBefore(Instant cutoff);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * A command that only groups others ({@code db}, {@code users}, {@code dev}): run alone, it is a
- * usage error that lists its subcommands, so registering one in {@code subcommands} is enough.
+ * usage error that lists its subcommands (CommandTree adds them).
  */
 public abstract class GroupCommand implements Runnable {
   @Spec private CommandSpec spec;

@@ -1,6 +1,7 @@
 package com.datamingle.adapter.cli.command.users;
 
 import com.datamingle.adapter.cli.command.common.GroupCommand;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
@@ -12,16 +13,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "List and manage users (operators make the first admin here). Name a user by id, WorkOS"
-            + " user id (user_...) or email.",
-    subcommands = {
-      ListCommand.class,
-      ShowCommand.class,
-      PromoteCommand.class,
-      DemoteCommand.class,
-      ActivateCommand.class,
-      DeactivateCommand.class,
-      SignOutCommand.class,
-      SyncCommand.class,
-      PurgeCommand.class
-    })
-public final class UsersCommand extends GroupCommand {}
+            + " user id (user_...) or email.")
+public final class UsersCommand extends GroupCommand {
+  /** Its subcommands, in the order help lists them (CommandTree adds them). */
+  public static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ListCommand.class,
+          ShowCommand.class,
+          PromoteCommand.class,
+          DemoteCommand.class,
+          ActivateCommand.class,
+          DeactivateCommand.class,
+          SignOutCommand.class,
+          SyncCommand.class,
+          PurgeCommand.class);
+}

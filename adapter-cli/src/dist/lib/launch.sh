@@ -1,0 +1,84 @@
+# The part of the datamingle launchers (bin/datamingle of the distribution, ./datamingle of a
+# checkout) that starts the JVM; POSIX sh, sourced. `datamingle_exec JAR CACHE-DIR ARGS...`
+# replaces the shell with `java ... -jar JAR ARGS...`.
+#
+# Start-up: every command runs with a class-data-sharing archive of the classes it loaded the
+# first time (JDK 17+: -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile), one archive per
+# command group (db, users, serve, ...) in CACHE-DIR/<jar>/, built by the first run of the group.
+# An archive is used only when it is complete and unchanged (its cksum recorded when it was made)
+# and newer than the jar; a truncated or altered one would crash the JVM or silently break class
+# loading, so anything else is removed and the command runs without one. The JVM checks the rest
+# (same JVM build, same jar) and falls back on its own; its CDS messages are switched off so that
+# the output of a command never changes. An unwritable CACHE-DIR means no archive, nothing else.
+# SQLite's native library is kept in CACHE-DIR too (datamingle.native.dir), extracted once.
+# DATAMINGLE_JAVA_OPTS replaces all JVM options (no archive then).
+
+datamingle_exec() {
+  _dm_jar=$1
+  _dm_cache=$2
+  shift 2
+  if [ -n "${JAVA_HOME:-}" ]; then _dm_java="$JAVA_HOME/bin/java"; else _dm_java=java; fi
+  if [ -n "${DATAMINGLE_JAVA_OPTS:-}" ]; then
+    exec "$_dm_java" $DATAMINGLE_JAVA_OPTS -jar "$_dm_jar" "$@"
+  fi
+  # Short commands start faster with the C1 compiler alone; the server wants the full JIT.
+  case "${1:-}" in
+    serve) _dm_opts="" ;;
+    *) _dm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
+  esac
+  case "${1:-}" in
+    db | users | dev | serve) _dm_group=$1 ;;
+    *) _dm_group=other ;;
+  esac
+  _dm_archive_opts "$_dm_jar" "$_dm_cache" "$_dm_group" 2>/dev/null || _dm_share="-Xshare:auto"
+  exec "$_dm_java" $_dm_opts $_dm_share -jar "$_dm_jar" "$@"
+}
+
+# Sets _dm_share to the archive options for group $3 of jar $1 under cache folder $2.
+_dm_archive_opts() {
+  case "$2" in *[[:space:]]*) return 1 ;; esac # the options are split at spaces
+  _dm_bin=$(command -v "$_dm_java") || return 1
+  _dm_bin=$(readlink -f "$_dm_bin" 2>/dev/null || printf '%s' "$_dm_bin")
+  _dm_home=${_dm_bin%/bin/*}
+  # the archive's name: the JVM build and the jar, as `ls` sees them (size, time, path)
+  _dm_key=$(ls -lLn "$1" "$_dm_home/release" "$_dm_home"/lib/server/libjvm.* 2>/dev/null | cksum)
+  _dm_dir="$2/$(printf '%s' "$1" | cksum | cut -d' ' -f1)"
+  _dm_file="$_dm_dir/$3-${_dm_key%% *}.jsa"
+  mkdir -p "$_dm_dir" && [ -w "$_dm_dir" ] || return 1
+  _dm_share="-Ddatamingle.native.dir=$2"
+  _dm_off="$_dm_share -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+  _dm_finish_training "$1" "$3"
+  if [ -f "$_dm_file" ]; then
+    if [ ! "$1" -nt "$_dm_file" ] && [ "$(cksum < "$_dm_file")" = "$(cat "$_dm_file.cksum")" ]; then
+      _dm_share="$_dm_off -XX:SharedArchiveFile=$_dm_file"
+      return 0
+    fi
+    rm -f "$_dm_file" "$_dm_file.cksum"
+  fi
+  for _dm_t in "$_dm_dir/$3"-*.jsa.*.tmp; do
+    [ -f "$_dm_t" ] && _dm_share=$_dm_off && return 0 # another run is making it
+  done
+  # exec keeps this process id: the archive's temporary name says which JVM writes it
+  _dm_share="$_dm_off -XX:ArchiveClassesAtExit=$_dm_file.$$.tmp"
+}
+
+# A finished training run of group $2 (its JVM gone) leaves NAME.jsa.PID.tmp: check that the JVM can map it,
+# record its cksum and move it in place of the group's older archives.
+_dm_finish_training() {
+  for _dm_t in "$_dm_dir/$2"-*.jsa.*.tmp; do
+    [ -f "$_dm_t" ] || continue
+    _dm_pid=${_dm_t%.tmp}
+    _dm_pid=${_dm_pid##*.}
+    kill -0 "$_dm_pid" 2>/dev/null && continue
+    _dm_final=${_dm_t%.*.tmp}
+    if "$_dm_java" -Xshare:on -XX:SharedArchiveFile="$_dm_t" -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -XX:ErrorFile="$_dm_dir/.hs_err_%p.log" -XX:-CreateCoredumpOnCrash -cp "$1" -version >/dev/null 2>&1; then
+      for _dm_old in "$_dm_dir/$2"-*.jsa; do
+        [ "$_dm_old" = "$_dm_final" ] || rm -f "$_dm_old" "$_dm_old.cksum"
+      done
+      cksum < "$_dm_t" > "$_dm_final.cksum" && mv -f "$_dm_t" "$_dm_final"
+    else
+      rm -f "$_dm_t" "$_dm_dir"/.hs_err_*.log
+    fi
+  done
+}
