@@ -16,6 +16,7 @@ import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsSyncState;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -158,7 +159,21 @@ final class ResolveSignInService implements ResolveSignInUseCase {
   }
 
   private static User afterSignIn(User user, Command command, Instant now) {
-    User synced = command.profile() == null ? user : user.syncedWith(command.profile(), now);
+    User synced = claimsAreCurrent(user, command) ? user.syncedWith(command.profile(), now) : user;
     return synced.signedIn(command.sessionId(), now);
+  }
+
+  /**
+   * Whether the token's profile claims may update the user: only when the token was issued no
+   * earlier than the user's last change ({@code iat} has whole seconds, so the second of the change
+   * counts). A token issued before a change (a WorkOS {@code user.updated}, an admin's edit) holds
+   * the profile as it was then, and must not undo the newer one on its next request.
+   */
+  private static boolean claimsAreCurrent(User user, Command command) {
+    if (command.profile() == null) {
+      return false;
+    }
+    return command.issuedAt() == null
+        || !command.issuedAt().isBefore(user.updatedAt().truncatedTo(ChronoUnit.SECONDS));
   }
 }

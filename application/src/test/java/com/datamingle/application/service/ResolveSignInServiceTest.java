@@ -44,6 +44,29 @@ class ResolveSignInServiceTest {
   }
 
   @Test
+  void aTokenIssuedBeforeTheUsersLastChangeDoesNotUndoIt() {
+    java.time.Instant issuedEarly = app.clock.instant();
+    signIn(issuedEarly, "session_1", profile("ada@example.com", "Ada", null));
+    app.clock.advance(Duration.ofMinutes(1));
+    java.time.Instant issuedLater = app.clock.instant();
+    User changed = signIn(issuedLater, "session_2", profile("ada@new.example.com", "Ada", null));
+    assertThat(changed.email().value())
+        .as("a newer token's claims apply")
+        .isEqualTo("ada@new.example.com");
+    app.clock.advance(Duration.ofMinutes(1));
+
+    User again = signIn(issuedEarly, "session_1", profile("ada@example.com", "Ada", null));
+
+    assertThat(again.email().value()).isEqualTo("ada@new.example.com");
+    assertThat(app.users.findByWorkosUserId(SUB).orElseThrow().email().value())
+        .isEqualTo("ada@new.example.com");
+  }
+
+  private User signIn(java.time.Instant issuedAt, String session, IdentityProfile profile) {
+    return app.services.resolveSignIn().resolveSignIn(new Command(SUB, session, profile, issuedAt));
+  }
+
+  @Test
   void asksTheDirectoryWhenTheTokenCarriesNoProfile() {
     app.directory.with(SUB, profile("from-workos@example.com", "Grace", null));
 
