@@ -132,7 +132,7 @@ class JsonOutputsTest extends CliDatabaseTest {
     String backup = json(0, "db", "backup").get("backup").asText();
 
     JsonNode reset = json(0, "reset-db", "--yes");
-    assertThat(reset.get("ran")).hasSize(3);
+    assertThat(reset.get("ran")).hasSize(ProjectScripts.NAMES.size());
     assertThat(reset.get("backup").asText()).contains("reset-db");
     assertThat(reset.get("at_head").asBoolean()).isTrue();
 

@@ -26,7 +26,7 @@ class LintCommandTest extends CliDatabaseTest {
   void theProjectsScriptsPassPendingAndAll() {
     CliRun pending = run("db", "lint");
     assertThat(pending.exitCode()).as(pending.err()).isZero();
-    assertThat(pending.out()).contains("Checked 3 script(s): 0 error(s), 0 warning(s)");
+    assertThat(pending.out()).contains("Checked 4 script(s): 0 error(s), 0 warning(s)");
 
     assertThat(run("db", "upgrade").exitCode()).isZero();
     CliRun none = run("db", "lint");
@@ -35,7 +35,7 @@ class LintCommandTest extends CliDatabaseTest {
 
     CliRun all = run("db", "lint", "--all", "--dialect", "both");
     assertThat(all.exitCode()).as(all.err()).isZero();
-    assertThat(all.out()).contains("Checked 6 script(s): 0 error(s)");
+    assertThat(all.out()).contains("Checked 8 script(s): 0 error(s)");
   }
 
   @Test

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @OnEachDatabase
 class LintGateTest extends CliDatabaseTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String TIDY = "20261201000002_tidy_t.sql";
+  private static final String TIDY = "20261231000002_tidy_t.sql";
 
   @TempDir Path folder;
   private Path scripts;
@@ -58,7 +58,8 @@ class LintGateTest extends CliDatabaseTest {
   /** A scripts folder holding table t (a, b), applied; then a pending script dropping t.b. */
   private void pendingDropOfColumnB(String acceptLine) throws Exception {
     assertThat(cli("db", "init", scripts.toString()).exitCode()).isZero();
-    write("20261201000001_create_t.sql", "CREATE TABLE t (a INTEGER, b TEXT);");
+    ProjectScripts.copyTo(scripts); // so that `serve` finds the tables it reads
+    write("20261231000001_create_t.sql", "CREATE TABLE t (a INTEGER, b TEXT);");
     assertThat(cli("db", "upgrade").exitCode()).isZero();
     try (Connection c = connect();
         Statement s = c.createStatement()) {
@@ -84,7 +85,7 @@ class LintGateTest extends CliDatabaseTest {
         .contains("`-- lint:accept drop-column <reason>`")
         .contains("--allow drop-column");
     assertThat(refused.out()).doesNotContain("Applying");
-    assertThat(currentId()).isEqualTo("20261201000001");
+    assertThat(currentId()).isEqualTo("20261231000001");
     assertThat(columnB()).isEqualTo("kept");
 
     CliRun allowed = cli("db", "upgrade", "--allow", "drop-column");
@@ -92,7 +93,7 @@ class LintGateTest extends CliDatabaseTest {
     assertThat(allowed.out())
         .contains("lint: allowed by --allow drop-column at " + database.dialect() + "/" + TIDY)
         .contains("Applied 1 migration(s)");
-    assertThat(currentId()).isEqualTo("20261201000002");
+    assertThat(currentId()).isEqualTo("20261231000002");
   }
 
   @Test
@@ -107,7 +108,7 @@ class LintGateTest extends CliDatabaseTest {
       assertThat(run.err())
           .contains("--allow NOPE: no such lint rule; the rules are drop-table, drop-column,");
     }
-    assertThat(currentId()).isEqualTo("20261201000001");
+    assertThat(currentId()).isEqualTo("20261231000001");
   }
 
   @Test
@@ -127,12 +128,12 @@ class LintGateTest extends CliDatabaseTest {
     CliRun history = cli("db", "history");
     assertThat(history.out())
         .contains(
-            "lint: 20261201000002 accepted drop-column at line 3: b was never read by any"
+            "lint: 20261231000002 accepted drop-column at line 3: b was never read by any"
                 + " release");
     JsonNode entries = JSON.readTree(cli("db", "history", "--json").out());
     assertThat(entries.get(0).get("lint_accepted")).isEmpty();
     JsonNode tidy = entries.get(entries.size() - 1);
-    assertThat(tidy.get("id").asText()).isEqualTo("20261201000002");
+    assertThat(tidy.get("id").asText()).isEqualTo("20261231000002");
     assertThat(tidy.get("lint_accepted").get(0).get("rule").asText()).isEqualTo("drop-column");
     assertThat(tidy.get("lint_accepted").get(0).get("reason").asText())
         .isEqualTo("b was never read by any release");
@@ -150,7 +151,7 @@ class LintGateTest extends CliDatabaseTest {
         .contains("drop-column at " + database.dialect() + "/" + TIDY + ":2")
         .contains("--allow drop-column")
         .doesNotContain("listening");
-    assertThat(currentId()).isEqualTo("20261201000001");
+    assertThat(currentId()).isEqualTo("20261231000001");
   }
 
   @Test
@@ -186,15 +187,15 @@ class LintGateTest extends CliDatabaseTest {
                         + "/"
                         + TIDY
                         + ":2 (applied in dev mode"));
-    assertThat(currentId()).isEqualTo("20261201000002");
+    assertThat(currentId()).isEqualTo("20261231000002");
   }
 
   @Test
   void mergeApplyRefusesAnUnacceptedFindingInTheScriptsItWouldApply() throws Exception {
     pendingDropOfColumnB("");
-    write("20261201000003_later.sql", "CREATE TABLE later (x INTEGER);");
-    assertThat(cli("db", "upgrade", "20261201000001").exitCode()).isZero();
-    // parallel work: 20261201000003 is applied before 20261201000002 appears
+    write("20261231000003_later.sql", "CREATE TABLE later (x INTEGER);");
+    assertThat(cli("db", "upgrade", "20261231000001").exitCode()).isZero();
+    // parallel work: 20261231000003 is applied before 20261231000002 appears
     for (String d : List.of("sqlite", "postgresql")) {
       Files.move(scripts.resolve(d).resolve(TIDY), folder.resolve(d + "-" + TIDY));
     }
@@ -217,19 +218,19 @@ class LintGateTest extends CliDatabaseTest {
   void checkPassesOnTheProjectsScriptsAndFailsOnAnUnsafePendingOne() throws Exception {
     CliRun own = run("db", "check");
     assertThat(own.exitCode()).as(own.out() + own.err()).isZero();
-    assertThat(own.out()).contains("No unsafe statement in 6 pending script(s).");
+    assertThat(own.out()).contains("No unsafe statement in 8 pending script(s).");
 
     ProjectScripts.copyTo(scripts);
     // neutral for the schema, so only the lint can fail the check
     write(
-        "20261201000001_rename_back.sql",
+        "20261231000001_rename_back.sql",
         "ALTER TABLE users RENAME COLUMN last_session_id TO previous_session_id;\n"
             + "ALTER TABLE users RENAME COLUMN previous_session_id TO last_session_id;");
     CliRun unsafe = cli("db", "check");
     assertThat(unsafe.exitCode()).isEqualTo(1);
     assertThat(unsafe.out())
-        .contains("unsafe rename-column at sqlite/20261201000001_rename_back.sql:1")
-        .contains("unsafe rename-column at postgresql/20261201000001_rename_back.sql:2");
+        .contains("unsafe rename-column at sqlite/20261231000001_rename_back.sql:1")
+        .contains("unsafe rename-column at postgresql/20261231000001_rename_back.sql:2");
     assertThat(unsafe.err())
         .contains("4 statement(s) in the pending scripts are unsafe on a live database")
         .doesNotContain("New upgrade operations");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The project's own migration scripts and declared schema, copied into a test's folder. */
@@ -45,7 +46,7 @@ final class ProjectScripts {
 
   private static void copy(String resource, Path to) throws IOException {
     try (InputStream in = ProjectScripts.class.getResourceAsStream(resource)) {
-      Files.copy(in, to);
+      Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }
