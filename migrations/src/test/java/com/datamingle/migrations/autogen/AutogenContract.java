@@ -3,13 +3,11 @@ package com.datamingle.migrations.autogen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datamingle.migrations.DatabaseMigrator;
-import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationLint;
 import com.datamingle.migrations.database.Dialect;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lint.LintReport;
 import com.datamingle.migrations.lint.Rule;
-import com.datamingle.migrations.lint.StatementSplitter;
 import com.datamingle.migrations.scripts.ScriptSource;
 import com.datamingle.migrations.testing.DatabaseContract;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
@@ -173,30 +171,14 @@ abstract class AutogenContract extends DatabaseContract {
     return text.toString();
   }
 
-  /**
-   * Upgrades the live database to head; a script marked no-transaction is run statement by
-   * statement outside a transaction and stamped (the runner's own support comes separately).
-   */
+  /** Upgrades the live database to head (the runner runs no-transaction scripts as marked). */
   void upgrade() {
-    ScratchReplay.toHead(live(), ScriptSource.directory(scripts));
+    migrator().upgrade(null, null);
   }
 
-  /** Undoes the newest {@code steps} migrations, the no-transaction ones by hand as above. */
-  void downgrade(int steps) throws IOException {
-    DatabaseMigrator migrator = migrator();
-    for (int i = 0; i < steps; i++) {
-      List<MigrationEntry> applied =
-          migrator.status().entries().stream().filter(MigrationEntry::applied).toList();
-      MigrationEntry newest = applied.get(applied.size() - 1);
-      String text = Files.readString(scripts.resolve(dialect().id()).resolve(newest.fileName()));
-      if (StatementSplitter.noTransaction(text)) {
-        ScratchReplay.run(
-            live(), newest.fileName(), text.substring(text.indexOf("-- //@UNDO") + 11));
-        migrator.stamp(applied.get(applied.size() - 2).id());
-      } else {
-        migrator.downgradeSteps(1, null);
-      }
-    }
+  /** Undoes the newest {@code steps} migrations. */
+  void downgrade(int steps) {
+    migrator().downgradeSteps(steps, null);
   }
 
   /** Round-trips the teams table first, then {@code declared}; returns the second script. */

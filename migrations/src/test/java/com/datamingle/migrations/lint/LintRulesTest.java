@@ -115,7 +115,10 @@ class LintRulesTest {
             pg(
                 Rule.CONSTRAINT_BUILDS_INDEX,
                 "ALTER TABLE users ADD CONSTRAINT uq_email UNIQUE (email);",
-                "ALTER TABLE users ADD CONSTRAINT uq_email UNIQUE USING INDEX ix_email;"),
+                // the index it uses is built first, concurrently, so that it runs on PostgreSQL
+                NO_TX
+                    + "CREATE UNIQUE INDEX CONCURRENTLY ix_email ON users (email);\n"
+                    + "ALTER TABLE users ADD CONSTRAINT uq_email UNIQUE USING INDEX ix_email;"),
             pg(
                 Rule.REQUIRE_CONCURRENT_INDEX,
                 "CREATE UNIQUE INDEX ix_users_name ON users (name);",
@@ -147,7 +150,8 @@ class LintRulesTest {
                 "DELETE FROM teams WHERE id > 10;\nALTER TABLE users DROP COLUMN age;",
                 "CREATE TABLE t (a INT);\nINSERT INTO t (a) VALUES (1);"),
             both(Rule.TABLE_REBUILD, REBUILD, "ALTER TABLE users ADD COLUMN note TEXT;"),
-            pg(Rule.BAN_VACUUM_FULL, "VACUUM FULL users;", "VACUUM (ANALYZE) users;"),
+            // VACUUM cannot run inside a transaction block: the safe form needs the marker
+            pg(Rule.BAN_VACUUM_FULL, "VACUUM FULL users;", NO_TX + "VACUUM (ANALYZE) users;"),
             pg(Rule.BAN_VACUUM_FULL, "CLUSTER users USING ix_users_email;", "ANALYZE users;"),
             sqlite(Rule.BAN_VACUUM_FULL, "VACUUM;", "ANALYZE;"),
             pg(Rule.BAN_TRUNCATE, "TRUNCATE teams CASCADE;", "DELETE FROM teams WHERE id < 100;"),

@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code db upgrade} on PostgreSQL while another session holds a lock on {@code users}: the
- * migration gives up on its lock_timeout rather than queue every reader behind itself, names the
- * blocking session, leaves the changelog as it was, and succeeds once the lock is gone.
+ * {@code db upgrade} on PostgreSQL while another session holds a lock on {@code users} (the
+ * project's own table, made by its own scripts, with rows): the migration gives up on its
+ * lock_timeout rather than queue every reader behind itself, names the blocking session, leaves the
+ * changelog as it was, and succeeds once the lock is gone.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LockTimeoutUpgradeTest extends CliDatabaseTest {
   private static final String HOLDER_QUERY = "SELECT count(*) /* the holder */ FROM users";
+  private static final String INSERT_C =
+      "INSERT INTO users (id, workos_user_id, email, created_at, updated_at)"
+          + " VALUES (gen_random_uuid(), 'user_c', 'c@example.com', now(), now())";
   @TempDir Path folder;
   private Map<String, String> env;
 
@@ -39,13 +43,16 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
     Path scripts = folder.resolve("migrations");
     env = new HashMap<>(env());
     env.put("DATAMINGLE_MIGRATIONS", scripts.toString());
-    assertThat(CliRun.run(env, "db", "init", scripts.toString()).exitCode()).isZero();
-    write(
-        "20261201000001_create_users.sql",
-        "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);\n"
-            + "INSERT INTO users VALUES (1, 'a@example.com'), (2, 'b@example.com');");
+    ProjectScripts.copyTo(scripts);
     assertThat(CliRun.run(env, "db", "upgrade").exitCode()).isZero();
-    write("20261201000002_add_nickname.sql", "ALTER TABLE users ADD COLUMN nickname TEXT;");
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO users (id, workos_user_id, email, created_at, updated_at) VALUES"
+              + " (gen_random_uuid(), 'user_a', 'a@example.com', now(), now()),"
+              + " (gen_random_uuid(), 'user_b', 'b@example.com', now(), now())");
+    }
+    write("20261202000002_add_nickname.sql", "ALTER TABLE users ADD COLUMN nickname TEXT;");
   }
 
   @Test
@@ -67,7 +74,7 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
       CliRun run = upgrade.get();
       assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
       assertThat(run.err())
-          .contains("20261201000002_add_nickname.sql gave up waiting for a lock")
+          .contains("20261202000002_add_nickname.sql gave up waiting for a lock")
           .contains("lock_timeout 3000ms, SQLSTATE 55P03")
           .contains("the changelog does not record it")
           .contains("pid " + holderPid + " (idle in transaction")
@@ -78,7 +85,7 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
       // migration's attempt, not for the holder
       assertThat(read.get()).isEqualTo(2L);
       assertThat(holder.isClosed()).isFalse();
-      assertThat(changelogIds()).doesNotContain("20261201000002");
+      assertThat(changelogIds()).doesNotContain("20261202000002");
       assertThat(nicknameColumns()).isEmpty();
       reader.close();
 
@@ -86,7 +93,7 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
     }
     CliRun after = CliRun.run(env, "db", "upgrade", "--lock-timeout", "3s");
     assertThat(after.exitCode()).as(after.err()).isZero();
-    assertThat(changelogIds()).contains("20261201000002");
+    assertThat(changelogIds()).contains("20261202000002");
     assertThat(nicknameColumns()).containsExactly("nickname");
   }
 
@@ -110,7 +117,7 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
         .contains("it waited for a lock held by pid")
         .contains(HOLDER_QUERY)
         .contains("trying again in 1000 ms (retry 1 of 5)");
-    assertThat(changelogIds()).contains("20261201000002");
+    assertThat(changelogIds()).contains("20261202000002");
     assertThat(nicknameColumns()).containsExactly("nickname");
   }
 
@@ -118,25 +125,25 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
   void aConcurrentIndexBehindAnOpenWriterGivesUpAndTheNextRunCleansUpAfterIt() throws Exception {
     assertThat(CliRun.run(env, "db", "upgrade").exitCode()).isZero();
     write(
-        "20261201000003_index_email.sql",
+        "20261202000003_index_email.sql",
         "-- datamingle:no-transaction\n"
             + "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);");
     try (Connection writer = connect()) {
       int writerPid = pid(writer);
       writer.setAutoCommit(false);
       try (Statement s = writer.createStatement()) {
-        s.executeUpdate("INSERT INTO users VALUES (3, 'c@example.com')");
+        s.executeUpdate(INSERT_C);
       }
       CliRun run = CliRun.run(env, "db", "upgrade", "--lock-timeout", "1s", "--lock-retries", "0");
       assertThat(run.exitCode()).isEqualTo(1);
       String index = database.postgres().schema() + ".users_email_idx";
       assertThat(run.err())
-          .contains("20261201000003_index_email.sql gave up waiting for a lock")
+          .contains("20261202000003_index_email.sql gave up waiting for a lock")
           .contains("pid " + writerPid + " (idle in transaction")
-          .contains("INSERT INTO users VALUES (3, 'c@example.com')")
+          .contains(INSERT_C)
           .contains("runs outside a transaction (-- datamingle:no-transaction)")
           .contains("it left the INVALID index " + index);
-      assertThat(changelogIds()).doesNotContain("20261201000003");
+      assertThat(changelogIds()).doesNotContain("20261202000003");
       writer.rollback();
     }
     CliRun after = CliRun.run(env, "db", "upgrade");
@@ -147,24 +154,24 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
                 this::connect,
                 "SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_email_idx'::regclass"))
         .containsExactly("t");
-    assertThat(changelogIds()).contains("20261201000003");
+    assertThat(changelogIds()).contains("20261202000003");
   }
 
   @Test
   void aStatementOverItsStatementTimeoutFailsWithoutRetryAndIsRolledBack() throws Exception {
     write(
-        "20261201000003_slow.sql", "UPDATE users SET email = upper(email);\nSELECT pg_sleep(30);");
+        "20261202000003_slow.sql", "UPDATE users SET email = upper(email);\nSELECT pg_sleep(30);");
     Map<String, String> limited = new HashMap<>(env);
     limited.put("DATAMINGLE_STATEMENT_TIMEOUT", "300ms");
     CliRun run = CliRun.run(limited, "db", "upgrade");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
-        .contains("20261201000003_slow.sql failed and its changes were rolled back")
+        .contains("20261202000003_slow.sql failed and its changes were rolled back")
         .contains("canceling statement due to statement timeout")
         .contains("statement: SELECT pg_sleep(30)");
     assertThat(run.out()).doesNotContain("retry");
-    assertThat(changelogIds()).contains("20261201000002").doesNotContain("20261201000003");
-    assertThat(QueryRows.of(this::connect, "SELECT email FROM users ORDER BY id"))
+    assertThat(changelogIds()).contains("20261202000002").doesNotContain("20261202000003");
+    assertThat(QueryRows.of(this::connect, "SELECT email FROM users ORDER BY email"))
         .containsExactly("a@example.com", "b@example.com");
   }
 
@@ -179,7 +186,7 @@ class LockTimeoutUpgradeTest extends CliDatabaseTest {
     CliRun variable = CliRun.run(badRetries, "db", "upgrade");
     assertThat(variable.exitCode()).isEqualTo(2);
     assertThat(variable.err()).contains("DATAMINGLE_LOCK_RETRIES is '-1'");
-    assertThat(changelogIds()).doesNotContain("20261201000002");
+    assertThat(changelogIds()).doesNotContain("20261202000002");
   }
 
   /** Opens a transaction on {@code holder} that keeps ACCESS SHARE on users; its pid. */
