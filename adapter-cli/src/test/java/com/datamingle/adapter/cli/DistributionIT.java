@@ -51,7 +51,7 @@ class DistributionIT {
     assertThat(first.exit).as(first.output).isZero();
     assertThat(first.output)
         .isEqualTo(
-            "empty (no migration applied) (not at head: 3 pending, run `datamingle db upgrade`)\n");
+            "empty (no migration applied) (not at head: 4 pending, run `datamingle db upgrade`)\n");
 
     assertThat(run(work, env, launcher, "db", "current")).isEqualTo(first); // checks and uses it
     Path archive = archive(cache);
