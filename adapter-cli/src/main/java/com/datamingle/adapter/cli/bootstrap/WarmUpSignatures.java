@@ -34,33 +34,24 @@ final class WarmUpSignatures {
       LongAdder failed) {
     Thread thread =
         new Thread(
-            () -> run(keys, tokens, clock, deadline, stop, checked, failed),
+            () -> {
+              while (System.nanoTime() < deadline && !stop.getAsBoolean()) {
+                TokenVerifier verifier =
+                    new WorkOsTokenVerifier(keys, List.of(DevSigningKey.ISSUER), 30, clock);
+                for (String token : tokens) {
+                  try {
+                    verifier.verify(token);
+                  } catch (RuntimeException e) {
+                    failed.increment();
+                  }
+                  checked.increment();
+                }
+              }
+            },
             "datamingle-warm-up-signatures");
     thread.setDaemon(true);
     thread.setPriority(Thread.NORM_PRIORITY - 1);
     thread.start();
     return thread;
-  }
-
-  private static void run(
-      JwksKeyStore keys,
-      List<String> tokens,
-      Clock clock,
-      long deadline,
-      BooleanSupplier stop,
-      LongAdder checked,
-      LongAdder failed) {
-    while (System.nanoTime() < deadline && !stop.getAsBoolean()) {
-      TokenVerifier verifier =
-          new WorkOsTokenVerifier(keys, List.of(DevSigningKey.ISSUER), 30, clock);
-      for (String token : tokens) {
-        try {
-          verifier.verify(token);
-        } catch (RuntimeException e) {
-          failed.increment();
-        }
-        checked.increment();
-      }
-    }
   }
 }
