@@ -17,7 +17,10 @@
 #   both: a server on each database at once, measured in alternation (SQLite and PostgreSQL under
 #   the same noise: the fair way to compare them on a shared machine).
 #   Needs a run of bench/side-by-side.sh on each database first (its seeded database and tokens).
-#   BENCH_ROUNDS (3), BENCH_SLICE (5s per size and round), BENCH_WARMUP (60s), BENCH_JAVA_OPTS.
+#   BENCH_ROUNDS (3), BENCH_SLICE (5s per size and round), BENCH_WARMUP (60s), BENCH_JAVA_OPTS,
+#   BENCH_SIZES (token list sizes, default "1 2 1000 20000 100000"; sizes above the minted tokens
+#   are left out). A slice shorter than the time a size takes to come round (20000 tokens at
+#   2,000 req/s: 10 s) sees each user once, so the user cache never hits within it.
 # Output: bench/results/w1-decompose/<time>-<db>.txt
 set -euo pipefail
 db="${1:-}"
@@ -32,7 +35,7 @@ keys="$root/bench/work/side-keys"
 [ -f "$keys/w1.txt" ] || { echo "bench: run bench/side-by-side.sh first (this reuses its databases and tokens)" >&2; exit 2; }
 total=$(wc -l < "$keys/w1.txt")
 sizes=""
-for n in 1 2 1000 20000 100000; do
+for n in ${BENCH_SIZES:-1 2 1000 20000 100000}; do
   if [ "$n" -le "$total" ]; then sizes="$sizes $n"; head -n "$n" "$keys/w1.txt" > "$root/bench/work/decompose-$n.txt"; fi
 done
 out="$root/bench/results/w1-decompose/$(date -u +%Y-%m-%dT%H%M%SZ)-$db.txt"

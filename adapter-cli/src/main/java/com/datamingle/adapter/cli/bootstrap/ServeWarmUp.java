@@ -12,12 +12,8 @@ import com.datamingle.adapter.web.ops.Metrics;
 import com.datamingle.adapter.web.ops.Readiness;
 import com.datamingle.application.service.ApplicationServices;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * DATAMINGLE_WARMUP}, default {@value #DEFAULT_BUDGET_TEXT}), a second, private web server built by
  * the same code ({@link WebModule}) on a loopback port takes requests of every hot kind: token
  * verification, first sign-ins and known users, profile edits (JSON both ways), health, refusals,
- * the access log and the metrics. {@code /health} answers meanwhile; {@code /ready} answers 503
- * {@code warming up}.
+ * the access log and the metrics; beside them, a thread verifies the warm-up's tokens over and over
+ * as first seen ({@link WarmUpSignatures}), the cost of each new token in real traffic. {@code
+ * /health} answers meanwhile; {@code /ready} answers 503 {@code warming up}.
  *
  * <p>Safety: the private server trusts only a key made for this warm-up, kept in memory and thrown
  * away with the server (the production verifier is not touched); its users live in memory ({@link
@@ -53,16 +49,13 @@ public final class ServeWarmUp {
   private static final int USERS = 16;
 
   private final Duration budget;
-  private final CompletableFuture<Prepared> prepared;
+  private final CompletableFuture<WarmUpKey> prepared;
   private volatile boolean done;
   private volatile boolean stopped;
   private volatile BooleanSupplier serviceStopped = () -> false;
   private final WarmUpTraffic.Counts counts = new WarmUpTraffic.Counts();
 
-  /** The throw-away key (its private half only in memory) and the tokens it signed. */
-  private record Prepared(Path dir, DevSigningKey key, List<String> tokens) {}
-
-  private ServeWarmUp(Duration budget, CompletableFuture<Prepared> prepared) {
+  private ServeWarmUp(Duration budget, CompletableFuture<WarmUpKey> prepared) {
     this.budget = budget;
     this.prepared = prepared;
     this.done = budget.isZero();
@@ -77,12 +70,12 @@ public final class ServeWarmUp {
     if (budget.isZero()) {
       return new ServeWarmUp(budget, CompletableFuture.completedFuture(null));
     }
-    CompletableFuture<Prepared> prepared = new CompletableFuture<>();
+    CompletableFuture<WarmUpKey> prepared = new CompletableFuture<>();
     Thread thread =
         new Thread(
             () -> {
               try {
-                prepared.complete(prepare(budget, clock));
+                prepared.complete(WarmUpKey.make(USERS, budget, clock));
               } catch (IOException | RuntimeException e) {
                 prepared.completeExceptionally(e);
               }
@@ -91,21 +84,6 @@ public final class ServeWarmUp {
     thread.setDaemon(true);
     thread.start();
     return new ServeWarmUp(budget, prepared);
-  }
-
-  private static Prepared prepare(Duration budget, Clock clock) throws IOException {
-    Path dir = Files.createTempDirectory("datamingle-warm-up");
-    dir.toFile().deleteOnExit(); // also when the service stops before the warm-up has ended
-    dir.resolve("jwks.json").toFile().deleteOnExit();
-    DevSigningKey key = DevSigningKey.loadOrCreate(dir);
-    Files.deleteIfExists(dir.resolve("signing-key.pk8")); // the key lives on in memory only
-    List<String> tokens = new ArrayList<>();
-    for (int i = 0; i < USERS * 2; i++) {
-      tokens.add(
-          key.mint("warm-up-" + (i % USERS) + "@warm-up.invalid", "Warm", "Up", budget, clock)
-              .token());
-    }
-    return new Prepared(dir, key, tokens);
   }
 
   /**
@@ -198,7 +176,7 @@ public final class ServeWarmUp {
             },
             ServeWarmUp::daemon);
     try {
-      Prepared ready =
+      WarmUpKey ready =
           prepared.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       keysMs = (System.nanoTime() - start) / 1_000_000;
       serveTraffic(persistence, settings, clock, ready.key(), ready.tokens(), deadline);
@@ -206,9 +184,11 @@ public final class ServeWarmUp {
           statements.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (unexpected() > 0) {
         LOG.warn(
-            "{} of the warm-up's {} requests were not answered as expected; serving anyway",
+            "{} of the warm-up's {} requests and {} signature checks did not go as expected;"
+                + " serving anyway",
             unexpected(),
-            answered());
+            answered(),
+            signaturesChecked());
       }
     } catch (TimeoutException e) {
       LOG.info("the warm-up did not finish a step within its budget; serving anyway");
@@ -219,12 +199,14 @@ public final class ServeWarmUp {
     } catch (IOException | RuntimeException e) {
       LOG.warn("warm-up ended early ({}); serving anyway", e.toString());
     } finally {
-      prepared.thenAccept(made -> deleteQuietly(made.dir())); // now, or once it is made
+      prepared.thenAccept(WarmUpKey::delete); // now, or once it is made
       done = true;
       LOG.info(
-          "warmed up in {} ms ({} requests; SQL warmed by {} ms, key ready by {} ms); ready",
+          "warmed up in {} ms ({} requests, {} signature checks; SQL warmed by {} ms, key ready by"
+              + " {} ms); ready",
           (System.nanoTime() - start) / 1_000_000,
           answered(),
+          signaturesChecked(),
           statementsMs,
           keysMs);
     }
@@ -235,9 +217,17 @@ public final class ServeWarmUp {
     return counts.answered.sum();
   }
 
-  /** Of those, the ones not answered as a working server answers them (for tests and the log). */
+  /**
+   * Of those and of the signature checks, the ones not answered as a working server answers them
+   * (for tests and the log).
+   */
   long unexpected() {
     return counts.unexpected.sum();
+  }
+
+  /** Tokens the warm-up verified besides its requests, each by a verifier that had not seen it. */
+  long signaturesChecked() {
+    return counts.signatures.sum();
   }
 
   private void serveTraffic(
@@ -281,22 +271,17 @@ public final class ServeWarmUp {
               null,
               null);
       try (WebServer server = WebModule.create(deps, web).start("127.0.0.1", 0)) {
+        WarmUpSignatures.start(
+            keys,
+            tokens,
+            clock,
+            deadline,
+            () -> done || ending(),
+            counts.signatures,
+            counts.unexpected);
         WarmUpTraffic.drive(server.port(), tokens, CONNECTIONS, deadline, this::ending, counts);
         done = true; // ready now; the private server stops meanwhile
       }
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.debug("could not delete the warm-up folder {}: {}", dir, e.toString());
     }
   }
 }

@@ -24,10 +24,15 @@ final class WarmUpTraffic {
 
   private WarmUpTraffic() {}
 
-  /** How many requests were answered, and how many of them not as a working server answers. */
+  /**
+   * How many requests were answered, how many of them (or of the signature checks) not as a working
+   * server answers, and how many signature checks ran beside the requests ({@link
+   * WarmUpSignatures}).
+   */
   static final class Counts {
     final LongAdder answered = new LongAdder();
     final LongAdder unexpected = new LongAdder();
+    final LongAdder signatures = new LongAdder();
   }
 
   /** Drives the server on {@code port} until the deadline, counting into {@code counts}. */

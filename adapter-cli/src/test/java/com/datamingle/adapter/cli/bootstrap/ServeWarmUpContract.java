@@ -48,7 +48,10 @@ abstract class ServeWarmUpContract {
       assertThat(warmUp.done()).as("the warm-up ended").isTrue();
       assertThat(ready.check().ready()).isTrue();
       assertThat(warmUp.answered()).as("requests answered").isGreaterThanOrEqualTo(200);
-      assertThat(warmUp.unexpected()).as("answers not as expected").isZero();
+      assertThat(warmUp.signaturesChecked())
+          .as("signature checks beside the requests")
+          .isPositive();
+      assertThat(warmUp.unexpected()).as("answers or checks not as expected").isZero();
     }
     try (Connection c = db.connect();
         Statement s = c.createStatement();
