@@ -73,7 +73,8 @@ for name, title in COMMANDS:
 check = load("launcher-check")
 for command, r in check.items():
     print(f"\nThe launcher's staleness check alone ({command}): {ms(r)}.")
-for file, title in (("serve-ready.txt", "`java -jar`"), ("serve-ready-launcher.txt", "the launcher (archive)")):
+for file, title in (("serve-ready.txt", "`java -jar`"), ("serve-ready-launcher.txt", "the launcher (archive)"),
+                    ("serve-ready-launcher-nowarmup.txt", "the launcher (archive), DATAMINGLE_WARMUP=off")):
     path = out / file
     if not path.exists():
         continue

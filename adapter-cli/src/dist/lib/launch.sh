@@ -4,7 +4,7 @@
 #
 # Start-up: every command runs with a class-data-sharing archive of the classes it loaded the
 # first time (JDK 17+: -XX:ArchiveClassesAtExit, then -XX:SharedArchiveFile), one archive per
-# command group (db, users, serve, ...) in CACHE-DIR/<jar>/, built by the first run of the group.
+# command (db-current, users-show, serve, ...) in CACHE-DIR/<jar>/, built by its first run.
 # An archive is used only when it is complete and unchanged (its cksum recorded when it was made)
 # and newer than the jar; a truncated or altered one would crash the JVM or silently break class
 # loading, so anything else is removed and the command runs without one. The JVM checks the rest
@@ -26,15 +26,21 @@ datamingle_exec() {
     serve) _dm_opts="" ;;
     *) _dm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
   esac
+  # one archive per command (`db-current`, `users-show`, `serve`); the rest share one
   case "${1:-}" in
-    db | users | dev | serve) _dm_group=$1 ;;
+    db | users | dev) case "${2:-}" in
+        "" | *[!a-z0-9-]* | [!a-z]*) _dm_group=$1 ;;
+        *) _dm_group=$1-$2 ;;
+      esac ;;
+    serve) _dm_group=serve ;;
     *) _dm_group=other ;;
   esac
   _dm_archive_opts "$_dm_jar" "$_dm_cache" "$_dm_group" 2>/dev/null || _dm_share="-Xshare:auto"
   exec "$_dm_java" $_dm_opts $_dm_share -jar "$_dm_jar" "$@"
 }
 
-# Sets _dm_share to the archive options for group $3 of jar $1 under cache folder $2.
+# Sets _dm_share to the archive options for command $3 of jar $1 under cache folder $2. The key
+# after the command's name is digits, so db-[0-9]* never matches db-current's archives.
 _dm_archive_opts() {
   case "$2" in *[[:space:]]*) return 1 ;; esac # the options are split at spaces
   _dm_bin=$(command -v "$_dm_java") || return 1
@@ -55,17 +61,17 @@ _dm_archive_opts() {
     fi
     rm -f "$_dm_file" "$_dm_file.cksum"
   fi
-  for _dm_t in "$_dm_dir/$3"-*.jsa.*.tmp; do
+  for _dm_t in "$_dm_dir/$3"-[0-9]*.jsa.*.tmp; do
     [ -f "$_dm_t" ] && _dm_share=$_dm_off && return 0 # another run is making it
   done
   # exec keeps this process id: the archive's temporary name says which JVM writes it
   _dm_share="$_dm_off -XX:ArchiveClassesAtExit=$_dm_file.$$.tmp"
 }
 
-# A finished training run of group $2 (its JVM gone) leaves NAME.jsa.PID.tmp: check that the JVM can map it,
-# record its cksum and move it in place of the group's older archives.
+# A finished training run of command $2 (its JVM gone) leaves NAME.jsa.PID.tmp: check that the JVM can map it,
+# record its cksum and move it in place of the command's older archives.
 _dm_finish_training() {
-  for _dm_t in "$_dm_dir/$2"-*.jsa.*.tmp; do
+  for _dm_t in "$_dm_dir/$2"-[0-9]*.jsa.*.tmp; do
     [ -f "$_dm_t" ] || continue
     _dm_pid=${_dm_t%.tmp}
     _dm_pid=${_dm_pid##*.}
@@ -73,7 +79,7 @@ _dm_finish_training() {
     _dm_final=${_dm_t%.*.tmp}
     if "$_dm_java" -Xshare:on -XX:SharedArchiveFile="$_dm_t" -Xlog:cds=off -Xlog:cds+dynamic=off \
       -XX:ErrorFile="$_dm_dir/.hs_err_%p.log" -XX:-CreateCoredumpOnCrash -cp "$1" -version >/dev/null 2>&1; then
-      for _dm_old in "$_dm_dir/$2"-*.jsa; do
+      for _dm_old in "$_dm_dir/$2"-[0-9]*.jsa; do
         [ "$_dm_old" = "$_dm_final" ] || rm -f "$_dm_old" "$_dm_old.cksum"
       done
       cksum < "$_dm_t" > "$_dm_final.cksum" && mv -f "$_dm_t" "$_dm_final"

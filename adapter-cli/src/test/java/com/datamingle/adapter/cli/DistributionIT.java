@@ -50,8 +50,9 @@ class DistributionIT {
     Result first = run(work, env, launcher, "db", "current"); // records the archive
     assertThat(first.exit).as(first.output).isZero();
     assertThat(first.output)
-        .isEqualTo(
-            "empty (no migration applied) (not at head: 4 pending, run `datamingle db upgrade`)\n");
+        .matches(
+            "empty \\(no migration applied\\) \\(not at head: \\d+ pending, run `datamingle db"
+                + " upgrade`\\)\n");
 
     assertThat(run(work, env, launcher, "db", "current")).isEqualTo(first); // checks and uses it
     Path archive = archive(cache);

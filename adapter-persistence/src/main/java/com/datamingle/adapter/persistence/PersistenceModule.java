@@ -94,9 +94,25 @@ public final class PersistenceModule implements AutoCloseable {
    * @throws DatabaseUnavailable when it does not, with a message that names it (without secrets)
    */
   public static PersistenceModule open(DatabaseSettings settings, Clock clock) {
+    return open(settings, clock, poolConfig(settings));
+  }
+
+  /**
+   * As {@link #open}, for a short command: the pool keeps the one connection it checked with and
+   * opens another only when one is asked for while that one is in use (PostgreSQL's pool would
+   * otherwise open its whole size in the background).
+   */
+  public static PersistenceModule openForCommand(DatabaseSettings settings, Clock clock) {
+    HikariConfig config = poolConfig(settings);
+    config.setMinimumIdle(1);
+    return open(settings, clock, config);
+  }
+
+  private static PersistenceModule open(
+      DatabaseSettings settings, Clock clock, HikariConfig config) {
     HikariDataSource dataSource;
     try {
-      dataSource = new HikariDataSource(poolConfig(settings));
+      dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new DatabaseUnavailable(
           "cannot open the database "

@@ -40,7 +40,7 @@ public final class AdminWiring {
           "the database schema is not at head; run `datamingle db upgrade` first");
     }
     PersistenceModule persistence =
-        PersistenceModule.open(MigrationWiring.database(settings), clock);
+        PersistenceModule.openForCommand(MigrationWiring.database(settings), clock);
     ApplicationServices services =
         ApplicationWiring.services(persistence, ApplicationWiring.NO_DIRECTORY, settings, clock);
     return new UserAdmin(

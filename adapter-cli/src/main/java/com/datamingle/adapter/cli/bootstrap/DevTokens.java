@@ -72,7 +72,7 @@ public final class DevTokens {
         migrator.upgrade(null, null);
       }
       try (PersistenceModule persistence =
-          PersistenceModule.open(MigrationWiring.database(settings), clock)) {
+          PersistenceModule.openForCommand(MigrationWiring.database(settings), clock)) {
         ApplicationServices services =
             ApplicationWiring.services(
                 persistence, ApplicationWiring.NO_DIRECTORY, settings, clock);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
  * the largest share of a short command's start-up. {@code db current} builds {@code db} and {@code
  * current}; a group named without a command builds the whole group (its usage error lists them);
  * anything else (no command, {@code help}, {@code completion}, a name that is no command, which
- * gets suggestions) builds all of it. What a command prints does not depend on how much was built.
+ * gets suggestions) builds all of it; {@code --version} alone builds none. What a command prints
+ * does not depend on how much was built.
  */
 final class CommandTree {
   /** The top-level commands in the order help lists them. */
@@ -48,10 +49,16 @@ final class CommandTree {
   /** The root's options that take a value as the next argument (RootCommand's). */
   private static final Set<String> VALUE_OPTIONS = Set.of("--database-url", "--migrations");
 
+  /** The root's version options (picocli's standard ones). */
+  private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
+
   private CommandTree() {}
 
   /** Adds to {@code root} the commands that {@code args} may run. */
   static void addTo(CommandLine root, String[] args) {
+    if (args.length > 0 && VERSION_OPTIONS.containsAll(List.of(args))) {
+      return; // the root prints the version; the commands are not needed
+    }
     List<String> words = commandWords(args);
     Class<?> top = words.isEmpty() ? null : named(TOP, words.get(0));
     if (top == null || WHOLE_TREE.contains(top)) {

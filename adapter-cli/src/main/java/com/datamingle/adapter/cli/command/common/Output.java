@@ -12,7 +12,10 @@ import java.util.Map;
 
 /** Human tables and machine JSON (one compact line, written by Jackson) for command output. */
 public final class Output {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: Jackson's ~400 classes cost a table-printing command ~100 ms. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private Output() {}
 
@@ -68,7 +71,7 @@ public final class Output {
   /** The value as one line of JSON: maps, lists, records with Jackson annotations, scalars. */
   public static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -27,6 +27,14 @@ class BuildVersionTest {
   }
 
   @Test
+  void theShortOptionPrintsTheSame() {
+    // --version or -V alone builds no command (start-up): both still print the version
+    String version = CliRun.run(Map.of(), "--version").out();
+
+    assertThat(CliRun.run(Map.of(), "-V").out()).isEqualTo(version);
+  }
+
+  @Test
   void whatTheBuildCouldNotFillInIsUnknown() {
     Properties unfiltered = new Properties();
     unfiltered.setProperty("version", "0.1.0");
