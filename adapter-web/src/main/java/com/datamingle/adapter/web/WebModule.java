@@ -226,8 +226,10 @@ public final class WebModule {
   /**
    * The request metrics, and the access-log line (never the token or the query string), its fields
    * also as key-value pairs for the JSON log format: at DEBUG for every request, at INFO for a slow
-   * one ({@value #SLOW_REQUEST_MS} ms or more) and at WARN for a server error (5xx), so that a
-   * server under load does not write a line per request at the default level.
+   * one ({@value #SLOW_REQUEST_MS} ms or more) and for {@code /ready}'s 503 (not ready: warming up,
+   * schema not at head, which is an answer and not a server error), and at WARN for a server error
+   * (other 5xx), so that a server under load does not write a line per request at the default
+   * level.
    */
   private static void logAndMeasure(WebDependencies deps, Context ctx, Float ms) {
     String route;
@@ -240,7 +242,11 @@ public final class WebModule {
     deps.metrics()
         .recordRequest(
             ctx.method().name(), route, status, Duration.ofNanos((long) (ms * 1_000_000)));
-    Level level = status >= 500 ? Level.WARN : ms >= SLOW_REQUEST_MS ? Level.INFO : Level.DEBUG;
+    boolean notReady = status == 503 && "/ready".equals(route); // an answer, not a server error
+    Level level =
+        status >= 500 && !notReady
+            ? Level.WARN
+            : ms >= SLOW_REQUEST_MS || notReady ? Level.INFO : Level.DEBUG;
     if (ACCESS_LOG.isEnabledForLevel(level)) {
       String took = tenths(ms);
       String user = Principal.userIdOrDash(ctx);
