@@ -25,9 +25,9 @@ import java.util.Map;
  * encoder: text (the default) or json, one JSON object per line with the logging context
  * (request_id) and the access log's fields (Settings refuses any other value: LogFormat). All of
  * that is made when the first line is logged ({@link FirstLineAppender}): a command that logs
- * nothing pays for none of it. {@code
- * DATAMINGLE_LOG_LEVEL} sets the root level (INFO by default). A {@code logback-test.xml} on the
- * class path, or {@code -Dlogback.configurationFile}, takes precedence.
+ * nothing pays for none of it. {@code DATAMINGLE_LOG_LEVEL} sets the root level (INFO by default).
+ * A {@code logback-test.xml} on the class path, or {@code -Dlogback.configurationFile}, takes
+ * precedence.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   static final String TEXT_PATTERN =
