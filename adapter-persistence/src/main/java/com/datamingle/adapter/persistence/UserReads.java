@@ -20,10 +20,13 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  * foreign keys, say), so a read sees what the service sees.
  */
 public final class UserReads implements AutoCloseable {
+  private final DatabaseSettings settings;
   private final DriverConnections connections;
   private final UserRepository users;
 
-  private UserReads(DriverConnections connections, UserRepository users) {
+  private UserReads(
+      DatabaseSettings settings, DriverConnections connections, UserRepository users) {
+    this.settings = settings;
     this.connections = connections;
     this.users = users;
   }
@@ -34,18 +37,15 @@ public final class UserReads implements AutoCloseable {
    * @throws DatabaseUnavailable when it does not, with a message that names it (without secrets)
    */
   public static UserReads open(DatabaseSettings settings) {
+    return prepare(settings).connect();
+  }
+
+  /**
+   * MyBatis with the user mapper, made without connecting: a command may make it on another core
+   * while it checks the database, and connect only once that check passed ({@link #connect}).
+   */
+  public static UserReads prepare(DatabaseSettings settings) {
     DriverConnections connections = new DriverConnections(settings);
-    try {
-      connections.connectNow();
-    } catch (SQLException e) {
-      throw new DatabaseUnavailable(
-          "cannot open the database "
-              + settings.describe()
-              + ": "
-              + PersistenceModule.rootMessage(e)
-              + "; check DATABASE_URL (or --database-url) and that the database is running",
-          e);
-    }
     Configuration configuration =
         new Configuration(new Environment("datamingle", new JdbcTransactionFactory(), connections));
     configuration.setMapUnderscoreToCamelCase(true);
@@ -58,7 +58,27 @@ public final class UserReads implements AutoCloseable {
             new SqlSessionFactoryBuilder().build(configuration),
             connections,
             settings.dialect().singleWriter());
-    return new UserReads(connections, UserPersistence.uncached(sessions));
+    return new UserReads(settings, connections, UserPersistence.uncached(sessions));
+  }
+
+  /**
+   * Connects once to check that the database answers (that connection serves the first read).
+   *
+   * @throws DatabaseUnavailable when it does not, with a message that names it (without secrets)
+   */
+  public UserReads connect() {
+    try {
+      connections.connectNow();
+    } catch (SQLException e) {
+      throw new DatabaseUnavailable(
+          "cannot open the database "
+              + settings.describe()
+              + ": "
+              + PersistenceModule.rootMessage(e)
+              + "; check DATABASE_URL (or --database-url) and that the database is running",
+          e);
+    }
+    return this;
   }
 
   public UserRepository userRepository() {

@@ -46,8 +46,17 @@ public final class AdminWiring {
 
   /** As {@link #userAdmin}, for a command that only reads users; refuses what it refuses. */
   public static UserReading userReading(Settings settings) {
-    refuseUnlessAtHead(settings);
-    UserReads reads = UserReads.open(MigrationWiring.database(settings));
+    // MyBatis reads the user mapper on another core meanwhile; nothing connects before the check
+    InBackground<UserReads> preparing =
+        InBackground.start(
+            "datamingle-prepare", () -> UserReads.prepare(MigrationWiring.database(settings)));
+    try {
+      refuseUnlessAtHead(settings);
+    } catch (RuntimeException e) {
+      preparing.discard(UserReads::close);
+      throw e;
+    }
+    UserReads reads = preparing.join().connect();
     ApplicationServices.Reads use = ApplicationServices.Reads.of(reads.userRepository());
     return new UserReading(use.getUser(), use.listUsers(), reads);
   }
