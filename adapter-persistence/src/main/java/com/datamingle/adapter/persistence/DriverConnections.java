@@ -22,6 +22,10 @@ final class DriverConnections implements DataSource {
     this.settings = settings;
   }
 
+  DatabaseSettings settings() {
+    return settings;
+  }
+
   synchronized void connectNow() throws SQLException {
     if (first == null) {
       first = connect();

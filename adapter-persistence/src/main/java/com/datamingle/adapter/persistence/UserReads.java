@@ -20,13 +20,10 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
  * foreign keys, say), so a read sees what the service sees.
  */
 public final class UserReads implements AutoCloseable {
-  private final DatabaseSettings settings;
   private final DriverConnections connections;
   private final UserRepository users;
 
-  private UserReads(
-      DatabaseSettings settings, DriverConnections connections, UserRepository users) {
-    this.settings = settings;
+  private UserReads(DriverConnections connections, UserRepository users) {
     this.connections = connections;
     this.users = users;
   }
@@ -58,7 +55,7 @@ public final class UserReads implements AutoCloseable {
             new SqlSessionFactoryBuilder().build(configuration),
             connections,
             settings.dialect().singleWriter());
-    return new UserReads(settings, connections, UserPersistence.uncached(sessions));
+    return new UserReads(connections, UserPersistence.uncached(sessions));
   }
 
   /**
@@ -72,7 +69,7 @@ public final class UserReads implements AutoCloseable {
     } catch (SQLException e) {
       throw new DatabaseUnavailable(
           "cannot open the database "
-              + settings.describe()
+              + connections.settings().describe()
               + ": "
               + PersistenceModule.rootMessage(e)
               + "; check DATABASE_URL (or --database-url) and that the database is running",
