@@ -21,10 +21,11 @@ datamingle_exec() {
   if [ -n "${DATAMINGLE_JAVA_OPTS:-}" ]; then
     exec "$_dm_java" $DATAMINGLE_JAVA_OPTS -jar "$_dm_jar" "$@"
   fi
-  # Short commands start faster with the C1 compiler alone; the server wants the full JIT.
+  # Short commands start faster with the C1 compiler alone and without the performance-data file
+  # (jps/jstat do not see them); the server wants the full JIT.
   case "${1:-}" in
     serve) _dm_opts="" ;;
-    *) _dm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
+    *) _dm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData" ;;
   esac
   # one archive per command (`db-current`, `users-show`, `serve`); the rest share one
   case "${1:-}" in

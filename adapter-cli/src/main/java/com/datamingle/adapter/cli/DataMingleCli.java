@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli;
 
+import com.datamingle.adapter.cli.bootstrap.Preload;
 import com.datamingle.adapter.cli.bootstrap.SqliteNativeLibrary;
 import com.datamingle.adapter.cli.command.RootCommand;
 import com.datamingle.adapter.cli.command.common.ExitCode;
@@ -12,6 +13,7 @@ public final class DataMingleCli {
 
   public static void main(String[] args) {
     SqliteNativeLibrary.useCache();
+    Preload.startFor(args, System.getenv());
     boolean jsonLogs = "json".equals(System.getenv("DATAMINGLE_LOG_FORMAT"));
     PrintWriter err =
         jsonLogs

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.encoder.Encoder;
@@ -22,9 +23,11 @@ import java.util.Map;
  * ({@code $(datamingle dev token)}); lines are written by a background thread (the access log
  * writes one per request) whose queue is drained at exit. {@code DATAMINGLE_LOG_FORMAT} picks the
  * encoder: text (the default) or json, one JSON object per line with the logging context
- * (request_id) and the access log's fields (Settings refuses any other value: LogFormat). {@code
- * DATAMINGLE_LOG_LEVEL} sets the root level (INFO by default). A {@code logback-test.xml} on the
- * class path, or {@code -Dlogback.configurationFile}, takes precedence.
+ * (request_id) and the access log's fields (Settings refuses any other value: LogFormat). All of
+ * that is made when the first line is logged ({@link FirstLineAppender}): a command that logs
+ * nothing pays for none of it. {@code DATAMINGLE_LOG_LEVEL} sets the root level (INFO by default).
+ * A {@code logback-test.xml} on the class path, or {@code -Dlogback.configurationFile}, takes
+ * precedence.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
   static final String TEXT_PATTERN =
@@ -43,18 +46,40 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     context.getStatusManager().add(new NopStatusListener());
-    DefaultShutdownHook hook = new DefaultShutdownHook();
-    hook.setContext(context);
-    Thread hookThread = new Thread(hook, "Logback shutdown hook [" + context.getName() + "]");
-    context.putObject(CoreConstants.SHUTDOWN_HOOK_THREAD, hookThread);
-    Runtime.getRuntime().addShutdownHook(hookThread);
+    FirstLineAppender first = new FirstLineAppender(() -> writer(context));
+    first.setContext(context);
+    first.setName("FIRST-LINE");
+    first.start();
 
+    QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level));
+    ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(setting("DATAMINGLE_LOG_LEVEL", "INFO")));
+    root.addAppender(first);
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * The real appender, made on the first line: a console on standard error behind a background
+   * writer, and the shutdown hook that drains it at exit (or the console alone when the JVM is
+   * already exiting).
+   */
+  private static Appender<ILoggingEvent> writer(LoggerContext context) {
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);
     console.setName(setting("DATAMINGLE_LOG_FORMAT", "text"));
     console.setTarget("System.err");
     console.setEncoder("json".equals(console.getName()) ? json(context) : text(context));
     console.start();
+
+    DefaultShutdownHook hook = new DefaultShutdownHook();
+    hook.setContext(context);
+    Thread hookThread = new Thread(hook, "Logback shutdown hook [" + context.getName() + "]");
+    try {
+      Runtime.getRuntime().addShutdownHook(hookThread);
+    } catch (IllegalStateException exiting) {
+      return console; // the first line comes from a shutdown hook: written where it is logged
+    }
+    context.putObject(CoreConstants.SHUTDOWN_HOOK_THREAD, hookThread);
 
     AsyncAppender async = new AsyncAppender();
     async.setContext(context);
@@ -63,12 +88,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
     async.setDiscardingThreshold(0);
     async.addAppender(console);
     async.start();
-
-    QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level));
-    ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(setting("DATAMINGLE_LOG_LEVEL", "INFO")));
-    root.addAppender(async);
-    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    return async;
   }
 
   /** A system property first, then the environment, as logback.xml's {@code ${NAME:-default}}. */

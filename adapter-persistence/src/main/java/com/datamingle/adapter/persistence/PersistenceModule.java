@@ -164,7 +164,7 @@ public final class PersistenceModule implements AutoCloseable {
     return id;
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     // one line: a driver's Detail/Hint/Where lines are not for the terminal
     return DatabaseSettings.redact(
         MigrationFailure.rootMessage(e).strip().replaceAll("\\s*\\R\\s*", "; "));

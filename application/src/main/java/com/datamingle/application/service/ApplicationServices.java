@@ -42,6 +42,13 @@ public record ApplicationServices(
       IdGenerator ids,
       TokenRevocations revocations) {}
 
+  /** The use cases that only read users, for a one-shot command that needs no other port. */
+  public record Reads(GetUserUseCase getUser, ListUsersUseCase listUsers) {
+    public static Reads of(UserRepository users) {
+      return new Reads(new GetUserService(new UserLookup(users)), new ListUsersService(users));
+    }
+  }
+
   /**
    * {@code directory}: WorkOS's user lookup for first sign-ins; {@code feed}: WorkOS's Events API
    * for {@link #syncWorkOsEvents()}; {@code providerSessions}: WorkOS's sessions API for {@link

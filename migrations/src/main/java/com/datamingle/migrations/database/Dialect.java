@@ -1,5 +1,9 @@
 package com.datamingle.migrations.database;
 
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -10,7 +14,7 @@ import java.util.Properties;
  * both take these from here, so that SQLite's busy timeout, say, is defined once.
  */
 public enum Dialect {
-  SQLITE("sqlite", "jdbc:sqlite:", 4, true) {
+  SQLITE("sqlite", "jdbc:sqlite:", "org.sqlite.JDBC", 4, true) {
     @Override
     public Properties poolProperties() {
       return properties(
@@ -26,7 +30,7 @@ public enum Dialect {
           "busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS), "journal_mode", "WAL");
     }
   },
-  POSTGRESQL("postgresql", "jdbc:postgresql:", 10, false) {
+  POSTGRESQL("postgresql", "jdbc:postgresql:", "org.postgresql.Driver", 10, false) {
     @Override
     public Properties poolProperties() {
       return properties(
@@ -44,12 +48,19 @@ public enum Dialect {
 
   private final String folder;
   private final String urlPrefix;
+  private final String driverClass;
   private final int defaultPoolSize;
   private final boolean singleWriter;
 
-  Dialect(String folder, String urlPrefix, int defaultPoolSize, boolean singleWriter) {
+  Dialect(
+      String folder,
+      String urlPrefix,
+      String driverClass,
+      int defaultPoolSize,
+      boolean singleWriter) {
     this.folder = folder;
     this.urlPrefix = urlPrefix;
+    this.driverClass = driverClass;
     this.defaultPoolSize = defaultPoolSize;
     this.singleWriter = singleWriter;
   }
@@ -74,6 +85,27 @@ public enum Dialect {
    */
   public int poolSize(int requested) {
     return requested > 0 ? requested : defaultPoolSize;
+  }
+
+  /**
+   * A connection to {@code jdbcUrl} (one of this dialect's) straight from its driver. {@link
+   * DriverManager} would first load every driver on the class path, and PostgreSQL's starts
+   * java.util.logging: a cost a short command on SQLite notices. Without this dialect's driver on
+   * the class path, DriverManager answers.
+   */
+  public Connection connect(String jdbcUrl, Properties props) throws SQLException {
+    Driver driver;
+    try {
+      driver =
+          Class.forName(driverClass)
+              .asSubclass(Driver.class)
+              .getDeclaredConstructor()
+              .newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return DriverManager.getConnection(jdbcUrl, props);
+    }
+    Connection connection = driver.connect(jdbcUrl, props);
+    return connection != null ? connection : DriverManager.getConnection(jdbcUrl, props);
   }
 
   /** The driver properties of the service's pooled connections. */

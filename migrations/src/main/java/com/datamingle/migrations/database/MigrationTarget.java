@@ -2,7 +2,6 @@ package com.datamingle.migrations.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
@@ -73,7 +72,7 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
     if (password != null) {
       props.setProperty("password", password);
     }
-    Connection connection = DriverManager.getConnection(jdbcUrl, props);
+    Connection connection = dialect().connect(jdbcUrl, props);
     connection.setAutoCommit(autoCommit);
     return connection;
   }
@@ -91,7 +90,7 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
     }
     requireSqliteFolder();
     if (!java.nio.file.Files.exists(file.get())) {
-      return DriverManager.getConnection("jdbc:sqlite::memory:");
+      return Dialect.SQLITE.connect("jdbc:sqlite::memory:", new Properties());
     }
     Properties props = new Properties();
     if (!inWalMode(file.get())) {
@@ -99,7 +98,7 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
     } // else read-write, the journal mode untouched: the last connection to close then tidies the
     // -wal and -shm files away
     props.setProperty("busy_timeout", Integer.toString(Dialect.SQLITE_BUSY_TIMEOUT_MS));
-    return DriverManager.getConnection(jdbcUrl, props);
+    return dialect().connect(jdbcUrl, props);
   }
 
   /** Bytes 18 and 19 of a SQLite header are 2 in WAL mode. */

@@ -18,6 +18,11 @@ public final class UserPersistence {
     configuration.addMapper(UserMapper.class);
   }
 
+  /** The MyBatis repository alone, without a cache: for a one-shot command that only reads. */
+  public static UserRepository uncached(Sessions sessions) {
+    return new MyBatisUserRepository(sessions);
+  }
+
   /**
    * The MyBatis repository behind a cache of users looked up by WorkOS id for {@code ttl}, which
    * announces its changes through {@code changes} and drops what other processes announce.

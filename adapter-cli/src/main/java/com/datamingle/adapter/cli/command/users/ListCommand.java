@@ -7,7 +7,6 @@ import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.application.port.in.admin.ListUsersUseCase;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +35,7 @@ final class ListCommand extends Subcommand {
 
   @Override
   public Integer call() {
-    try (AdminWiring.UserAdmin users =
-        AdminWiring.userAdmin(context.settings(), Clock.systemUTC())) {
+    try (AdminWiring.UserReading users = AdminWiring.userReading(context.settings())) {
       ListUsersUseCase.Page page =
           users
               .listUsers()

@@ -7,7 +7,6 @@ import com.datamingle.adapter.cli.command.common.Output;
 import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.domain.user.User;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +21,7 @@ final class ShowCommand extends Subcommand {
 
   @Override
   public Integer call() {
-    try (AdminWiring.UserAdmin users =
-        AdminWiring.userAdmin(context.settings(), Clock.systemUTC())) {
+    try (AdminWiring.UserReading users = AdminWiring.userReading(context.settings())) {
       User found = users.getUser().getUser(user.reference());
       PrintWriter out = context.out();
       if (json.requested()) {
