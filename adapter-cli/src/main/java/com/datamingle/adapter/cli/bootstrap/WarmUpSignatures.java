@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  */
 final class WarmUpSignatures {
   /** Checks made before the requests set the pace. */
-  static final long FIRST = 2_000;
+  static final long FIRST = 500;
 
   /** Then one check per this many requests answered. */
   static final long REQUESTS_PER_CHECK = 6;
