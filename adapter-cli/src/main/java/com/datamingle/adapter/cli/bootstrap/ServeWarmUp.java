@@ -156,6 +156,10 @@ public final class ServeWarmUp {
             signaturesChecked());
       }
     } catch (TimeoutException e) {
+      if (answered() == 0) {
+        counts.stoppedBecause =
+            (budget.untilHot() ? "reached its cap" : "reached its budget") + " before they began";
+      }
       LOG.info("the warm-up did not finish a step within its budget; serving anyway");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

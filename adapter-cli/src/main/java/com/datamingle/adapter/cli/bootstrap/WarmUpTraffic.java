@@ -87,6 +87,7 @@ final class WarmUpTraffic {
     } catch (ExecutionException e) {
       throw new IOException("a warm-up connection failed: " + e.getCause(), e.getCause());
     } finally {
+      enough.set(true); // also when a connection failed: the others end too
       pool.shutdownNow();
     }
   }
