@@ -14,8 +14,9 @@ public record WarmUpBudget(Duration limit, boolean untilHot) {
   static final String VARIABLE = "DATAMINGLE_WARMUP";
 
   /**
-   * {@code auto}'s cap: on two busy cores the warm-up's throughput still rose after 8 s now and
-   * then; a rolling deploy (and a test that waits for {@code /ready}) should not wait much longer.
+   * {@code auto}'s cap: the old warm-up's 10 s brought the first seconds after {@code /ready} to a
+   * quarter of the warm throughput where 2 s gave a sixth (BENCHMARKS.md); a rolling deploy (and a
+   * test that waits for {@code /ready}) should not wait much longer.
    */
   public static final Duration AUTO_CAP = Duration.ofSeconds(8);
 
