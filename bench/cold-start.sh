@@ -8,12 +8,12 @@
 #
 # Usage: bench/cold-start.sh
 #   BENCH_VARIANTS: ';'-separated "label|DATAMINGLE_WARMUP|extra JVM flags", default
-#     "warmup-off|off|;warmup-2s|2s|;warmup-2s-c2-early|2s|-XX:Tier4InvocationThreshold=1000 -XX:Tier4CompileThreshold=2000"
+#     "auto|auto|;two|2s|;off|off|" (auto: serve's default, warm up until hot; off: --dev's)
 #   BENCH_SLICE (5s), BENCH_SLICES (3), BENCH_ROUNDS (2), BENCH_WARM_AFTER (30s), BENCH_PORT (18291)
 # Output: bench/results/cold-start/<time>.txt
 set -euo pipefail
 source "$(dirname -- "$0")/lib.sh"
-variants="${BENCH_VARIANTS:-warmup-off|off|;warmup-2s|2s|;warmup-2s-c2-early|2s|-XX:Tier4InvocationThreshold=1000 -XX:Tier4CompileThreshold=2000}"
+variants="${BENCH_VARIANTS:-auto|auto|;two|2s|;off|off|}"
 slice="${BENCH_SLICE:-5s}"
 slices="${BENCH_SLICES:-3}"
 rounds="${BENCH_ROUNDS:-2}"

@@ -66,7 +66,8 @@ pg_users_stats() {
 
 jfr_opts=""
 case "$workload" in cold-*) jfr_opts="-XX:StartFlightRecording=name=prof,settings=profile,filename=$jfr_file" ;; esac
-(cd "$work" && exec java ${BENCH_JAVA_OPTS:-} $jfr_opts -jar "$jar" serve --dev --port "$port" > "$work/profile-serve.log" 2>&1) &
+# serve --dev warms up only when asked (since issue 18's auto): 2 s, as before, unless told
+(cd "$work" && DATAMINGLE_WARMUP="${BENCH_SERVE_WARMUP:-2s}" exec java ${BENCH_JAVA_OPTS:-} $jfr_opts -jar "$jar" serve --dev --port "$port" > "$work/profile-serve.log" 2>&1) &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 if ! ready_ms=$(wait_ok "$port" /ready "$server"); then echo "bench: the server did not get ready; see $work/profile-serve.log" >&2; exit 1; fi

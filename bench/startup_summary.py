@@ -74,7 +74,7 @@ check = load("launcher-check")
 for command, r in check.items():
     print(f"\nThe launcher's staleness check alone ({command}): {ms(r)}.")
 for file, title in (("serve-ready.txt", "`java -jar`"), ("serve-ready-launcher.txt", "the launcher (archive)"),
-                    ("serve-ready-launcher-nowarmup.txt", "the launcher (archive), DATAMINGLE_WARMUP=off")):
+                    ("serve-ready-launcher-auto.txt", "the launcher (archive), DATAMINGLE_WARMUP=auto")):
     path = out / file
     if not path.exists():
         continue

@@ -27,13 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code serve} warms its own hot paths before {@code /ready} answers 200: a JVM runs new code
  * interpreted, and compiles it only once it has run often, so a fresh instance would serve its
- * first real requests many times slower than later ones. For at most the budget ({@code
- * DATAMINGLE_WARMUP}, default {@value #DEFAULT_BUDGET_TEXT}), a second, private web server built by
- * the same code ({@link WebModule}) on a loopback port takes requests of every hot kind: token
- * verification, first sign-ins and known users, profile edits (JSON both ways), health, refusals,
- * the access log and the metrics; beside them, a thread verifies the warm-up's tokens over and over
- * as first seen ({@link WarmUpSignatures}), the cost of each new token in real traffic. {@code
- * /health} answers meanwhile; {@code /ready} answers 503 {@code warming up}.
+ * first real requests many times slower than later ones. For the budget ({@link WarmUpBudget}:
+ * {@code serve} until hot, at most {@link WarmUpBudget#AUTO_CAP}; {@code serve --dev} not at all),
+ * a second, private web server built by the same code ({@link WebModule}) on a loopback port takes
+ * tens of thousands of requests of every hot kind over several connections ({@link WarmUpTraffic}):
+ * token verification, first sign-ins and known users, profile edits (JSON both ways), health,
+ * refusals, the access log and the metrics; beside them, a thread verifies the warm-up's tokens
+ * over and over as first seen ({@link WarmUpSignatures}), the cost of each new token in real
+ * traffic. {@code /health} answers meanwhile; {@code /ready} answers 503 {@code warming up}.
  *
  * <p>Safety: the private server trusts only a key made for this warm-up, kept in memory and thrown
  * away with the server (the production verifier is not touched); its users live in memory ({@link
@@ -41,24 +42,21 @@ import org.slf4j.LoggerFactory;
  * back ({@link WarmUpStatements}).
  */
 public final class ServeWarmUp {
-  static final String VARIABLE = "DATAMINGLE_WARMUP";
-  static final String DEFAULT_BUDGET_TEXT = "2s";
-  static final Duration DEFAULT_BUDGET = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(ServeWarmUp.class);
-  private static final int CONNECTIONS = 3;
+  private static final int CONNECTIONS = 6;
   private static final int USERS = 16;
 
-  private final Duration budget;
+  private final WarmUpBudget budget;
   private final CompletableFuture<WarmUpKey> prepared;
   private volatile boolean done;
   private volatile boolean stopped;
   private volatile BooleanSupplier serviceStopped = () -> false;
   private final WarmUpTraffic.Counts counts = new WarmUpTraffic.Counts();
 
-  private ServeWarmUp(Duration budget, CompletableFuture<WarmUpKey> prepared) {
+  private ServeWarmUp(WarmUpBudget budget, CompletableFuture<WarmUpKey> prepared) {
     this.budget = budget;
     this.prepared = prepared;
-    this.done = budget.isZero();
+    this.done = budget.off();
   }
 
   /**
@@ -66,8 +64,8 @@ public final class ServeWarmUp {
    * another thread (the second core) while the service starts; {@link #start} runs the rest once
    * the service listens.
    */
-  static ServeWarmUp begin(Duration budget, Clock clock) {
-    if (budget.isZero()) {
+  static ServeWarmUp begin(WarmUpBudget budget, Clock clock) {
+    if (budget.off()) {
       return new ServeWarmUp(budget, CompletableFuture.completedFuture(null));
     }
     CompletableFuture<WarmUpKey> prepared = new CompletableFuture<>();
@@ -75,7 +73,7 @@ public final class ServeWarmUp {
         new Thread(
             () -> {
               try {
-                prepared.complete(WarmUpKey.make(USERS, budget, clock));
+                prepared.complete(WarmUpKey.make(USERS, budget.limit().plusMinutes(1), clock));
               } catch (IOException | RuntimeException e) {
                 prepared.completeExceptionally(e);
               }
@@ -84,39 +82,6 @@ public final class ServeWarmUp {
     thread.setDaemon(true);
     thread.start();
     return new ServeWarmUp(budget, prepared);
-  }
-
-  /**
-   * {@value #VARIABLE}: {@code off} or {@code 0}, or a budget such as {@code 2s}, {@code 500ms}.
-   */
-  public static Duration budget(String value, String source) {
-    if (value == null || value.isBlank()) {
-      return DEFAULT_BUDGET;
-    }
-    String v = value.strip();
-    if (v.equals("off") || v.equals("0")) {
-      return Duration.ZERO;
-    }
-    try {
-      Duration d =
-          v.endsWith("ms")
-              ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
-              : v.endsWith("s")
-                  ? Duration.ofMillis(
-                      Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000))
-                  : null;
-      if (d != null && !d.isNegative() && d.compareTo(Duration.ofMinutes(5)) <= 0) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw new Settings.InvalidSettings(
-        source
-            + " is '"
-            + value
-            + "'; give how long serve may warm up before it reports ready, such as 2s or 500ms"
-            + " (at most 5 minutes), or off");
   }
 
   /** {@code ready}, but 503 {@code warming up} until the warm-up has ended. */
@@ -165,7 +130,7 @@ public final class ServeWarmUp {
 
   private void runWithinBudget(PersistenceModule persistence, WebSettings settings, Clock clock) {
     long start = System.nanoTime();
-    long deadline = start + budget.toNanos();
+    long deadline = start + budget.limit().toNanos();
     long statementsMs = -1;
     long keysMs = -1;
     CompletableFuture<Long> statements =
@@ -191,6 +156,10 @@ public final class ServeWarmUp {
             signaturesChecked());
       }
     } catch (TimeoutException e) {
+      if (answered() == 0) {
+        counts.stoppedBecause =
+            (budget.untilHot() ? "reached its cap" : "reached its budget") + " before they began";
+      }
       LOG.info("the warm-up did not finish a step within its budget; serving anyway");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -202,14 +171,21 @@ public final class ServeWarmUp {
       prepared.thenAccept(WarmUpKey::delete); // now, or once it is made
       done = true;
       LOG.info(
-          "warmed up in {} ms ({} requests, {} signature checks; SQL warmed by {} ms, key ready by"
-              + " {} ms); ready",
+          "warmed up in {} ms, budget {}: {} requests, {} signature checks; the requests stopped"
+              + " as {}; SQL warmed by {} ms, key ready by {} ms; ready",
           (System.nanoTime() - start) / 1_000_000,
+          budget,
           answered(),
           signaturesChecked(),
+          counts.stoppedBecause,
           statementsMs,
           keysMs);
     }
+  }
+
+  /** Why the warm-up's requests stopped, for tests and the log. */
+  String stoppedBecause() {
+    return counts.stoppedBecause;
   }
 
   /** Requests the warm-up's server answered so far. */
@@ -278,8 +254,10 @@ public final class ServeWarmUp {
             deadline,
             () -> done || ending(),
             counts.signatures,
-            counts.unexpected);
-        WarmUpTraffic.drive(server.port(), tokens, CONNECTIONS, deadline, this::ending, counts);
+            counts.unexpected,
+            counts.answered);
+        WarmUpTraffic.drive(
+            server.port(), tokens, CONNECTIONS, budget, deadline, this::ending, counts);
         done = true; // ready now; the private server stops meanwhile
       }
     }

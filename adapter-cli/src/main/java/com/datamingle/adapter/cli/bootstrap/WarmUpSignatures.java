@@ -15,14 +15,22 @@ import java.util.function.BooleanSupplier;
  * requests alone reach only a few dozen times, far below what the JIT needs to compile it. On a
  * thread of its own, beside the requests, this verifies the warm-up's own tokens (signed by its
  * throw-away key) over and over, with a new {@link WorkOsTokenVerifier} for each pass so that no
- * token is answered from a verifier's cache. The production verifier is not involved.
+ * token is answered from a verifier's cache, at a fair share beside the requests ({@link
+ * #fairShare}). The production verifier is not involved.
  */
 final class WarmUpSignatures {
+  /** Checks made before the requests set the pace. */
+  static final long FIRST = 500;
+
+  /** Then one check per this many requests answered. */
+  static final long REQUESTS_PER_CHECK = 6;
+
   private WarmUpSignatures() {}
 
   /**
-   * Starts verifying on a daemon thread until the deadline or {@code stop}; counts each
-   * verification into {@code checked}, and each that fails into {@code failed}.
+   * Starts verifying on a daemon thread until the deadline or {@code stop}, keeping pace with
+   * {@code answered}; counts each verification into {@code checked}, and each that fails into
+   * {@code failed}.
    */
   static Thread start(
       JwksKeyStore keys,
@@ -31,7 +39,8 @@ final class WarmUpSignatures {
       long deadline,
       BooleanSupplier stop,
       LongAdder checked,
-      LongAdder failed) {
+      LongAdder failed,
+      LongAdder answered) {
     Thread thread =
         new Thread(
             () -> {
@@ -39,6 +48,9 @@ final class WarmUpSignatures {
                 TokenVerifier verifier =
                     new WorkOsTokenVerifier(keys, List.of(DevSigningKey.ISSUER), 30, clock);
                 for (String token : tokens) {
+                  if (!fairShare(checked, answered, deadline, stop)) {
+                    return;
+                  }
                   try {
                     verifier.verify(token);
                   } catch (RuntimeException e) {
@@ -53,5 +65,26 @@ final class WarmUpSignatures {
     thread.setPriority(Thread.NORM_PRIORITY - 1);
     thread.start();
     return thread;
+  }
+
+  /**
+   * Waits while this thread is ahead of its share ({@link #FIRST} checks, then one per {@link
+   * #REQUESTS_PER_CHECK} requests answered): each check costs far more CPU than a request, and on
+   * two cores the requests would otherwise starve. False once the warm-up ends meanwhile.
+   */
+  private static boolean fairShare(
+      LongAdder checked, LongAdder answered, long deadline, BooleanSupplier stop) {
+    while (checked.sum() >= FIRST + answered.sum() / REQUESTS_PER_CHECK) {
+      if (System.nanoTime() >= deadline || stop.getAsBoolean()) {
+        return false;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -57,7 +57,7 @@ class NewerSchemaTest {
     return ServeWiring.serve(
         settings,
         new ServeOptions(
-            true, true, false, dir.resolve("dev"), null, said::add, Set.of(), Duration.ZERO),
+            true, true, false, dir.resolve("dev"), null, said::add, Set.of(), WarmUpBudget.OFF),
         Clock.systemUTC());
   }
 

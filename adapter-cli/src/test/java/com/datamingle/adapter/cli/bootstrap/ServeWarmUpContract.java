@@ -26,12 +26,33 @@ abstract class ServeWarmUpContract {
     this.db = db.migrated();
   }
 
+  /**
+   * {@code auto} ends by itself: once hot, or at its cap (here the shortest a budget may be, so
+   * that a machine too busy to become hot still ends the test soon).
+   */
+  @Test
+  void autoEndsByItselfOnceHotOrAtItsCap() throws Exception {
+    Clock clock = Clock.systemUTC();
+    try (PersistenceModule persistence = PersistenceModule.open(db.settings(0), clock)) {
+      ServeWarmUp warmUp = ServeWarmUp.begin(new WarmUpBudget(Duration.ofSeconds(3), true), clock);
+      warmUp.start(persistence, WebSettings.defaults(), clock, () -> false);
+      for (int i = 0; i < 1200 && !warmUp.done(); i++) {
+        Thread.sleep(50);
+      }
+
+      assertThat(warmUp.done()).as("auto ended without being stopped").isTrue();
+      assertThat(warmUp.stoppedBecause())
+          .matches("reached its cap( before they began)?|its throughput stopped rising at .*");
+      assertThat(warmUp.unexpected()).as("answers or checks not as expected").isZero();
+    }
+  }
+
   @Test
   void warmsUpThroughTheRealStackAndLeavesNoRowBehind() throws Exception {
     Clock clock = Clock.systemUTC();
     try (PersistenceModule persistence = PersistenceModule.open(db.settings(0), clock)) {
       // a long budget, ended once requests are answered: the machine may be slow or busy
-      ServeWarmUp warmUp = ServeWarmUp.begin(Duration.ofSeconds(60), clock);
+      ServeWarmUp warmUp = ServeWarmUp.begin(WarmUpBudget.fixed(Duration.ofSeconds(60)), clock);
       Readiness ready = warmUp.gate(() -> new Readiness.Status(true, null));
       assertThat(ready.check()).isEqualTo(new Readiness.Status(false, "warming up"));
 
@@ -52,6 +73,7 @@ abstract class ServeWarmUpContract {
           .as("signature checks beside the requests")
           .isPositive();
       assertThat(warmUp.unexpected()).as("answers or checks not as expected").isZero();
+      assertThat(warmUp.stoppedBecause()).isEqualTo("the service is stopping");
     }
     try (Connection c = db.connect();
         Statement s = c.createStatement();

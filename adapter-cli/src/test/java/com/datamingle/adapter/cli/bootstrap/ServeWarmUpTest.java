@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The warm-up on SQLite, its budget's forms, and that "off" reports ready at once. */
+/**
+ * The warm-up on SQLite, its budget's forms, when {@code auto} is hot, and that "off" reports ready
+ * at once.
+ */
 class ServeWarmUpTest extends ServeWarmUpContract {
   ServeWarmUpTest() {
     super(TestDatabase.sqlite());
@@ -17,22 +20,54 @@ class ServeWarmUpTest extends ServeWarmUpContract {
 
   @Test
   void readsTheBudget() {
-    assertThat(ServeWarmUp.budget(null, "DATAMINGLE_WARMUP")).isEqualTo(Duration.ofSeconds(2));
-    assertThat(ServeWarmUp.budget("off", "DATAMINGLE_WARMUP")).isZero();
-    assertThat(ServeWarmUp.budget("0", "DATAMINGLE_WARMUP")).isZero();
-    assertThat(ServeWarmUp.budget("3s", "DATAMINGLE_WARMUP")).isEqualTo(Duration.ofSeconds(3));
-    assertThat(ServeWarmUp.budget("1.5s", "DATAMINGLE_WARMUP")).isEqualTo(Duration.ofMillis(1500));
-    assertThat(ServeWarmUp.budget("250ms", "--warmup")).isEqualTo(Duration.ofMillis(250));
-    assertThatThrownBy(() -> ServeWarmUp.budget("soon", "--warmup"))
+    assertThat(WarmUpBudget.parse(null, "DATAMINGLE_WARMUP", false)).isEqualTo(WarmUpBudget.AUTO);
+    assertThat(WarmUpBudget.parse(" ", "DATAMINGLE_WARMUP", true)).isEqualTo(WarmUpBudget.OFF);
+    assertThat(WarmUpBudget.parse("auto", "DATAMINGLE_WARMUP", true)).isEqualTo(WarmUpBudget.AUTO);
+    assertThat(WarmUpBudget.AUTO.limit()).isLessThanOrEqualTo(Duration.ofSeconds(10));
+    assertThat(WarmUpBudget.parse("off", "DATAMINGLE_WARMUP", false)).isEqualTo(WarmUpBudget.OFF);
+    assertThat(WarmUpBudget.parse("0", "DATAMINGLE_WARMUP", false)).isEqualTo(WarmUpBudget.OFF);
+    assertThat(WarmUpBudget.parse("3s", "DATAMINGLE_WARMUP", true))
+        .isEqualTo(WarmUpBudget.fixed(Duration.ofSeconds(3)));
+    assertThat(WarmUpBudget.parse("1.5s", "DATAMINGLE_WARMUP", false).limit())
+        .isEqualTo(Duration.ofMillis(1500));
+    assertThat(WarmUpBudget.parse("250ms", "--warmup", false).untilHot()).isFalse();
+    assertThatThrownBy(() -> WarmUpBudget.parse("soon", "--warmup", false))
         .isInstanceOf(Settings.InvalidSettings.class)
-        .hasMessageStartingWith("--warmup is 'soon'; give how long serve may warm up");
-    assertThatThrownBy(() -> ServeWarmUp.budget("-1s", "DATAMINGLE_WARMUP"))
+        .hasMessageStartingWith("--warmup is 'soon'; give auto");
+    assertThatThrownBy(() -> WarmUpBudget.parse("-1s", "DATAMINGLE_WARMUP", false))
         .isInstanceOf(Settings.InvalidSettings.class);
   }
 
   @Test
+  void autoIsHotOnceItsThroughputStopsRising() {
+    WarmUpBudget.Window window = new WarmUpBudget.Window();
+    long[] perWindow = {500, 1500, 3000, 5000, 7000, 7100, 6900, 7050, 7000};
+    int hotAt = -1;
+    for (int i = 0; i < perWindow.length && hotAt < 0; i++) {
+      if (window.hotAfter(perWindow[i], 0, 500)) {
+        hotAt = i;
+      }
+    }
+
+    assertThat(hotAt).as("the window after three without a rise").isEqualTo(7);
+    assertThat(window.bestPerSecond(500)).isEqualTo(14_200);
+  }
+
+  @Test
+  void autoIsNotHotWhileItsThroughputRisesTheJitCompilesOrTooFewRequestsRan() {
+    WarmUpBudget.Window rising = new WarmUpBudget.Window();
+    WarmUpBudget.Window compiling = new WarmUpBudget.Window();
+    WarmUpBudget.Window few = new WarmUpBudget.Window();
+    for (int i = 0; i < 40; i++) {
+      assertThat(rising.hotAfter(Math.round(1000 * Math.pow(1.06, i)), 0, 500)).isFalse();
+      assertThat(compiling.hotAfter(5000, 200, 500)).isFalse();
+      assertThat(few.hotAfter(100, 0, 500)).isFalse();
+    }
+  }
+
+  @Test
   void offReportsReadyAtOnce() {
-    ServeWarmUp warmUp = ServeWarmUp.begin(Duration.ZERO, Clock.systemUTC());
+    ServeWarmUp warmUp = ServeWarmUp.begin(WarmUpBudget.OFF, Clock.systemUTC());
 
     assertThat(warmUp.gate(() -> new Readiness.Status(true, null)).check().ready()).isTrue();
     assertThat(warmUp.gate(() -> new Readiness.Status(false, "down")).check().detail())

@@ -392,7 +392,7 @@ abstract class DataSafetyContract extends CliDatabaseTest {
             MigrationListener.SILENT,
             say,
             java.util.Set.of(),
-            java.time.Duration.ZERO),
+            com.datamingle.adapter.cli.bootstrap.WarmUpBudget.OFF),
         Clock.systemUTC());
   }
 

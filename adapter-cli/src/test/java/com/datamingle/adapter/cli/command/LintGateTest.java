@@ -6,6 +6,7 @@ import com.datamingle.adapter.cli.bootstrap.ServeOptions;
 import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
+import com.datamingle.adapter.cli.bootstrap.WarmUpBudget;
 import com.datamingle.migrations.testing.PostgresTestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +173,7 @@ class LintGateTest extends CliDatabaseTest {
                 null,
                 said::add,
                 Set.of(),
-                Duration.ZERO),
+                WarmUpBudget.OFF),
             Clock.systemUTC())) {
       assertThat(runtime.port()).isPositive();
     }

@@ -7,6 +7,7 @@ import com.datamingle.adapter.cli.bootstrap.ServeOptions;
 import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
+import com.datamingle.adapter.cli.bootstrap.WarmUpBudget;
 import com.datamingle.adapter.web.auth.DevSigningKey;
 import com.datamingle.adapter.web.testing.FakeWorkOs;
 import com.datamingle.adapter.web.testing.Http;
@@ -97,7 +98,7 @@ public record FullStack(
                   null,
                   line -> {},
                   java.util.Set.of(),
-                  Duration.ZERO),
+                  WarmUpBudget.OFF),
               Clock.systemUTC());
       Http http = new Http("http://127.0.0.1:" + runtime.port());
       return new FullStack(workos, http, dir, settings, runtime, postgres);

@@ -61,6 +61,9 @@ public final class ServeInstances implements AutoCloseable {
     env.put("WORKOS_API_BASE_URL", workos.baseUrl().toString());
     env.put("WORKOS_WEBHOOK_SECRET", FakeWorkOs.WEBHOOK_SECRET);
     env.put("DATAMINGLE_BACKUP_DIR", logDir.toAbsolutePath().toString());
+    // serve's default (auto) warms each instance up for up to 8 s; several instances share two
+    // cores here, so a short fixed warm-up keeps it in the path of every start without the wait
+    env.put("DATAMINGLE_WARMUP", "2s");
   }
 
   /** A fresh PostgreSQL schema of its own and a fake WorkOS; no instance runs yet. */

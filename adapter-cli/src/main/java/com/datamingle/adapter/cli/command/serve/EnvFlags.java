@@ -24,7 +24,7 @@ final class EnvFlags implements IModelTransformer {
           new EnvFlag("--workos-jwks-url", "WORKOS_JWKS_URL", "URL"),
           new EnvFlag("--workos-api-base-url", "WORKOS_API_BASE_URL", "URL"),
           new EnvFlag("--cors-allowed-origins", "CORS_ALLOWED_ORIGINS", "LIST"),
-          new EnvFlag("--warmup", "DATAMINGLE_WARMUP", "DURATION"));
+          new EnvFlag("--warmup", "DATAMINGLE_WARMUP", "BUDGET"));
 
   @Override
   public CommandSpec transform(CommandSpec command) {

@@ -2,10 +2,10 @@ package com.datamingle.adapter.cli.command.serve;
 
 import com.datamingle.adapter.cli.bootstrap.DevTokens;
 import com.datamingle.adapter.cli.bootstrap.ServeOptions;
-import com.datamingle.adapter.cli.bootstrap.ServeWarmUp;
 import com.datamingle.adapter.cli.bootstrap.ServeWiring;
 import com.datamingle.adapter.cli.bootstrap.ServiceRuntime;
 import com.datamingle.adapter.cli.bootstrap.Settings;
+import com.datamingle.adapter.cli.bootstrap.WarmUpBudget;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.GlobalOptions;
 import com.datamingle.adapter.cli.command.common.LintAllowOption;
@@ -74,9 +74,10 @@ public final class ServeCommand extends Subcommand {
                   err.flush();
                 },
                 allowLint.rules(),
-                ServeWarmUp.budget(
+                WarmUpBudget.parse(
                     env.get("DATAMINGLE_WARMUP"),
-                    flags.getOrDefault("DATAMINGLE_WARMUP", "DATAMINGLE_WARMUP"))),
+                    flags.getOrDefault("DATAMINGLE_WARMUP", "DATAMINGLE_WARMUP"),
+                    dev)),
             Clock.systemUTC());
     AtomicBoolean stopping = new AtomicBoolean();
     Runnable stop =
