@@ -18,7 +18,9 @@
 #               BENCH_W2_USERS for DataMingle, BENCH_W2_USERS_PROTO for the prototype
 #   W3-one      PATCH /api/me, one user (bench/patch-me.lua)
 #   W3-32       PATCH /api/me across 32 users (bench/patch-many.lua)
-#   COLD        W1-one and W1-many in the first BENCH_COLD_DURATION after the server answers
+#   W4          the admin's user list, first page: GET /api/users?limit=50 (pages in id order), as
+#               the last seeded user, made an admin in each system before the servers start
+#   COLD        W1-one, W1-many and W4 in the first BENCH_COLD_DURATION after the server answers
 #               (DataMingle: /ready 200; prototype: /health 200), each on a freshly started server,
 #               in BENCH_COLD_SLICES back-to-back slices (a curve when more than one)
 # Warm figures follow an unrecorded warm-up of BENCH_WARMUP per workload (DataMingle; the
@@ -28,7 +30,9 @@
 # BENCH_WARMUP (20s), BENCH_PROTO_WARMUP (3s), BENCH_RUNS (1), BENCH_W2_USERS (20000),
 # BENCH_W2_USERS_PROTO (2000), BENCH_COLD_DURATION (10s), BENCH_COLD_SLICES (1),
 # BENCH_ONLY (both|dm|proto), BENCH_JAVA_OPTS (extra JVM flags for DataMingle's serve),
-# BENCH_PORT (18281; the prototype uses the next port).
+# BENCH_PORT (18281; the prototype uses the next port), BENCH_DM_WARMUP (auto: DataMingle's serve
+# gets DATAMINGLE_WARMUP=$BENCH_DM_WARMUP, how long it warms its request paths before /ready; give a
+# duration such as 2s, or off, to compare; a build whose serve does not know `auto` refuses it).
 #
 # Output: a table of ratios on standard output and in bench/results/side-by-side/<time>-<db>/
 # summary.md, beside the raw wrk and driver outputs and results.txt (one line per measurement:
@@ -90,12 +94,14 @@ mint() {
   mv "$file.tmp" "$file"
 }
 mint w1 SEED 1 "$w1_tokens"
+mint admin SEED "$users" "$users"
 mint w2warm W2WARM 1 5000
 for run in $(seq 1 "$runs"); do mint "w2-run$run" "W2R${run}N" 1 "$w2_dm"; done
 head -n 1 "$keys/w1.txt" > "$work/w1-one.txt"
 sed -n '2,33p' "$keys/w1.txt" > "$work/w3-32.txt"
 if [ "$(wc -l < "$work/w3-32.txt")" -lt 32 ]; then echo "bench: BENCH_W1_TOKENS must be at least 33" >&2; exit 2; fi
 one_token=$(cat "$work/w1-one.txt")
+admin_token=$(cat "$keys/admin.txt")
 rm -rf "$work/.datamingle-dev" && cp -r "$keys/.datamingle-dev" "$work/"
 export PROTOTYPE_JWKS_URL="file://$work/.datamingle-dev/jwks.json"
 
@@ -106,6 +112,9 @@ echo "bench: migrating and seeding $users users for each system" >&2
 java -cp "$jar" "$root/bench/Seed.java" "$dm_jdbc" "$dm_jdbc_user" 1 "$users"
 flask_cmd db upgrade >/dev/null 2>&1
 flask_cmd bench-seed 1 "$users" >/dev/null
+# W4's caller: the last seeded user, an admin in both systems
+(cd "$work" && java_cli users promote "user_01SEED$users" >/dev/null)
+flask_cmd bench-promote "user_01SEED$users" >/dev/null
 if [ "$db" = postgresql ]; then psql "$psql_url" -q -c "VACUUM ANALYZE bench_dm.users" -c "VACUUM ANALYZE bench_proto.users" >/dev/null; fi
 
 # --- measuring -----------------------------------------------------------------------------------------
@@ -149,7 +158,7 @@ first_sign_ins() {
 
 start_dm() {
   local t0; t0=$(now_ms)
-  (cd "$work" && exec java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --dev --port "$port_dm" > "$work/dm-serve.log" 2>&1) &
+  (cd "$work" && DATAMINGLE_WARMUP="${BENCH_DM_WARMUP:-auto}" exec java ${BENCH_JAVA_OPTS:-} -jar "$jar" serve --dev --port "$port_dm" > "$work/dm-serve.log" 2>&1) &
   server=$!
   if ! wait_ok "$port_dm" /ready "$server" >/dev/null; then
     echo "bench: DataMingle did not get ready; see $work/dm-serve.log" >&2; exit 1; fi
@@ -169,19 +178,21 @@ check_answers() { # SYSTEM PORT: one request of each kind, so a broken set-up fa
   local base="http://127.0.0.1:$2"
   curl -sf -H "Authorization: Bearer $one_token" "$base/api/me" >/dev/null \
     || { echo "bench: $1 does not answer GET /api/me for a seeded user" >&2; exit 1; }
+  curl -sf -H "Authorization: Bearer $admin_token" "$base/api/users?limit=50" | grep -q '"next_cursor"' \
+    || { echo "bench: $1 does not answer GET /api/users?limit=50 for the admin" >&2; exit 1; }
 }
 
 # cold SYSTEM START-FUNCTION PORT: a fresh server per W1 variant, measured as soon as it answers
 cold() {
   local system="$1" start="$2" port="$3" base="http://127.0.0.1:$3" variant slice
-  for variant in one many; do
+  for variant in one many w4; do
     "$start"
     for slice in $(seq 1 "$cold_slices"); do
-      if [ "$variant" = one ]; then
-        measure "$system" "cold-W1-one-s$slice" -d"$cold_duration" -H "Authorization: Bearer $one_token" "$base/api/me"
-      else
-        TOKENS="$keys/w1.txt" measure "$system" "cold-W1-many-s$slice" -d"$cold_duration" -s "$root/bench/me-many.lua" "$base/api/me"
-      fi
+      case "$variant" in
+        one) measure "$system" "cold-W1-one-s$slice" -d"$cold_duration" -H "Authorization: Bearer $one_token" "$base/api/me" ;;
+        many) TOKENS="$keys/w1.txt" measure "$system" "cold-W1-many-s$slice" -d"$cold_duration" -s "$root/bench/me-many.lua" "$base/api/me" ;;
+        w4) measure "$system" "cold-W4-s$slice" -d"$cold_duration" -H "Authorization: Bearer $admin_token" "$base/api/users?limit=50" ;;
+      esac
     done
     stop_server
   done
@@ -198,6 +209,7 @@ warm() {
   TOKENS="$keys/w1.txt" wrk -t2 -c32 -d"$wu" -s "$root/bench/me-many.lua" "$base/api/me" >/dev/null
   wrk -t2 -c32 -d"$wu" -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $one_token" "$base/api/me" >/dev/null
   TOKENS="$work/w3-32.txt" wrk -t2 -c32 -d"$wu" -s "$root/bench/patch-many.lua" "$base/api/me" >/dev/null
+  wrk -t2 -c32 -d"$wu" -H "Authorization: Bearer $admin_token" "$base/api/users?limit=50" >/dev/null
   if [ "$system" = dm ]; then java "$root/bench/FirstSignIn.java" "$base" "$keys/w2warm.txt" 32 >/dev/null; fi
   for run in $(seq 1 "$runs"); do
     measure "$system" "W0-run$run" -d"$duration" "$base/health"
@@ -205,6 +217,7 @@ warm() {
     TOKENS="$keys/w1.txt" measure "$system" "W1-many-run$run" -d"$duration" -s "$root/bench/me-many.lua" "$base/api/me"
     measure "$system" "W3-one-run$run" -d"$duration" -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $one_token" "$base/api/me"
     TOKENS="$work/w3-32.txt" measure "$system" "W3-32-run$run" -d"$duration" -s "$root/bench/patch-many.lua" "$base/api/me"
+    measure "$system" "W4-run$run" -d"$duration" -H "Authorization: Bearer $admin_token" "$base/api/users?limit=50"
     first_sign_ins "$system" "W2-run$run" "$port" "$keys/w2-run$run.txt" "$w2count"
   done
   stop_server

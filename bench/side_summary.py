@@ -50,8 +50,10 @@ workloads = [
     ("W2 first sign-ins (users/s)", "W2", "users_per_s"),
     ("W3 `PATCH /api/me`, one user", "W3-one", "rps"),
     ("W3 `PATCH /api/me`, 32 users", "W3-32", "rps"),
+    ("W4 admin `GET /api/users?limit=50`", "W4", "rps"),
     ("COLD W1 one user, first slice after ready", "cold-W1-one-s1", "rps"),
     ("COLD W1 many users, first slice after ready", "cold-W1-many-s1", "rps"),
+    ("COLD W4 admin user list, first slice after ready", "cold-W4-s1", "rps"),
 ]
 for title, label, key in workloads:
     p, d = median("proto", label, key), median("dm", label, key)
@@ -66,22 +68,23 @@ for title, label, key in workloads:
 print()
 print("| Cold / warm (same server kind, this run) | Prototype | DataMingle |")
 print("|---|---:|---:|")
-for variant in ("one", "many"):
+for title, cold_label, warm_label in (("W1 one", "cold-W1-one", "W1-one"), ("W1 many", "cold-W1-many", "W1-many"),
+                                     ("W4", "cold-W4", "W4")):
     cells = []
     for system in ("proto", "dm"):
-        cold = median(system, f"cold-W1-{variant}-s1", "rps")
-        warm = median(system, f"W1-{variant}", "rps")
+        cold = median(system, f"{cold_label}-s1", "rps")
+        warm = median(system, warm_label, "rps")
         cells.append(ratio(cold, warm))
-    print(f"| W1 {variant}: first slice / warm | {cells[0]} | {cells[1]} |")
-slices = sorted({label for (_, label) in rows if re.match(r"cold-W1-(one|many)-s\d+$", label)},
+    print(f"| {title}: first slice / warm | {cells[0]} | {cells[1]} |")
+slices = sorted({label for (_, label) in rows if re.match(r"cold-(W1-one|W1-many|W4)-s\d+$", label)},
                 key=lambda l: (l.split("-s")[0], int(l.rsplit("-s", 1)[1])))
 if any(not s.endswith("-s1") for s in slices):
     print()
     print("Cold curve, requests/s per slice:")
     for system in ("proto", "dm"):
-        for variant in ("one", "many"):
-            curve = [fmt(median(system, s, "rps")) for s in slices if s.startswith(f"cold-W1-{variant}-")]
-            print(f"- {system} W1 {variant}: {' → '.join(curve)}")
+        for variant in ("W1-one", "W1-many", "W4"):
+            curve = [fmt(median(system, s, "rps")) for s in slices if s.startswith(f"cold-{variant}-")]
+            print(f"- {system} {variant}: {' → '.join(curve)}")
 ready = [v.get("ms") for v in rows.get(("dm", "start-to-ready"), [])]
 if ready:
     print(f"\nDataMingle `serve --dev` from process start to `/ready` 200: {', '.join(ready)} ms "

@@ -10,6 +10,9 @@ workloads need:
   `sub`, creates it on the first sign-in from the token's claims, and records last_login_at and
   last_session_id when the token carries a new session (`sid`), as DataMingle does.
 - PATCH /api/me: first_name, last_name, timezone, language.
+- GET /api/users: the admin's user list, as DataMingle's: `limit` (default 50, at most 200) and
+  an opaque `cursor`, pages in id order, `{"users": [...], "next_cursor": ...}` (null on the
+  last page); 403 for a user who is not an active admin.
 
 Configuration (environment):
 - PROTOTYPE_DATABASE_URL: SQLAlchemy URL (sqlite:////abs/path.sqlite or postgresql://...);
@@ -21,6 +24,8 @@ Configuration (environment):
 Runs on Debian's packages only (python3-flask-migrate, python3-flask-sqlalchemy, python3-jwt,
 python3-cryptography, python3-psycopg2, gunicorn); bench/side-by-side.sh installs them.
 """
+import base64
+import binascii
 import datetime
 import os
 import pathlib
@@ -225,6 +230,52 @@ def patch_me():
     return jsonify(user.to_dict())
 
 
+def page_cursor(user_id):
+    return base64.urlsafe_b64encode(f"p1:{user_id}".encode()).decode().rstrip("=")
+
+
+def after_id(cursor):
+    """The id a cursor points after, or None when it is not one of ours."""
+    try:
+        text_ = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+    if not text_.startswith("p1:") or not text_[3:].isdigit():
+        return None
+    return int(text_[3:])
+
+
+@app.get("/api/users")
+def list_users():
+    user = current_user()
+    if not (user.is_active and user.is_admin):
+        return problem(403, "Forbidden", "only an active admin may list users")
+    errors = {}
+    limit = 50
+    if "limit" in request.args:
+        try:
+            limit = int(request.args["limit"])
+        except ValueError:
+            limit = 0
+        if not 1 <= limit <= 200:
+            errors["limit"] = "must be between 1 and 200"
+    after = None
+    if "cursor" in request.args:
+        after = after_id(request.args["cursor"])
+        if after is None:
+            errors["cursor"] = "is not a cursor this service gave out"
+    if errors:
+        return problem(400, "Bad Request", "some parameters are not valid", errors=errors)
+    query = User.query
+    if after is not None:
+        query = query.filter(User.id > after)
+    users_ = query.order_by(User.id).limit(limit + 1).all()
+    more = len(users_) > limit
+    users_ = users_[:limit]
+    return jsonify({"users": [u.to_dict() for u in users_],
+                    "next_cursor": page_cursor(users_[-1].id) if more else None})
+
+
 @app.cli.command("init-db")
 def init_db():
     """Create the tables without migrations (the seed guide's `flask init-db`)."""
@@ -276,6 +327,19 @@ def bench_seed(first, last):
     db.session.execute(text(sql), {"first": first, "last": last, "at": at})
     db.session.commit()
     print(f"seeded users {first}..{last}")
+
+
+@app.cli.command("bench-promote")
+@click.argument("workos_user_id")
+def bench_promote(workos_user_id):
+    """Make the user with this WorkOS id an active admin (the W4 benchmark's caller)."""
+    user = User.query.filter_by(workos_user_id=workos_user_id).first()
+    if user is None:
+        raise click.ClickException(f"no user {workos_user_id}")
+    user.is_admin = True
+    user.is_active = True
+    db.session.commit()
+    print(f"{workos_user_id} is an admin")
 
 
 @app.cli.command("bench-count")
