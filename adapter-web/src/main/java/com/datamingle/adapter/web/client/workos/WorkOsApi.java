@@ -21,17 +21,35 @@ final class WorkOsApi {
   private final URI baseUrl;
   private final String apiKey;
   private final Duration timeout;
-  private final HttpClient http;
+  private volatile HttpClient http;
 
   WorkOsApi(URI baseUrl, String apiKey, Duration timeout) {
     this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
     this.apiKey = apiKey;
     this.timeout = timeout;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  }
+
+  /**
+   * The HTTP client, made on the first call: making one sets up TLS (some 500 classes and the
+   * random generator's seeding), which {@code serve} would otherwise pay before {@code /ready}
+   * although WorkOS is asked only later (the Events API poller, a session revocation).
+   */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(timeout)
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   /**
@@ -66,7 +84,7 @@ final class WorkOsApi {
     String last = null;
     for (int attempt = 1; attempt <= 2; attempt++) {
       try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status == 401 || status == 403) {
           LOG.error("WorkOS refused the API key ({}); check WORKOS_API_KEY", status);
