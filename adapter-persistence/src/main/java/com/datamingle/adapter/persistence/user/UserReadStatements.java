@@ -20,10 +20,10 @@ import org.apache.ibatis.session.Configuration;
  * The reads of UserMapper.xml that {@code users show} and {@code users list} need ({@code
  * findById}, {@code findByWorkosUserId}, {@code findByEmail}, {@code search}), built in Java: the
  * same SQL, parameters and result map, without MyBatis parsing the XML (a validating parser, the
- * mapper builder and OGNL for the dynamic {@code search}), which was about a third of such a
- * command's start-up. The other statements stay in the XML; calling one of them through a mapper
- * registered here fails with MyBatis' "Invalid bound statement". UserReadsContract compares
- * these statements' results with the XML's.
+ * mapper builder and OGNL for the dynamic {@code search}), which cost such a command about 100 ms
+ * of CPU at start-up (BENCHMARKS.md, issue 17). The other statements stay in the XML; calling one
+ * of them through a mapper registered here fails with MyBatis' "Invalid bound statement".
+ * UserReadsContract compares these statements' results with the XML's.
  */
 final class UserReadStatements {
   private static final String NAMESPACE = UserMapper.class.getName();
