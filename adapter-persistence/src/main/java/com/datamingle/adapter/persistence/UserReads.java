@@ -13,11 +13,11 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 
 /**
  * The users for a one-shot command that only reads them ({@code users show}, {@code users list}):
- * MyBatis with the user mapper alone, over plain connections from the driver ({@link
- * DriverConnections}) rather than a pool, and no cache. {@link PersistenceModule} opens the pool,
- * every mapper and the change announcements, which such a command never uses; this costs it a
- * fraction of the start-up. The connections have the pool's properties (SQLite's busy timeout and
- * foreign keys, say), so a read sees what the service sees.
+ * MyBatis with the user mapper's reads alone (built in Java, no XML parsed), over plain connections
+ * from the driver ({@link DriverConnections}) rather than a pool, and no cache. {@link
+ * PersistenceModule} opens the pool, every mapper and the change announcements, which such a
+ * command never uses; this costs it a fraction of the start-up. The connections have the pool's
+ * properties (SQLite's busy timeout and foreign keys, say), so a read sees what the service sees.
  */
 public final class UserReads implements AutoCloseable {
   private final DriverConnections connections;
@@ -49,7 +49,7 @@ public final class UserReads implements AutoCloseable {
     configuration.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
     configuration.setDefaultStatementTimeout(30);
     configuration.setDatabaseId(settings.dialect().id());
-    UserPersistence.configure(configuration);
+    UserPersistence.configureReads(configuration);
     Sessions sessions =
         new Sessions(
             new SqlSessionFactoryBuilder().build(configuration),

@@ -18,6 +18,17 @@ public final class UserPersistence {
     configuration.addMapper(UserMapper.class);
   }
 
+  /**
+   * Registers the user mapper with its reads alone ({@code findById}, {@code findByWorkosUserId},
+   * {@code findByEmail}, {@code search}), built in Java rather than parsed from UserMapper.xml, and
+   * the UUID type handler: for a one-shot command that only reads, whose start-up the XML parsing
+   * would dominate.
+   */
+  public static void configureReads(Configuration configuration) {
+    configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
+    UserReadStatements.register(configuration);
+  }
+
   /** The MyBatis repository alone, without a cache: for a one-shot command that only reads. */
   public static UserRepository uncached(Sessions sessions) {
     return new MyBatisUserRepository(sessions);
