@@ -109,8 +109,11 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 http_ok() {
   local line
   { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
-  IFS= read -r -t 5 line <&3 || line=""
+  # a server that resets the connection while it starts must not end the script with SIGPIPE
+  trap '' PIPE
+  { printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3; } 2>/dev/null || line=""
+  { IFS= read -r -t 5 line <&3; } 2>/dev/null || line=""
+  trap - PIPE
   exec 3>&-
   [[ "$line" == "HTTP/1."?" 200"* ]]
 }
