@@ -20,7 +20,7 @@
 #   W3-32       PATCH /api/me across 32 users (bench/patch-many.lua)
 #   W4          the admin's user list, first page: GET /api/users?limit=50 (pages in id order), as
 #               the last seeded user, made an admin in each system before the servers start
-#   COLD        W1-one, W1-many and W4 in the first BENCH_COLD_DURATION after the server answers
+#   COLD        W0, W1-one, W1-many, W3-one, W3-32 and W4 in the first BENCH_COLD_DURATION after the server answers
 #               (DataMingle: /ready 200; prototype: /health 200), each on a freshly started server,
 #               in BENCH_COLD_SLICES back-to-back slices (a curve when more than one)
 # Warm figures follow an unrecorded warm-up of BENCH_WARMUP per workload (DataMingle; the
@@ -185,10 +185,13 @@ check_answers() { # SYSTEM PORT: one request of each kind, so a broken set-up fa
 # cold SYSTEM START-FUNCTION PORT: a fresh server per W1 variant, measured as soon as it answers
 cold() {
   local system="$1" start="$2" port="$3" base="http://127.0.0.1:$3" variant slice
-  for variant in one many w4; do
+  for variant in w0 one many w3one w3many w4; do
     "$start"
     for slice in $(seq 1 "$cold_slices"); do
       case "$variant" in
+        w0) measure "$system" "cold-W0-s$slice" -d"$cold_duration" "$base/health" ;;
+        w3one) measure "$system" "cold-W3-one-s$slice" -d"$cold_duration" -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $one_token" "$base/api/me" ;;
+        w3many) TOKENS="$work/w3-32.txt" measure "$system" "cold-W3-32-s$slice" -d"$cold_duration" -s "$root/bench/patch-many.lua" "$base/api/me" ;;
         one) measure "$system" "cold-W1-one-s$slice" -d"$cold_duration" -H "Authorization: Bearer $one_token" "$base/api/me" ;;
         many) TOKENS="$keys/w1.txt" measure "$system" "cold-W1-many-s$slice" -d"$cold_duration" -s "$root/bench/me-many.lua" "$base/api/me" ;;
         w4) measure "$system" "cold-W4-s$slice" -d"$cold_duration" -H "Authorization: Bearer $admin_token" "$base/api/users?limit=50" ;;

@@ -51,8 +51,11 @@ workloads = [
     ("W3 `PATCH /api/me`, one user", "W3-one", "rps"),
     ("W3 `PATCH /api/me`, 32 users", "W3-32", "rps"),
     ("W4 admin `GET /api/users?limit=50`", "W4", "rps"),
+    ("COLD W0 `GET /health`, first slice after ready", "cold-W0-s1", "rps"),
     ("COLD W1 one user, first slice after ready", "cold-W1-one-s1", "rps"),
     ("COLD W1 many users, first slice after ready", "cold-W1-many-s1", "rps"),
+    ("COLD W3 `PATCH`, one user, first slice after ready", "cold-W3-one-s1", "rps"),
+    ("COLD W3 `PATCH`, 32 users, first slice after ready", "cold-W3-32-s1", "rps"),
     ("COLD W4 admin user list, first slice after ready", "cold-W4-s1", "rps"),
 ]
 for title, label, key in workloads:
@@ -68,21 +71,22 @@ for title, label, key in workloads:
 print()
 print("| Cold / warm (same server kind, this run) | Prototype | DataMingle |")
 print("|---|---:|---:|")
-for title, cold_label, warm_label in (("W1 one", "cold-W1-one", "W1-one"), ("W1 many", "cold-W1-many", "W1-many"),
-                                     ("W4", "cold-W4", "W4")):
+for title, cold_label, warm_label in (("W0", "cold-W0", "W0"), ("W1 one", "cold-W1-one", "W1-one"),
+                                     ("W1 many", "cold-W1-many", "W1-many"), ("W3 one", "cold-W3-one", "W3-one"),
+                                     ("W3 32", "cold-W3-32", "W3-32"), ("W4", "cold-W4", "W4")):
     cells = []
     for system in ("proto", "dm"):
         cold = median(system, f"{cold_label}-s1", "rps")
         warm = median(system, warm_label, "rps")
         cells.append(ratio(cold, warm))
     print(f"| {title}: first slice / warm | {cells[0]} | {cells[1]} |")
-slices = sorted({label for (_, label) in rows if re.match(r"cold-(W1-one|W1-many|W4)-s\d+$", label)},
+slices = sorted({label for (_, label) in rows if re.match(r"cold-(W0|W1-one|W1-many|W3-one|W3-32|W4)-s\d+$", label)},
                 key=lambda l: (l.split("-s")[0], int(l.rsplit("-s", 1)[1])))
 if any(not s.endswith("-s1") for s in slices):
     print()
     print("Cold curve, requests/s per slice:")
     for system in ("proto", "dm"):
-        for variant in ("W1-one", "W1-many", "W4"):
+        for variant in ("W0", "W1-one", "W1-many", "W3-one", "W3-32", "W4"):
             curve = [fmt(median(system, s, "rps")) for s in slices if s.startswith(f"cold-{variant}-")]
             print(f"- {system} {variant}: {' → '.join(curve)}")
 ready = [v.get("ms") for v in rows.get(("dm", "start-to-ready"), [])]
