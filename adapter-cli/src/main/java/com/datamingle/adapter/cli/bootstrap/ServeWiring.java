@@ -37,8 +37,6 @@ public final class ServeWiring {
       throw new Settings.InvalidSettings(
           "--dev cannot run with DATAMINGLE_ENV=production; unset it for development");
     }
-    // the web adapter's classes load on the second core while the schema is checked (WebPreload)
-    WebPreload.start();
     ServeWarmUp warmUp = ServeWarmUp.begin(options.warmUp(), clock);
     DatabaseSettings database = MigrationWiring.database(settings);
     String bind =
