@@ -40,13 +40,7 @@ final class DriverConnections implements DataSource {
   }
 
   private Connection connect() throws SQLException {
-    Properties props = settings.dialect().poolProperties();
-    if (settings.user() != null) {
-      props.setProperty("user", settings.user());
-    }
-    if (settings.password() != null) {
-      props.setProperty("password", settings.password());
-    }
+    Properties props = settings.withCredentials(settings.dialect().poolProperties());
     return settings.dialect().connect(settings.jdbcUrl(), props);
   }
 

@@ -81,14 +81,7 @@ public record Scratch(MigrationTarget target, Runnable cleanup) implements AutoC
 
   /** A plain connection to {@code t} with its credentials. */
   public static Connection connect(MigrationTarget t) throws SQLException {
-    Properties props = new Properties();
-    if (t.user() != null) {
-      props.setProperty("user", t.user());
-    }
-    if (t.password() != null) {
-      props.setProperty("password", t.password());
-    }
-    return DriverManager.getConnection(t.jdbcUrl(), props);
+    return DriverManager.getConnection(t.jdbcUrl(), t.withCredentials(new Properties()));
   }
 
   private static void run(MigrationTarget server, String sql) {

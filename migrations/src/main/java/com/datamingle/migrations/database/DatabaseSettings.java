@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Where the database is, read from {@code DATABASE_URL}. SQLite is the default, a file {@code
@@ -29,6 +30,11 @@ public record DatabaseSettings(
   /** The database to migrate: the same URL and credentials, on connections of its own. */
   public MigrationTarget migrationTarget() {
     return new MigrationTarget(jdbcUrl, user, password);
+  }
+
+  /** {@code props} with this database's user and password added; see {@link MigrationTarget}. */
+  public Properties withCredentials(Properties props) {
+    return migrationTarget().withCredentials(props);
   }
 
   public static DatabaseSettings fromUrl(String url) {

@@ -64,15 +64,23 @@ public record MigrationTarget(String jdbcUrl, String user, String password) {
     return connect(props, false);
   }
 
-  private Connection connect(Properties props, boolean autoCommit) throws SQLException {
-    requireSqliteFolder();
+  /**
+   * {@code props} with this target's user and password added (those that are set): the one place
+   * credentials join a connection's properties, so no caller forgets one or logs them.
+   */
+  public Properties withCredentials(Properties props) {
     if (user != null) {
       props.setProperty("user", user);
     }
     if (password != null) {
       props.setProperty("password", password);
     }
-    Connection connection = dialect().connect(jdbcUrl, props);
+    return props;
+  }
+
+  private Connection connect(Properties props, boolean autoCommit) throws SQLException {
+    requireSqliteFolder();
+    Connection connection = dialect().connect(jdbcUrl, withCredentials(props));
     connection.setAutoCommit(autoCommit);
     return connection;
   }

@@ -69,12 +69,7 @@ final class Snapshot implements AutoCloseable {
         c.setAutoCommit(false);
         return new Snapshot(database, c);
       }
-      if (database.user() != null) {
-        props.setProperty("user", database.user());
-      }
-      if (database.password() != null) {
-        props.setProperty("password", database.password());
-      }
+      database.withCredentials(props);
       props.setProperty("ApplicationName", "datamingle-import");
       props.setProperty("connectTimeout", "10");
       Connection c = DriverManager.getConnection(database.jdbcUrl(), props);

@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli.bootstrap;
 
+import com.datamingle.domain.PlainText;
 import java.time.Duration;
 
 /**
@@ -75,11 +76,13 @@ public record WarmUpBudget(Duration limit, boolean untilHot) {
     } catch (NumberFormatException e) {
       // said below
     }
+    // a value with control characters is not echoed: it could move the cursor or end the line
+    String shown = PlainText.flaw(value) == null ? "'" + value + "'" : "not plain text";
     throw new Settings.InvalidSettings(
         source
-            + " is '"
-            + value
-            + "'; give auto (warm up until hot, at most "
+            + " is "
+            + shown
+            + "; give auto (warm up until hot, at most "
             + AUTO_CAP.toSeconds()
             + " s), how long serve may warm up before it reports ready, such as 2s or 500ms"
             + " (at most 5 minutes), or off");

@@ -36,6 +36,11 @@ class ServeWarmUpTest extends ServeWarmUpContract {
         .hasMessageStartingWith("--warmup is 'soon'; give auto");
     assertThatThrownBy(() -> WarmUpBudget.parse("-1s", "DATAMINGLE_WARMUP", false))
         .isInstanceOf(Settings.InvalidSettings.class);
+    // a terminal escape in the value is not written back to the operator's terminal
+    assertThatThrownBy(() -> WarmUpBudget.parse("2s\u001b[2J", "DATAMINGLE_WARMUP", false))
+        .isInstanceOf(Settings.InvalidSettings.class)
+        .hasMessageStartingWith("DATAMINGLE_WARMUP is not plain text; give auto")
+        .hasMessageNotContaining("\u001b");
   }
 
   @Test

@@ -75,13 +75,7 @@ final class PostgresListener extends ChangeListener {
     props.putAll(settings.dialect().poolProperties());
     // named after the channel: an operator (or a test) finds each schema's listeners
     props.setProperty("ApplicationName", listenerName(changes.channel()));
-    if (settings.user() != null) {
-      props.setProperty("user", settings.user());
-    }
-    if (settings.password() != null) {
-      props.setProperty("password", settings.password());
-    }
-    Connection c = DriverManager.getConnection(settings.jdbcUrl(), props);
+    Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.withCredentials(props));
     c.setAutoCommit(true);
     return c;
   }
