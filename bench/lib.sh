@@ -82,6 +82,19 @@ cpu_ticks() {
   echo "$total"
 }
 
+# CPU ticks the JIT compiler threads of JVM process PID have used so far (0 for a process without).
+jit_ticks() {
+  local t total=0 v
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in C1\ Compiler*|C2\ Compiler*) ;; *) continue ;; esac
+    v=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0); total=$((total + v))
+  done
+  echo "$total"
+}
+
+# "busy idle" ticks of the whole machine (all cores) so far, from /proc/stat.
+machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; }
+
 # A process and its children (gunicorn's master and workers).
 tree_pids() { echo "$1" $(pgrep -P "$1" 2>/dev/null); }
 

@@ -36,8 +36,9 @@
 #
 # Output: a table of ratios on standard output and in bench/results/side-by-side/<time>-<db>/
 # summary.md, beside the raw wrk and driver outputs and results.txt (one line per measurement:
-# requests/s, p99, non-2xx answers, and the CPU time per request of the server's processes and,
-# on PostgreSQL, of all of PostgreSQL's processes).
+# requests/s, p99, non-2xx answers, and the CPU time per request of the server's processes (and of
+# its JIT compiler threads among them), of all of PostgreSQL's processes on PostgreSQL, and of the
+# load generator, with the share of the machine's CPU left idle: where the two cores went).
 set -euo pipefail
 source "$(dirname -- "$0")/lib.sh"
 bench_database "${1:-}"
@@ -124,12 +125,15 @@ record() { echo "$*" | tee -a "$results"; }
 measure() {
   local system="$1" label="$2"; shift 2
   local pids; pids=$(tree_pids "$server")
-  local c0 pg0="" c1 pgt=0; c0=$(cpu_ticks $pids)
+  local c0 pg0="" c1 pgt=0 j0 j1 m0 m1 gen; c0=$(cpu_ticks $pids); j0=$(jit_ticks "$server")
   [ "$db" = postgresql ] && pg0=$(pg_snapshot)
   local raw="$out/$system-$label.txt"
-  wrk -t2 -c32 --latency "$@" > "$raw" 2>&1 || true
+  m0=$(machine_ticks)
+  # the load generator's own CPU (user + system seconds), from bash's time keyword
+  gen=$( { TIMEFORMAT='%3U %3S'; time wrk -t2 -c32 --latency "$@" > "$raw" 2>&1 || true; } 2>&1 | awk '{print $1 + $2}')
+  m1=$(machine_ticks)
   pids=$(tree_pids "$server")   # gunicorn may have replaced a worker
-  c1=$(cpu_ticks $pids)
+  c1=$(cpu_ticks $pids); j1=$(jit_ticks "$server")
   [ "$db" = postgresql ] && pgt=$(pg_ticks_since "$pg0")
   local rps p99 non2xx requests errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$raw")
@@ -137,12 +141,17 @@ measure() {
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$raw")
   non2xx=$(awk '/Non-2xx/ {print $4}' "$raw")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$raw")
-  local cpu="" pgcpu=""
+  local cpu="" pgcpu="" jit="" gencpu="" idle
   if [ "${requests:-0}" -gt 0 ]; then
     cpu=$(( (c1 - c0) * 10000 / requests ))   # a tick is 10 ms: microseconds per request
+    jit=$(( (j1 - j0) * 10000 / requests ))
+    gencpu=$(awk -v s="$gen" -v n="$requests" 'BEGIN {printf "%d", s * 1000000 / n}')
     [ "$db" = postgresql ] && pgcpu=$(( pgt * 10000 / requests ))
   fi
-  record "$system $label rps=${rps:-0} p99_ms=${p99:-} non2xx=${non2xx:-0} socket_errors=${errors:-0} cpu_us_per_req=${cpu} pg_cpu_us_per_req=${pgcpu}"
+  # the share of the machine's CPU time left idle during the run: near 0 means the cores were the limit
+  idle=$(awk -v a="$m0" -v b="$m1" 'BEGIN {split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; id = y[2] - x[2];
+    if (busy + id > 0) printf "%d", 100 * id / (busy + id)}')
+  record "$system $label rps=${rps:-0} p99_ms=${p99:-} non2xx=${non2xx:-0} socket_errors=${errors:-0} cpu_us_per_req=${cpu} jit_us_per_req=${jit} pg_cpu_us_per_req=${pgcpu} gen_cpu_us_per_req=${gencpu} idle_pct=${idle}"
 }
 
 # first_sign_ins SYSTEM LABEL PORT TOKENS-FILE COUNT: W2 with the driver; the rows are counted after

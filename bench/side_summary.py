@@ -80,6 +80,23 @@ for title, cold_label, warm_label in (("W0", "cold-W0", "W0"), ("W1 one", "cold-
         warm = median(system, warm_label, "rps")
         cells.append(ratio(cold, warm))
     print(f"| {title}: first slice / warm | {cells[0]} | {cells[1]} |")
+print()
+print("Where the two cores went, per request (CPU µs: server, of which its JIT compiler threads;"
+      " PostgreSQL; the load generator; and the share of the machine left idle). Idle near 0 % means"
+      " the cores were the limit; JIT time means the server was still compiling:")
+print()
+print("| Workload | system | server µs | of which JIT µs | PostgreSQL µs | load generator µs | idle |")
+print("|---|---|---:|---:|---:|---:|---:|")
+for title, label, _ in workloads:
+    for system in ("proto", "dm"):
+        if (system, label) not in rows or median(system, label, "gen_cpu_us_per_req") is None:
+            continue
+        idle = median(system, label, "idle_pct")
+        print(f"| {title} | {system} | {fmt(median(system, label, 'cpu_us_per_req'))} "
+              f"| {fmt(median(system, label, 'jit_us_per_req')) if system == 'dm' else '—'} "
+              f"| {fmt(median(system, label, 'pg_cpu_us_per_req'))} "
+              f"| {fmt(median(system, label, 'gen_cpu_us_per_req'))} | {fmt(idle)}{' %' if idle is not None else ''} |")
+
 slices = sorted({label for (_, label) in rows if re.match(r"cold-(W0|W1-one|W1-many|W3-one|W3-32|W4)-s\d+$", label)},
                 key=lambda l: (l.split("-s")[0], int(l.rsplit("-s", 1)[1])))
 if any(not s.endswith("-s1") for s in slices):

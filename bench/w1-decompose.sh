@@ -60,14 +60,6 @@ users_scans() { # DB
   [ "$1" = postgresql ] || { echo 0; return; }
   psql "$psql_url" -Atc "SELECT coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE schemaname = 'bench_dm' AND relname = 'users'"
 }
-jit_ticks() { # PID: CPU ticks of the JIT compiler threads so far
-  local t total=0 v
-  for t in /proc/"$1"/task/*; do
-    case "$(cat "$t/comm" 2>/dev/null)" in C1\ Compiler*|C2\ Compiler*) ;; *) continue ;; esac
-    v=$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0); total=$((total + v))
-  done
-  echo "$total"
-}
 run() { # DB N DURATION
   TOKENS="$root/bench/work/decompose-$2.txt" wrk -t2 -c32 -d"$3" --latency -s "$root/bench/me-many.lua" "http://127.0.0.1:${port_of[$1]}/api/me"
 }
