@@ -54,11 +54,10 @@ public final class WebModule {
   static final int HEADER_CACHE_SIZE = 0;
 
   /**
-   * Jetty pads its queues to a CPU cache line, and by default finds how many references fill one
-   * by starting the platform MBean server (every JVM MBean registered: some 100 ms of CPU before
-   * the server can answer) to ask whether object references are compressed. 16 fill a 64-byte
-   * line when they are and two lines when not, which pads as well; a value given with {@code -D}
-   * is kept.
+   * Jetty pads its queues to a CPU cache line, and by default finds how many references fill one by
+   * starting the platform MBean server (every JVM MBean registered: some 100 ms of CPU before the
+   * server can answer) to ask whether object references are compressed. 16 fill a 64-byte line when
+   * they are and two lines when not, which pads as well; a value given with {@code -D} is kept.
    */
   static final String JETTY_REFERENCES_PER_CACHE_LINE =
       "org.eclipse.jetty.util.referencesPerCacheLine";
