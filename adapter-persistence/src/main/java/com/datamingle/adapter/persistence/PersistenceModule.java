@@ -3,7 +3,6 @@ package com.datamingle.adapter.persistence;
 import com.datamingle.adapter.persistence.change.ChangeListener;
 import com.datamingle.adapter.persistence.change.ChangePersistence;
 import com.datamingle.adapter.persistence.change.Changes;
-import com.datamingle.adapter.persistence.revocation.RevocationPersistence;
 import com.datamingle.adapter.persistence.revocation.RevocationStore;
 import com.datamingle.adapter.persistence.sync.SyncPersistence;
 import com.datamingle.adapter.persistence.tx.Sessions;
@@ -27,7 +26,6 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
-import org.apache.ibatis.session.AutoMappingUnknownColumnBehavior;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
@@ -62,19 +60,18 @@ public final class PersistenceModule implements AutoCloseable {
   private final WorkOsSyncStore syncStore;
   private final UuidV7Generator ids;
 
-  private PersistenceModule(DatabaseSettings settings, HikariDataSource dataSource, Clock clock) {
+  private PersistenceModule(
+      DatabaseSettings settings, HikariDataSource dataSource, Clock clock, Mappers mappers) {
     this.settings = settings;
     this.dataSource = dataSource;
-    Configuration configuration =
-        new Configuration(new Environment("datamingle", new JdbcTransactionFactory(), dataSource));
-    configuration.setMapUnderscoreToCamelCase(true);
-    configuration.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
-    configuration.setDefaultStatementTimeout(30);
-    configuration.setDatabaseId(databaseId(dataSource));
-    UserPersistence.configure(configuration);
-    SyncPersistence.configure(configuration);
-    ChangePersistence.configure(configuration);
-    RevocationPersistence.configure(configuration);
+    if (!databaseId(dataSource).equals(mappers.configuration().getDatabaseId())) {
+      throw new DatabaseUnavailable(
+          "the database " + settings.describe() + " is not what its URL names; check DATABASE_URL",
+          null);
+    }
+    Configuration configuration = mappers.configuration();
+    configuration.setEnvironment(
+        new Environment("datamingle", new JdbcTransactionFactory(), dataSource));
     boolean singleWriter = settings.dialect().singleWriter();
     Sessions sessions =
         new Sessions(new SqlSessionFactoryBuilder().build(configuration), dataSource, singleWriter);
@@ -94,7 +91,15 @@ public final class PersistenceModule implements AutoCloseable {
    * @throws DatabaseUnavailable when it does not, with a message that names it (without secrets)
    */
   public static PersistenceModule open(DatabaseSettings settings, Clock clock) {
-    return open(settings, clock, poolConfig(settings));
+    return open(settings, clock, poolConfig(settings), null);
+  }
+
+  /**
+   * As {@link #open}, with MyBatis's statements parsed beforehand (serve parses them on the second
+   * core while it checks the schema).
+   */
+  public static PersistenceModule open(DatabaseSettings settings, Clock clock, Mappers mappers) {
+    return open(settings, clock, poolConfig(settings), mappers);
   }
 
   /**
@@ -105,11 +110,12 @@ public final class PersistenceModule implements AutoCloseable {
   public static PersistenceModule openForCommand(DatabaseSettings settings, Clock clock) {
     HikariConfig config = poolConfig(settings);
     config.setMinimumIdle(1);
-    return open(settings, clock, config);
+    return open(settings, clock, config, null);
   }
 
+  /** With {@code mappers} null, they are parsed once the pool is open. */
   private static PersistenceModule open(
-      DatabaseSettings settings, Clock clock, HikariConfig config) {
+      DatabaseSettings settings, Clock clock, HikariConfig config, Mappers mappers) {
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
@@ -123,7 +129,8 @@ public final class PersistenceModule implements AutoCloseable {
           e);
     }
     try {
-      return new PersistenceModule(settings, dataSource, clock);
+      return new PersistenceModule(
+          settings, dataSource, clock, mappers != null ? mappers : Mappers.parse(settings));
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

@@ -32,6 +32,29 @@ class PersistenceModuleTest {
   }
 
   @Test
+  void statementsParsedBeforehandServeTheModuleOpenedWithThem() {
+    Mappers mappers = Mappers.parse(db.settings(0));
+    try (PersistenceModule module =
+        PersistenceModule.open(db.settings(0), Clock.systemUTC(), mappers)) {
+      assertThat(module.ping()).isTrue();
+      assertThat(
+              module.userRepository().findByEmail(new com.datamingle.domain.user.Email("a@b.io")))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void statementsParsedForAnotherDatabaseAreRefusedWithoutOpeningAModule() {
+    Mappers forPostgres =
+        Mappers.parse(DatabaseSettings.fromUrl("postgresql://app@127.0.0.1:1/elsewhere"));
+
+    assertThatThrownBy(() -> PersistenceModule.open(db.settings(0), Clock.systemUTC(), forPostgres))
+        .isInstanceOf(DatabaseUnavailable.class)
+        .hasMessageContaining("is not what its URL names")
+        .hasMessageContaining("check DATABASE_URL");
+  }
+
+  @Test
   void anUnreachableDatabaseGivesOneClearMessageWithoutThePassword() {
     DatabaseSettings settings =
         DatabaseSettings.fromUrl("postgresql://app:s3cret@127.0.0.1:1/nope");

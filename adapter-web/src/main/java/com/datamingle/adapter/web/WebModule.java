@@ -22,6 +22,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +52,15 @@ public final class WebModule {
    * refilled on each such request (measured in BENCHMARKS.md).
    */
   static final int HEADER_CACHE_SIZE = 0;
+
+  /**
+   * Jetty pads its queues to a CPU cache line, and by default finds how many references fill one by
+   * starting the platform MBean server (every JVM MBean registered: some 100 ms of CPU before the
+   * server can answer) to ask whether object references are compressed. 16 fill a 64-byte line when
+   * they are and two lines when not, which pads as well; a value given with {@code -D} is kept.
+   */
+  static final String JETTY_REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
 
   private WebModule() {}
 
@@ -118,6 +128,9 @@ public final class WebModule {
    * itself are problem documents too ({@link JettyErrorHandler}).
    */
   public static WebServer create(WebDependencies deps, WebSettings settings) {
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+    }
     ObjectMapper json = objectMapper();
     AccessCheck access = new AccessCheck(deps.tokenVerifier(), deps.resolveSignIn());
     List<ApiRoute> routes = routes(deps, settings, json);
@@ -144,6 +157,11 @@ public final class WebModule {
                     http.setSendServerVersion(false);
                     http.setHeaderCacheSize(HEADER_CACHE_SIZE);
                   });
+              // Javalin's own handler reads the Swagger UI webjar through the class loader. Jetty's
+              // would, at start, build a second Jetty server of its own and mount the whole jar as
+              // a zip file system (a central directory of some 14,000 entries read and indexed):
+              // about 0.3 s of CPU before /ready
+              config.resourceHandler(new JavalinStaticResourceHandler());
               config.staticFiles.enableWebjars();
               if (!settings.corsAllowedOrigins().isEmpty()) {
                 config.bundledPlugins.enableCors(

@@ -1,5 +1,6 @@
 package com.datamingle.adapter.cli.bootstrap;
 
+import com.datamingle.adapter.persistence.Mappers;
 import com.datamingle.adapter.persistence.PersistenceModule;
 import com.datamingle.adapter.web.WebDependencies;
 import com.datamingle.adapter.web.WebModule;
@@ -45,14 +46,19 @@ public final class ServeWiring {
             : options.dev() ? "127.0.0.1" : "0.0.0.0";
     // before anything is migrated: a server that cannot listen changes nothing
     requireFreePort(bind, settings.port());
+    // MyBatis's statements need no database: they are parsed on the second core while the schema
+    // is checked (the larger part of opening the persistence module)
+    InBackground<Mappers> mappers =
+        InBackground.start("datamingle-mappers", () -> Mappers.parse(database));
     DatabaseMigrator migrator = MigrationWiring.migrator(settings);
     MigrationWiring.refuseForeign(migrator, "serve");
     bringToHead(migrator, MigrationWiring.scripts(settings), options);
     NewerSchema newerSchema = new NewerSchema(SchemaWiring.schemaCompatibility(settings), migrator);
-    // the pool and MyBatis's mappers open on the second core while the keys are set up; only now:
-    // opening the pool changes a SQLite file (WAL), which a refused database must never see
+    // the pool opens on the second core while the keys are set up; only now: opening the pool
+    // changes a SQLite file (WAL), which a refused database must never see
     InBackground<PersistenceModule> opening =
-        InBackground.start("datamingle-open", () -> PersistenceModule.open(database, clock));
+        InBackground.start(
+            "datamingle-open", () -> PersistenceModule.open(database, clock, mappers.join()));
     StartUpDriftCheck driftCheck;
     TokenWiring.TokenSetup tokens;
     try {

@@ -104,7 +104,13 @@ class OpsRoutesTest {
           assertThat(docs.body()).contains("SwaggerUIBundle").contains("/openapi.json");
           String bundle =
               docs.body().replaceAll("(?s).*src=\"([^\"]+swagger-ui-bundle.js)\".*", "$1");
-          assertThat(http.get(bundle, null).status()).isEqualTo(200);
+          Http.Response script = http.get(bundle, null);
+          assertThat(script.status()).isEqualTo(200);
+          assertThat(script.header("Content-Type")).startsWith("text/javascript");
+          assertThat(script.header("Cache-Control")).isEqualTo("max-age=31622400");
+          assertThat(script.body()).contains("SwaggerUIBundle");
+          String missing = bundle.replace("swagger-ui-bundle.js", "no-such-file.js");
+          assertThat(http.get(missing, null).status()).isEqualTo(404);
         });
   }
 }
