@@ -53,9 +53,11 @@ _dm_archive_opts() {
     *) _dm_bin=
       _dm_ifs=$IFS
       IFS=:
-      for _dm_d in $PATH; do
+      set -f # the PATH's folders as they are, no pattern expanded
+      for _dm_d in ${PATH:-}; do
         [ -f "${_dm_d:-.}/$_dm_java" ] && [ -x "${_dm_d:-.}/$_dm_java" ] && _dm_bin=${_dm_d:-.}/$_dm_java && break
       done
+      set +f
       IFS=$_dm_ifs
       [ -n "$_dm_bin" ] || return 1 ;;
   esac
