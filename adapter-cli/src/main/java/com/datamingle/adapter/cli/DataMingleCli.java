@@ -12,8 +12,9 @@ public final class DataMingleCli {
   private DataMingleCli() {}
 
   public static void main(String[] args) {
-    SqliteNativeLibrary.useCache();
-    Preload.startFor(args, System.getenv());
+    if (!Preload.startFor(args, System.getenv())) {
+      SqliteNativeLibrary.useCache();
+    }
     boolean jsonLogs = "json".equals(System.getenv("DATAMINGLE_LOG_FORMAT"));
     PrintWriter err =
         jsonLogs

@@ -85,6 +85,29 @@ class DistributionIT {
     assertThat(run(work, unwritable, launcher, "db", "current")).isEqualTo(first);
   }
 
+  @Test
+  void withoutJavaHomeTheJavaOnThePathRunsWithAnArchive() throws Exception {
+    Path home = unpacked();
+    Path work = Files.createDirectory(dir.resolve("work"));
+    Path cache = dir.resolve("cache");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+    // the launcher looks java up on the PATH itself: an empty folder and a relative one first
+    Map<String, String> env =
+        Map.of(
+            "DATAMINGLE_CACHE_DIR",
+            cache.toString(),
+            "JAVA_HOME",
+            "",
+            "PATH",
+            work + ":no-such-folder:" + javaBin + ":/usr/bin:/bin");
+    String launcher = home.resolve("bin/datamingle").toString();
+    Result first = run(work, env, launcher, "db", "current"); // records the archive
+    assertThat(first.exit).as(first.output).isZero();
+    assertThat(run(work, env, launcher, "db", "current")).isEqualTo(first); // checks and uses it
+    Path archive = archive(cache);
+    assertThat(archive.resolveSibling(archive.getFileName() + ".cksum")).isRegularFile();
+  }
+
   private Path unpacked() throws Exception {
     Path jar = Path.of(System.getProperty("datamingle.jar", "target/datamingle.jar"));
     Path archive;

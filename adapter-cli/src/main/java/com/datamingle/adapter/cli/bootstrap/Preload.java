@@ -6,33 +6,48 @@ import java.util.Map;
 
 /**
  * Start-up work of a short database command ({@code db …}, {@code users …}) begun on the second
- * core while the main thread reads the command line: the logging set-up that the SQLite driver's
- * first logger triggers, the driver itself with its native library and the date format every
- * connection makes (the locale data behind it), and the SHA-256 of the scripts' checksums. The main
- * thread uses each when it gets there, whether or not this thread has finished with it (a class
- * being initialised here is waited for, never initialised twice). Nothing here can fail the
- * command: what does not work here is done, or reported, where it is needed.
+ * core while the main thread reads the command line: SQLite's native library found in the cache,
+ * the logging set-up that the SQLite driver's first logger triggers, the driver itself with its
+ * native library and the date format every connection makes (the locale data behind it), and the
+ * SHA-256 of the scripts' checksums. The main thread uses each when it gets there, whether or not
+ * this thread has finished with it (a class being initialised here is waited for, never initialised
+ * twice). Nothing here can fail the command: what does not work here is done, or reported, where it
+ * is needed.
  */
 public final class Preload {
   private static final List<String> COMMANDS = List.of("db", "users");
 
   private Preload() {}
 
-  /** Starts it for {@code args} when they name a database command (not {@code serve}). */
-  public static void startFor(String[] args, Map<String, String> env) {
+  /**
+   * Starts it for {@code args} when they name a database command (not {@code serve}); then it also
+   * finds SQLite's native library in the cache first ({@link SqliteNativeLibrary#useCache}), which
+   * the caller does otherwise. Returns whether it started.
+   */
+  public static boolean startFor(String[] args, Map<String, String> env) {
     String command = firstWord(args);
     if (command == null || !COMMANDS.contains(command)) {
-      return;
+      return false;
     }
-    boolean sqlite = onSqlite(args, env);
-    Thread thread = new Thread(() -> preload(sqlite), "datamingle-preload");
+    // a class rather than a lambda: the main thread's first lambda costs it milliseconds of
+    // method-handle set-up that this thread does meanwhile
+    Thread thread = new Thread(new Work(onSqlite(args, env)), "datamingle-preload");
     thread.setDaemon(true);
     thread.setPriority(Thread.NORM_PRIORITY - 1);
     thread.start();
+    return true;
+  }
+
+  private record Work(boolean sqlite) implements Runnable {
+    @Override
+    public void run() {
+      preload(sqlite);
+    }
   }
 
   private static void preload(boolean sqlite) {
     try {
+      SqliteNativeLibrary.useCache();
       org.slf4j.LoggerFactory.getILoggerFactory();
       if (sqlite) {
         org.sqlite.SQLiteJDBCLoader.initialize();

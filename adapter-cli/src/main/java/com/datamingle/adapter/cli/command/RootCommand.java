@@ -3,10 +3,15 @@ package com.datamingle.adapter.cli.command;
 import com.datamingle.adapter.cli.command.common.BuildVersion;
 import com.datamingle.adapter.cli.command.common.ExitCode;
 import com.datamingle.adapter.cli.command.common.GlobalOptions;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +25,6 @@ import picocli.CommandLine.ScopeType;
     name = "datamingle",
     mixinStandardHelpOptions = true,
     versionProvider = BuildVersion.class,
-    resourceBundle = "com.datamingle.adapter.cli.command.help",
     description =
         "DataMingle core: the user store behind WorkOS sign-in, its HTTP API and its schema.",
     footer = {
@@ -94,10 +98,37 @@ public final class RootCommand implements Runnable, GlobalOptions {
     return flags;
   }
 
+  /**
+   * The root's command line, with the commands' help texts (help.properties, which the commands
+   * added to it later share), before any command is added.
+   */
+  static CommandLine commandLine(RootCommand root) {
+    CommandLine cli = new CommandLine(root);
+    cli.setResourceBundle(helpTexts());
+    return cli;
+  }
+
+  /**
+   * help.properties, read as it is: picocli's resourceBundle attribute goes through
+   * ResourceBundle.getBundle, which first looks for a class and a file of every candidate locale,
+   * about 10 ms of every command's start-up; the help exists in English only.
+   */
+  private static ResourceBundle helpTexts() {
+    try (InputStream in = RootCommand.class.getResourceAsStream("help.properties")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "the jar holds no com/datamingle/adapter/cli/command/help.properties; rebuild it");
+      }
+      return new PropertyResourceBundle(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the help texts from the jar; rebuild it", e);
+    }
+  }
+
   /** Runs the command line; returns the exit code (or {@link ExitCode#KEEP_RUNNING}). */
   public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
     RootCommand root = new RootCommand(env);
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = commandLine(root);
     CommandTree.addTo(cli, args); // before the settings below, which apply to the tree as it is
     cli.setOut(out);
     cli.setErr(err);

@@ -70,10 +70,14 @@ class CommandLineMessagesTest {
   @Test
   void everyCommandOfTheTreeHasHelpAndExitsZero() {
     java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
-    picocli.CommandLine whole = new picocli.CommandLine(new RootCommand(Map.of()));
+    picocli.CommandLine whole = RootCommand.commandLine(new RootCommand(Map.of()));
     CommandTree.addAll(whole);
     collect(whole, new java.util.ArrayList<>(), paths);
     assertThat(paths).hasSizeGreaterThan(25);
+    // help.properties reaches a command added after the root, its options and its mixins' options
+    assertThat(CliRun.run(Map.of(), "users", "sign-out", "--help").out())
+        .contains("Sign a user out everywhere")
+        .contains("Print the user, when they were signed out and what");
     for (java.util.List<String> path : paths) {
       java.util.List<String> args = new java.util.ArrayList<>(path);
       args.add("--help");
