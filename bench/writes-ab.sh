@@ -101,7 +101,7 @@ w2() { # RAW-LABEL TOKENS-FILE
   if [ "$driver" = java ]; then
     run_w2=(java -cp "$work/classes" FirstSignIn "$base" "$2" 32)
   else
-    run_w2=(env TOKENS="$2" wrk -t2 -c32 -d120s -s "$root/bench/first-sign-in.lua" "$base/api/me")
+    run_w2=(env TOKENS="$2" wrk -t2 -c32 -d"${BENCH_W2_WRK_DURATION:-30s}" -s "$root/bench/first-sign-in.lua" "$base/api/me")
   fi
   measure "$1" w2 "$out/$1.txt" "${run_w2[@]}"
 }
