@@ -146,3 +146,8 @@ mint_tokens() {
   java -cp "$jar" "$root/bench/Tokens.java" "$1/.datamingle-dev" "$3" "$4" "$5" "${6:-known}" > "$file.tmp"
   mv "$file.tmp" "$file"
 }
+
+# stop_server: stops the server whose process id is in $server (the caller's), if any, and waits
+stop_server() {
+  if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
+}

@@ -38,9 +38,6 @@ results="$out/results.txt"
 } > "$out/settings.txt"
 
 server=""
-stop_server() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
-}
 trap stop_server EXIT
 
 ensure_dev_key "$keys"
