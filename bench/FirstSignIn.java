@@ -28,6 +28,9 @@ public class FirstSignIn {
     AtomicInteger next = new AtomicInteger();
     Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     Thread[] workers = new Thread[connections];
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
     long start = System.nanoTime();
     for (int w = 0; w < connections; w++) {
       workers[w] = new Thread(() -> {
@@ -71,8 +74,9 @@ public class FirstSignIn {
       t.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("requests=%d seconds=%.2f users_per_second=%.0f statuses=%s%n", tokens.size(), seconds,
-        tokens.size() / seconds, statuses);
+    long cpuUs = (os.getProcessCpuTime() - cpu0) / 1000;
+    System.out.printf("requests=%d seconds=%.2f users_per_second=%.0f driver_cpu_us_per_request=%d statuses=%s%n",
+        tokens.size(), seconds, tokens.size() / seconds, cpuUs / tokens.size(), statuses);
   }
 
   /**

@@ -141,3 +141,26 @@ wait_ok() {
   done
   echo $(( $(now_ms) - t0 ))
 }
+
+# ensure_dev_key KEYS: a dev signing key in KEYS/.datamingle-dev (made by `dev token` when missing)
+ensure_dev_key() {
+  if [ ! -f "$1/.datamingle-dev/signing-key.pk8" ]; then
+    (cd "$1" && DATABASE_URL="jdbc:sqlite:$1/unused.sqlite" java_cli dev token --email bench@example.com >/dev/null)
+  fi
+}
+
+# mint_tokens KEYS NAME PREFIX FIRST LAST [known|new]: KEYS/NAME.txt (bench/Tokens.java), minted
+# again when missing, of another size, older than 10 hours, or older than the key
+mint_tokens() {
+  local file="$1/$2.txt" want=$(($5 - $4 + 1))
+  if [ -f "$file" ] && [ "$(wc -l < "$file")" -eq "$want" ] && [ -n "$(find "$file" -mmin -600)" ] \
+      && [ "$file" -nt "$1/.datamingle-dev/signing-key.pk8" ]; then return; fi
+  echo "bench: minting $want tokens ($2)" >&2
+  java -cp "$jar" "$root/bench/Tokens.java" "$1/.datamingle-dev" "$3" "$4" "$5" "${6:-known}" > "$file.tmp"
+  mv "$file.tmp" "$file"
+}
+
+# stop_server: stops the server whose process id is in $server (the caller's), if any, and waits
+stop_server() {
+  if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
+}

@@ -14,8 +14,9 @@
 #   W1-many     GET /api/me over BENCH_W1_TOKENS known users, a different token each request
 #               (bench/me-many.lua): token verification and user lookups miss every cache that
 #               is smaller than that set
-#   W2          first sign-ins: one GET /api/me per new user (bench/FirstSignIn.java),
-#               BENCH_W2_USERS for DataMingle, BENCH_W2_USERS_PROTO for the prototype
+#   W2          first sign-ins: one GET /api/me per new user (wrk with bench/first-sign-in.lua, or
+#               bench/FirstSignIn.java: BENCH_W2_DRIVER=java), BENCH_W2_USERS for DataMingle,
+#               BENCH_W2_USERS_PROTO for the prototype
 #   W3-one      PATCH /api/me, one user (bench/patch-me.lua)
 #   W3-32       PATCH /api/me across 32 users (bench/patch-many.lua)
 #   W4          the admin's user list, first page: GET /api/users?limit=50 (pages in id order), as
@@ -29,7 +30,8 @@
 # Settings (environment): BENCH_USERS (100000), BENCH_W1_TOKENS (BENCH_USERS), BENCH_DURATION (10s),
 # BENCH_WARMUP (20s), BENCH_PROTO_WARMUP (3s), BENCH_RUNS (1), BENCH_W2_USERS (20000),
 # BENCH_W2_USERS_PROTO (2000), BENCH_COLD_DURATION (10s), BENCH_COLD_SLICES (1),
-# BENCH_ONLY (both|dm|proto), BENCH_JAVA_OPTS (extra JVM flags for DataMingle's serve),
+# BENCH_W2_DRIVER (wrk|java), BENCH_W2_WRK_DURATION (30s: wrk runs that long whatever; the rate is timed by
+# the script from the first request to the last answer), BENCH_ONLY (both|dm|proto), BENCH_JAVA_OPTS (extra JVM flags for DataMingle's serve),
 # BENCH_PORT (18281; the prototype uses the next port), BENCH_DM_WARMUP (auto: DataMingle's serve
 # gets DATAMINGLE_WARMUP=$BENCH_DM_WARMUP, how long it warms its request paths before /ready; give a
 # duration such as 2s, or off, to compare; a build whose serve does not know `auto` refuses it).
@@ -68,32 +70,18 @@ results="$out/results.txt"
 {
   echo "database=$db users=$users w1_tokens=$w1_tokens duration=$duration warmup=$warmup proto_warmup=$proto_warmup"
   echo "runs=$runs w2_dm=$w2_dm w2_proto=$w2_proto cold_duration=$cold_duration cold_slices=$cold_slices"
-  echo "java: $(java -version 2>&1 | head -n 1); BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}"
+  echo "java: $(java -version 2>&1 | head -n 1); BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}; W2 driver: ${BENCH_W2_DRIVER:-wrk}"
   echo "python: $("$py" --version 2>&1); $("$py" -c 'import flask, sqlalchemy, jwt, gunicorn; print("flask", flask.__version__, "sqlalchemy", sqlalchemy.__version__, "pyjwt", jwt.__version__, "gunicorn", gunicorn.__version__)')"
   echo "wrk: $(wrk -v 2>&1 | head -n 1); cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 } > "$out/settings.txt"
 
 server=""
-stop_server() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi
-}
 trap stop_server EXIT
 
 # --- the dev signing key and the tokens, kept between runs (they last 12 hours) ---------------------
-if [ ! -f "$keys/.datamingle-dev/signing-key.pk8" ]; then
-  (cd "$keys" && DATABASE_URL="jdbc:sqlite:$keys/unused.sqlite" java_cli dev token --email bench@example.com >/dev/null)
-fi
-# mint NAME PREFIX FIRST LAST [known|new]: $keys/NAME.txt, minted again when missing, of another
-# size, older than 10 hours, or older than the key
-mint() {
-  local file="$keys/$1.txt" want=$(($4 - $3 + 1))
-  if [ -f "$file" ] && [ "$(wc -l < "$file")" -eq "$want" ] && [ -n "$(find "$file" -mmin -600)" ] \
-      && [ "$file" -nt "$keys/.datamingle-dev/signing-key.pk8" ]; then return; fi
-  echo "bench: minting $want tokens ($1)" >&2
-  java -cp "$jar" "$root/bench/Tokens.java" "$keys/.datamingle-dev" "$2" "$3" "$4" "${5:-known}" > "$file.tmp"
-  mv "$file.tmp" "$file"
-}
+ensure_dev_key "$keys"
+mint() { mint_tokens "$keys" "$@"; }
 mint w1 SEED 1 "$w1_tokens"
 mint admin SEED "$users" "$users"
 mint w2warm W2WARM 1 5000
@@ -104,6 +92,7 @@ if [ "$(wc -l < "$work/w3-32.txt")" -lt 32 ]; then echo "bench: BENCH_W1_TOKENS 
 one_token=$(cat "$work/w1-one.txt")
 admin_token=$(cat "$keys/admin.txt")
 rm -rf "$work/.datamingle-dev" && cp -r "$keys/.datamingle-dev" "$work/"
+javac -d "$work/classes" "$root/bench/FirstSignIn.java"   # compiled once, not by each run of the driver
 export PROTOTYPE_JWKS_URL="file://$work/.datamingle-dev/jwks.json"
 
 # --- databases: each system its own, the same users ------------------------------------------------
@@ -154,15 +143,32 @@ measure() {
   record "$system $label rps=${rps:-0} p99_ms=${p99:-} non2xx=${non2xx:-0} socket_errors=${errors:-0} cpu_us_per_req=${cpu} jit_us_per_req=${jit} pg_cpu_us_per_req=${pgcpu} gen_cpu_us_per_req=${gencpu} idle_pct=${idle}"
 }
 
-# first_sign_ins SYSTEM LABEL PORT TOKENS-FILE COUNT: W2 with the driver; the rows are counted after
+# first_sign_ins SYSTEM LABEL PORT TOKENS-FILE COUNT: W2 with the driver (BENCH_W2_DRIVER: wrk with
+# bench/first-sign-in.lua, the default, or java: bench/FirstSignIn.java); the rows are counted after.
+# Besides the server's and PostgreSQL's, the driver's own CPU per sign-in is recorded: it shares the
+# two cores with the server.
 first_sign_ins() {
   local system="$1" label="$2" port="$3" file="$4" count="$5"
   head -n "$count" "$file" > "$work/w2-$system.txt"
-  local raw="$out/$system-$label.txt"
-  java "$root/bench/FirstSignIn.java" "http://127.0.0.1:$port" "$work/w2-$system.txt" 32 > "$raw" 2>&1 || true
+  local raw="$out/$system-$label.txt" driver=()
+  case "${BENCH_W2_DRIVER:-wrk}" in
+    wrk) driver=(env TOKENS="$work/w2-$system.txt" wrk -t2 -c32 -d"${BENCH_W2_WRK_DURATION:-30s}" -s "$root/bench/first-sign-in.lua" "http://127.0.0.1:$port/api/me") ;;
+    java) driver=(java -cp "$work/classes" FirstSignIn "http://127.0.0.1:$port" "$work/w2-$system.txt" 32) ;;
+    *) echo "bench: BENCH_W2_DRIVER is wrk or java" >&2; exit 2 ;;
+  esac
+  local pids c0 c1 pg0="" pgt=0 d0 d1 me=$BASHPID
+  pids=$(tree_pids "$server"); c0=$(cpu_ticks $pids)
+  [ "$db" = postgresql ] && pg0=$(pg_snapshot)
+  d0=$(awk '{print $16 + $17}' "/proc/$me/stat")
+  "${driver[@]}" > "$raw" 2>&1 || true
+  d1=$(awk '{print $16 + $17}' "/proc/$me/stat")
+  pids=$(tree_pids "$server"); c1=$(cpu_ticks $pids)
+  [ "$db" = postgresql ] && pgt=$(pg_ticks_since "$pg0")
   local ups; ups=$(sed -n 's/.*users_per_second=\([0-9]*\).*/\1/p' "$raw")
   local statuses; statuses=$(sed -n 's/.*statuses=\(.*\)/\1/p' "$raw" | tr -d ' ')
-  record "$system $label users_per_s=${ups:-0} requests=$count statuses=$statuses"
+  local pgcpu=""; [ "$db" = postgresql ] && pgcpu=$(( pgt * 10000 / count ))
+  record "$system $label users_per_s=${ups:-0} requests=$count statuses=$statuses cpu_us_per_req=$(( (c1 - c0) * 10000 / count ))" \
+    "pg_cpu_us_per_req=$pgcpu driver_cpu_us_per_req=$(( (d1 - d0) * 10000 / count ))"
 }
 
 start_dm() {
@@ -222,7 +228,7 @@ warm() {
   wrk -t2 -c32 -d"$wu" -s "$root/bench/patch-me.lua" -H "Authorization: Bearer $one_token" "$base/api/me" >/dev/null
   TOKENS="$work/w3-32.txt" wrk -t2 -c32 -d"$wu" -s "$root/bench/patch-many.lua" "$base/api/me" >/dev/null
   wrk -t2 -c32 -d"$wu" -H "Authorization: Bearer $admin_token" "$base/api/users?limit=50" >/dev/null
-  if [ "$system" = dm ]; then java "$root/bench/FirstSignIn.java" "$base" "$keys/w2warm.txt" 32 >/dev/null; fi
+  if [ "$system" = dm ]; then java -cp "$work/classes" FirstSignIn "$base" "$keys/w2warm.txt" 32 >/dev/null; fi
   for run in $(seq 1 "$runs"); do
     measure "$system" "W0-run$run" -d"$duration" "$base/health"
     measure "$system" "W1-one-run$run" -d"$duration" -H "Authorization: Bearer $one_token" "$base/api/me"

@@ -10,6 +10,10 @@ interface ChangeMapper {
   /** PostgreSQL: {@code pg_notify}, delivered to the listeners when the transaction commits. */
   String notifyChange(@Param("channel") String channel, @Param("payload") String payload);
 
+  /** PostgreSQL: {@link #notifyChange} for each payload, in one statement. */
+  List<String> notifyChanges(
+      @Param("channel") String channel, @Param("payloads") String[] payloads);
+
   /** SQLite: a row of {@code cache_changes}, read by the server's poller once committed. */
   int insertChange(@Param("payload") String payload, @Param("at") Instant at);
 

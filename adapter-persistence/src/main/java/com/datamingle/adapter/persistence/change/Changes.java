@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -78,6 +80,27 @@ public final class Changes {
       sessions.withMapper(ChangeMapper.class, m -> m.notifyChange(name, payload));
     } else {
       sessions.withMapper(ChangeMapper.class, m -> m.insertChange(payload, clock.instant()));
+    }
+  }
+
+  /**
+   * Announces {@code kind arg} once for each of {@code args}, as {@link #announce} would one by
+   * one; on PostgreSQL in one statement.
+   */
+  public void announceEach(String kind, List<String> args) {
+    List<String> payloads = new ArrayList<>(args.size());
+    for (String arg : args) {
+      payloads.add(origin + " " + kind + " " + arg);
+    }
+    if (postgres) {
+      String name = channel();
+      sessions.withMapper(
+          ChangeMapper.class, m -> m.notifyChanges(name, payloads.toArray(String[]::new)));
+    } else {
+      Instant now = clock.instant();
+      for (String payload : payloads) {
+        sessions.withMapper(ChangeMapper.class, m -> m.insertChange(payload, now));
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package com.datamingle.adapter.persistence.user;
 import com.datamingle.adapter.persistence.change.Changes;
 import com.datamingle.adapter.persistence.tx.TransactionHooks;
 import com.datamingle.application.port.out.UserRepository;
+import com.datamingle.application.port.out.UserRepository.OptimisticUpdate;
 import com.datamingle.application.port.out.UserSearch;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.User;
@@ -11,6 +12,7 @@ import com.datamingle.domain.user.WorkOsUserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,6 +103,12 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
   private void announce(WorkOsUserId key) {
     if (changes != null) {
       changes.announce(USER, key.value());
+    }
+  }
+
+  private void announceAll(List<String> workosUserIds) {
+    if (changes != null && !workosUserIds.isEmpty()) {
+      changes.announceEach(USER, workosUserIds);
     }
   }
 
@@ -207,6 +215,33 @@ final class CachingUserRepository implements UserRepository, Changes.Handler {
     } finally {
       // not written: the row changed behind this cache, so forget it and let the next read learn
       endWriteAfterTransaction(updated.workosUserId(), number, written ? updated : null);
+    }
+  }
+
+  @Override
+  public Set<UserId> updateAllIfUnchanged(List<OptimisticUpdate> updates) {
+    long[] numbers = new long[updates.size()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = events.incrementAndGet();
+    }
+    Set<UserId> written = Set.of();
+    try {
+      written = delegate.updateAllIfUnchanged(updates);
+      List<String> changed = new ArrayList<>(written.size());
+      for (OptimisticUpdate update : updates) {
+        if (written.contains(update.updated().id())) {
+          changed.add(update.updated().workosUserId().value());
+        }
+      }
+      announceAll(changed);
+      return written;
+    } finally {
+      // not written: the row changed behind this cache, so forget it and let the next read learn
+      for (int i = 0; i < numbers.length; i++) {
+        User updated = updates.get(i).updated();
+        endWriteAfterTransaction(
+            updated.workosUserId(), numbers[i], written.contains(updated.id()) ? updated : null);
+      }
     }
   }
 

@@ -2,11 +2,13 @@ package com.datamingle.adapter.persistence.user;
 
 import com.datamingle.adapter.persistence.tx.Sessions;
 import com.datamingle.application.port.out.UserRepository;
+import com.datamingle.application.port.out.UserRepository.OptimisticUpdate;
 import com.datamingle.application.port.out.UserSearch;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsUserId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +65,8 @@ final class MyBatisUserRepository implements UserRepository {
     }
     List<UserRow> rows = users.stream().map(UserRow::from).toList();
     Set<UserId> inserted = new HashSet<>();
-    for (UUID id : sessions.withMapper(UserMapper.class, m -> m.insertAllIfAbsent(rows))) {
+    UserColumns columns = UserColumns.of(rows);
+    for (UUID id : sessions.withMapper(UserMapper.class, m -> m.insertAllIfAbsent(rows, columns))) {
       inserted.add(new UserId(id));
     }
     return inserted;
@@ -88,6 +91,31 @@ final class MyBatisUserRepository implements UserRepository {
             UserMapper.class,
             m -> m.updateIfUnchanged(UserRow.from(expected), UserRow.from(updated)));
     return rows == 1;
+  }
+
+  @Override
+  public Set<UserId> updateAllIfUnchanged(List<OptimisticUpdate> updates) {
+    if (updates.isEmpty()) {
+      return Set.of();
+    }
+    List<UserMapper.RowUpdate> writes = new ArrayList<>(updates.size());
+    List<UserRow> expected = new ArrayList<>(updates.size());
+    List<UserRow> updated = new ArrayList<>(updates.size());
+    for (OptimisticUpdate update : updates) {
+      UserMapper.RowUpdate write =
+          new UserMapper.RowUpdate(UserRow.from(update.expected()), UserRow.from(update.updated()));
+      writes.add(write);
+      expected.add(write.expected());
+      updated.add(write.updated());
+    }
+    UserColumns before = UserColumns.of(expected);
+    UserColumns after = UserColumns.of(updated);
+    Set<UserId> written = new HashSet<>();
+    for (UUID id :
+        sessions.withMapper(UserMapper.class, m -> m.updateAllIfUnchanged(writes, before, after))) {
+      written.add(new UserId(id));
+    }
+    return written;
   }
 
   @Override

@@ -19,11 +19,25 @@ interface UserMapper {
 
   int insertIfAbsent(UserRow row);
 
-  List<UUID> insertAllIfAbsent(@Param("rows") List<UserRow> rows);
+  /** {@code rows} on SQLite, the same rows as {@code columns} on PostgreSQL. */
+  List<UUID> insertAllIfAbsent(
+      @Param("rows") List<UserRow> rows, @Param("columns") UserColumns columns);
 
   int update(UserRow row);
 
   int updateIfUnchanged(@Param("expected") UserRow expected, @Param("updated") UserRow updated);
+
+  /**
+   * {@code writes} on SQLite, the same writes as {@code expected} and {@code updated} on
+   * PostgreSQL.
+   */
+  List<UUID> updateAllIfUnchanged(
+      @Param("writes") List<RowUpdate> writes,
+      @Param("expected") UserColumns expected,
+      @Param("updated") UserColumns updated);
+
+  /** One optimistic write: {@code updated} over the row only if it still is {@code expected}. */
+  record RowUpdate(UserRow expected, UserRow updated) {}
 
   int delete(@Param("id") UUID id);
 

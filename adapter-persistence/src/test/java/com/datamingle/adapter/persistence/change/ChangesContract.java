@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datamingle.adapter.persistence.PersistenceModule;
+import com.datamingle.application.port.out.UserRepository;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.WorkOsUserId;
 import com.datamingle.migrations.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,39 @@ abstract class ChangesContract {
     await(
         "the server serves the deactivated user",
         () -> !server.userRepository().findByWorkosUserId(user.workosUserId()).get().active());
+  }
+
+  @Test
+  void optimisticWritesOfSeveralUsersInOneStatementDropEachFromTheListeningServersCache() {
+    User first = aUser().withWorkosUserId("user_01MANYA").build();
+    User second = aUser().withWorkosUserId("user_01MANYB").build();
+    writer.unitOfWork().inTransaction(() -> writer.userRepository().insertIfAbsent(first));
+    writer.unitOfWork().inTransaction(() -> writer.userRepository().insertIfAbsent(second));
+    assertThat(server.userRepository().findByWorkosUserId(first.workosUserId())).contains(first);
+    assertThat(server.userRepository().findByWorkosUserId(second.workosUserId())).contains(second);
+
+    User firstOff = first.withActive(false, first.updatedAt().plusSeconds(1));
+    User secondOff = second.withActive(false, second.updatedAt().plusSeconds(1));
+    writer
+        .unitOfWork()
+        .inTransaction(
+            () ->
+                writer
+                    .userRepository()
+                    .updateAllIfUnchanged(
+                        List.of(
+                            new UserRepository.OptimisticUpdate(first, firstOff),
+                            new UserRepository.OptimisticUpdate(second, secondOff))));
+
+    await(
+        "the server serves both deactivated users",
+        () ->
+            !server.userRepository().findByWorkosUserId(first.workosUserId()).get().active()
+                && !server
+                    .userRepository()
+                    .findByWorkosUserId(second.workosUserId())
+                    .get()
+                    .active());
   }
 
   @Test

@@ -421,6 +421,50 @@ public abstract class UserRepositoryContract {
     assertThat(repository().findByWorkosUserId(existing.workosUserId())).contains(existing);
   }
 
+  @Test
+  void updateAllIfUnchangedWritesTheUsersStillAsExpectedAndSaysWhich() {
+    User a = stored(aUser().withWorkosUserId("user_01HALLA").withPicture(null).withLastName(null));
+    User b = stored(aUser().withWorkosUserId("user_01HALLB"));
+    User c = stored(aUser().withWorkosUserId("user_01HALLC"));
+    User gone = stored(aUser().withWorkosUserId("user_01HALLD"));
+    Instant later = Instant.parse("2026-05-05T05:05:05.555123456Z");
+    User cElsewhere = c.signedIn("session_09", later);
+    repository().update(cElsewhere);
+    repository().delete(gone);
+    User editedA = firstNamed(a, "Grace", later);
+    User editedB = lastNamed(b, "Hopper", later);
+
+    var written =
+        unitOfWork()
+            .inTransaction(
+                () ->
+                    repository()
+                        .updateAllIfUnchanged(
+                            List.of(
+                                new UserRepository.OptimisticUpdate(a, editedA),
+                                new UserRepository.OptimisticUpdate(b, editedB),
+                                new UserRepository.OptimisticUpdate(c, firstNamed(c, "Ada", later)),
+                                new UserRepository.OptimisticUpdate(
+                                    gone, firstNamed(gone, "Ada", later)))));
+
+    assertThat(written).containsExactlyInAnyOrder(a.id(), b.id());
+    assertThat(storedNow(a).firstName().value()).isEqualTo("Grace");
+    assertThat(storedNow(a).lastName()).as("absent fields stay absent").isNull();
+    assertThat(storedNow(b).lastName().value()).isEqualTo("Hopper");
+    assertThat(repository().findById(c.id()))
+        .as("a stale basis writes nothing")
+        .contains(cElsewhere);
+    assertThat(rowCount()).isEqualTo(3);
+    assertThat(
+            repository()
+                .updateAllIfUnchanged(
+                    List.of(
+                        new UserRepository.OptimisticUpdate(
+                            editedA, lastNamed(editedA, "Hopper", later.plusSeconds(1))))))
+        .as("the basis as written, nanoseconds and all")
+        .containsExactly(a.id());
+  }
+
   private static User firstNamed(User user, String name, Instant at) {
     return user.withProfile(ProfileUpdate.nothing().withFirstName(new PersonName(name)), at);
   }

@@ -63,6 +63,32 @@ public interface UserRepository {
    */
   boolean updateIfUnchanged(User expected, User updated);
 
+  /** {@code updated}, to be written only if the stored user still is exactly {@code expected}. */
+  record OptimisticUpdate(User expected, User updated) {
+    public OptimisticUpdate {
+      if (!expected.id().equals(updated.id())) {
+        throw new IllegalArgumentException(
+            "expected and updated are different users: " + expected.id() + ", " + updated.id());
+      }
+    }
+  }
+
+  /**
+   * {@link #updateIfUnchanged} for several users at once, in one statement where the database
+   * allows (optimistic writes of different users that arrived together). Each user at most once.
+   *
+   * @return the ids of the users this call wrote
+   */
+  default Set<UserId> updateAllIfUnchanged(List<OptimisticUpdate> updates) {
+    Set<UserId> written = new HashSet<>();
+    for (OptimisticUpdate update : updates) {
+      if (updateIfUnchanged(update.expected(), update.updated())) {
+        written.add(update.updated().id());
+      }
+    }
+    return written;
+  }
+
   /** Removes the user's row (an operator's purge of a user WorkOS deleted). */
   void delete(User user);
 
