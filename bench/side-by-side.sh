@@ -21,7 +21,7 @@
 #   W3-32       PATCH /api/me across 32 users (bench/patch-many.lua)
 #   W4          the admin's user list, first page: GET /api/users?limit=50 (pages in id order), as
 #               the last seeded user, made an admin in each system before the servers start
-#   COLD        W0, W1-one, W1-many, W3-one, W3-32 and W4 in the first BENCH_COLD_DURATION after the server answers
+#   COLD        W0, W1-one, W1-many, W2, W3-one, W3-32 and W4 in the first BENCH_COLD_DURATION after the server answers
 #               (DataMingle: /ready 200; prototype: /health 200), each on a freshly started server,
 #               in BENCH_COLD_SLICES back-to-back slices (a curve when more than one)
 # Warm figures follow an unrecorded warm-up of BENCH_WARMUP per workload (DataMingle; the
@@ -86,6 +86,7 @@ mint w1 SEED 1 "$w1_tokens"
 mint admin SEED "$users" "$users"
 mint w2warm W2WARM 1 5000
 for run in $(seq 1 "$runs"); do mint "w2-run$run" "W2R${run}N" 1 "$w2_dm"; done
+mint w2cold W2COLD 1 "$w2_dm"
 head -n 1 "$keys/w1.txt" > "$work/w1-one.txt"
 sed -n '2,33p' "$keys/w1.txt" > "$work/w3-32.txt"
 if [ "$(wc -l < "$work/w3-32.txt")" -lt 32 ]; then echo "bench: BENCH_W1_TOKENS must be at least 33" >&2; exit 2; fi
@@ -156,19 +157,23 @@ first_sign_ins() {
     java) driver=(java -cp "$work/classes" FirstSignIn "http://127.0.0.1:$port" "$work/w2-$system.txt" 32) ;;
     *) echo "bench: BENCH_W2_DRIVER is wrk or java" >&2; exit 2 ;;
   esac
-  local pids c0 c1 pg0="" pgt=0 d0 d1 me=$BASHPID
-  pids=$(tree_pids "$server"); c0=$(cpu_ticks $pids)
+  local pids c0 c1 pg0="" pgt=0 d0 d1 me=$BASHPID j0 j1 m0 m1
+  pids=$(tree_pids "$server"); c0=$(cpu_ticks $pids); j0=$(jit_ticks "$server")
   [ "$db" = postgresql ] && pg0=$(pg_snapshot)
-  d0=$(awk '{print $16 + $17}' "/proc/$me/stat")
+  d0=$(awk '{print $16 + $17}' "/proc/$me/stat"); m0=$(machine_ticks)
   "${driver[@]}" > "$raw" 2>&1 || true
-  d1=$(awk '{print $16 + $17}' "/proc/$me/stat")
-  pids=$(tree_pids "$server"); c1=$(cpu_ticks $pids)
+  d1=$(awk '{print $16 + $17}' "/proc/$me/stat"); m1=$(machine_ticks)
+  pids=$(tree_pids "$server"); c1=$(cpu_ticks $pids); j1=$(jit_ticks "$server")
   [ "$db" = postgresql ] && pgt=$(pg_ticks_since "$pg0")
   local ups; ups=$(sed -n 's/.*users_per_second=\([0-9]*\).*/\1/p' "$raw")
   local statuses; statuses=$(sed -n 's/.*statuses=\(.*\)/\1/p' "$raw" | tr -d ' ')
-  local pgcpu=""; [ "$db" = postgresql ] && pgcpu=$(( pgt * 10000 / count ))
-  record "$system $label users_per_s=${ups:-0} requests=$count statuses=$statuses cpu_us_per_req=$(( (c1 - c0) * 10000 / count ))" \
-    "pg_cpu_us_per_req=$pgcpu driver_cpu_us_per_req=$(( (d1 - d0) * 10000 / count ))"
+  # the sign-ins sent (a cold run stops at its duration, maybe before the tokens run out)
+  local sent; sent=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$raw"); [ "${sent:-0}" -gt 0 ] || sent=$count
+  local pgcpu=""; [ "$db" = postgresql ] && pgcpu=$(( pgt * 10000 / sent ))
+  local idle; idle=$(awk -v a="$m0" -v b="$m1" 'BEGIN {split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; id = y[2] - x[2];
+    if (busy + id > 0) printf "%d", 100 * id / (busy + id)}')
+  record "$system $label users_per_s=${ups:-0} requests=$sent statuses=$statuses cpu_us_per_req=$(( (c1 - c0) * 10000 / sent ))" \
+    "jit_us_per_req=$(( (j1 - j0) * 10000 / sent )) pg_cpu_us_per_req=$pgcpu gen_cpu_us_per_req=$(( (d1 - d0) * 10000 / sent )) idle_pct=$idle"
 }
 
 start_dm() {
@@ -197,10 +202,11 @@ check_answers() { # SYSTEM PORT: one request of each kind, so a broken set-up fa
     || { echo "bench: $1 does not answer GET /api/users?limit=50 for the admin" >&2; exit 1; }
 }
 
-# cold SYSTEM START-FUNCTION PORT: a fresh server per W1 variant, measured as soon as it answers
+# cold SYSTEM START-FUNCTION PORT W2-COUNT: a fresh server per variant, measured as soon as it
+# answers; cold W2 signs in up to W2-COUNT new users (their own tokens) in BENCH_COLD_DURATION
 cold() {
-  local system="$1" start="$2" port="$3" base="http://127.0.0.1:$3" variant slice
-  for variant in w0 one many w3one w3many w4; do
+  local system="$1" start="$2" port="$3" w2count="$4" base="http://127.0.0.1:$3" variant slice
+  for variant in w0 one many w2 w3one w3many w4; do
     "$start"
     for slice in $(seq 1 "$cold_slices"); do
       case "$variant" in
@@ -209,6 +215,7 @@ cold() {
         w3many) TOKENS="$work/w3-32.txt" measure "$system" "cold-W3-32-s$slice" -d"$cold_duration" -s "$root/bench/patch-many.lua" "$base/api/me" ;;
         one) measure "$system" "cold-W1-one-s$slice" -d"$cold_duration" -H "Authorization: Bearer $one_token" "$base/api/me" ;;
         many) TOKENS="$keys/w1.txt" measure "$system" "cold-W1-many-s$slice" -d"$cold_duration" -s "$root/bench/me-many.lua" "$base/api/me" ;;
+        w2) [ "$slice" = 1 ] && BENCH_W2_WRK_DURATION="$cold_duration" first_sign_ins "$system" "cold-W2-s1" "$port" "$keys/w2cold.txt" "$w2count" ;;
         w4) measure "$system" "cold-W4-s$slice" -d"$cold_duration" -H "Authorization: Bearer $admin_token" "$base/api/users?limit=50" ;;
       esac
     done
@@ -243,14 +250,14 @@ warm() {
 
 if [ "$only" != dm ]; then
   echo "bench: the prototype (gunicorn, 5 workers)" >&2
-  cold proto start_proto "$port_proto"
+  cold proto start_proto "$port_proto" "$w2_proto"
   warm proto start_proto "$port_proto" "$proto_warmup" "$w2_proto"
   rows=$(flask_cmd bench-count user_01W2R)
   record "proto W2-rows rows=$rows expected=$((runs * w2_proto))"
 fi
 if [ "$only" != proto ]; then
   echo "bench: DataMingle (serve --dev)" >&2
-  cold dm start_dm "$port_dm"
+  cold dm start_dm "$port_dm" "$w2_dm"
   warm dm start_dm "$port_dm" "$warmup" "$w2_dm"
   rows=$(java -cp "$jar" "$root/bench/Count.java" "$dm_jdbc" "$dm_jdbc_user" "SELECT count(*) FROM users WHERE workos_user_id LIKE 'user_01W2R%'")
   record "dm W2-rows rows=$rows expected=$((runs * w2_dm))"

@@ -54,6 +54,7 @@ workloads = [
     ("COLD W0 `GET /health`, first slice after ready", "cold-W0-s1", "rps"),
     ("COLD W1 one user, first slice after ready", "cold-W1-one-s1", "rps"),
     ("COLD W1 many users, first slice after ready", "cold-W1-many-s1", "rps"),
+    ("COLD W2 first sign-ins (users/s), first slice after ready", "cold-W2-s1", "users_per_s"),
     ("COLD W3 `PATCH`, one user, first slice after ready", "cold-W3-one-s1", "rps"),
     ("COLD W3 `PATCH`, 32 users, first slice after ready", "cold-W3-32-s1", "rps"),
     ("COLD W4 admin user list, first slice after ready", "cold-W4-s1", "rps"),
@@ -72,12 +73,14 @@ print()
 print("| Cold / warm (same server kind, this run) | Prototype | DataMingle |")
 print("|---|---:|---:|")
 for title, cold_label, warm_label in (("W0", "cold-W0", "W0"), ("W1 one", "cold-W1-one", "W1-one"),
-                                     ("W1 many", "cold-W1-many", "W1-many"), ("W3 one", "cold-W3-one", "W3-one"),
+                                     ("W1 many", "cold-W1-many", "W1-many"), ("W2", "cold-W2", "W2"),
+                                     ("W3 one", "cold-W3-one", "W3-one"),
                                      ("W3 32", "cold-W3-32", "W3-32"), ("W4", "cold-W4", "W4")):
     cells = []
     for system in ("proto", "dm"):
-        cold = median(system, f"{cold_label}-s1", "rps")
-        warm = median(system, warm_label, "rps")
+        key = "users_per_s" if warm_label == "W2" else "rps"
+        cold = median(system, f"{cold_label}-s1", key)
+        warm = median(system, warm_label, key)
         cells.append(ratio(cold, warm))
     print(f"| {title}: first slice / warm | {cells[0]} | {cells[1]} |")
 print()
