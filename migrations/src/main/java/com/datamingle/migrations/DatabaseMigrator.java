@@ -69,8 +69,9 @@ public final class DatabaseMigrator {
 
   /**
    * As {@link #status}, from the scripts' names alone: every state is the same (a state never
-   * depends on a script's text), but no checksum is read, so {@link MigrationEntry#checksumMismatch}
-   * is always false. Enough for {@link MigrationStatus#atHead}, not for {@link #validate}.
+   * depends on a script's text), but no checksum is read, so {@link
+   * MigrationEntry#checksumMismatch} is always false. Enough for {@link MigrationStatus#atHead},
+   * not for {@link #validate}.
    */
   public MigrationStatus versions() {
     return MigrationStatus.read(target, loader, false);

@@ -8,12 +8,12 @@ import java.util.Map;
  * Start-up work of a short database command ({@code db …}, {@code users …}) begun on the second
  * core while the main thread reads the command line: SQLite's native library found in the cache,
  * the logging set-up that the SQLite driver's first logger triggers, the driver itself with its
- * native library and the date format every connection makes (the locale data behind it), and, for
- * a {@code db} command, the SHA-256 of the scripts' checksums ({@code users} commands check the
- * schema from the scripts' names alone). The main thread uses each when it gets there, whether or not
- * this thread has finished with it (a class being initialised here is waited for, never initialised
- * twice). Nothing here can fail the command: what does not work here is done, or reported, where it
- * is needed.
+ * native library and the date format every connection makes (the locale data behind it), and, for a
+ * {@code db} command, the SHA-256 of the scripts' checksums ({@code users} commands check the
+ * schema from the scripts' names alone). The main thread uses each when it gets there, whether or
+ * not this thread has finished with it (a class being initialised here is waited for, never
+ * initialised twice). Nothing here can fail the command: what does not work here is done, or
+ * reported, where it is needed.
  */
 public final class Preload {
   private static final List<String> COMMANDS = List.of("db", "users");

@@ -72,8 +72,7 @@ final class StampCommand extends Subcommand {
     return ExitCode.OK;
   }
 
-  private static Map<String, Object> json(
-      String version, Stamped stamped, MigrationStatus after) {
+  private static Map<String, Object> json(String version, Stamped stamped, MigrationStatus after) {
     Map<String, Object> o = Output.object();
     o.put("stamped", true);
     o.put("target", version);
