@@ -54,7 +54,10 @@ flask_cmd bench-seed 1 1000 >/dev/null
 # The commands, as one string each (hyperfine -N splits them like a shell, without starting one).
 flask="$py -m flask --app $proto_dir/app.py"
 launcher="$root/datamingle"
-bare="java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar $jar"
+# the launcher's JVM options for a short command, from the launcher itself (lib/launch.sh)
+. "$root/adapter-cli/src/dist/lib/launch.sh"
+_dm_jvm_opts db
+bare="java $_dm_opts -Xshare:auto -jar $jar"
 
 # Empty databases for the upgrade pair: each prepare step empties its own before every run.
 case "$db" in

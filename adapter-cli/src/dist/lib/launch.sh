@@ -21,14 +21,7 @@ datamingle_exec() {
   if [ -n "${DATAMINGLE_JAVA_OPTS:-}" ]; then
     exec "$_dm_java" $DATAMINGLE_JAVA_OPTS -jar "$_dm_jar" "$@"
   fi
-  # Short commands start faster with the C1 compiler alone, compiling a method after 6 times the
-  # usual number of calls (half the compilations of a start, about 35 ms CPU less; a long command
-  # is compiled all the same, a little later), and without the performance-data file (jps/jstat do
-  # not see them); the server wants the full JIT.
-  case "${1:-}" in
-    serve) _dm_opts="" ;;
-    *) _dm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=6 -XX:-UsePerfData" ;;
-  esac
+  _dm_jvm_opts "${1:-}"
   # one archive per command (`db-current`, `users-show`, `serve`); the rest share one
   case "${1:-}" in
     db | users | dev) case "${2:-}" in
@@ -40,6 +33,18 @@ datamingle_exec() {
   esac
   _dm_archive_opts "$_dm_jar" "$_dm_cache" "$_dm_group" 2>/dev/null || _dm_share="-Xshare:auto"
   exec "$_dm_java" $_dm_opts $_dm_share -jar "$_dm_jar" "$@"
+}
+
+# Sets _dm_opts to the JVM options of command $1 (bench/startup.sh reads them here too). Short
+# commands start faster with the C1 compiler alone, compiling a method after 6 times the usual
+# number of calls (half the compilations of a start, about 35 ms CPU less; a long command is
+# compiled all the same, a little later), and without the performance-data file (jps/jstat do not
+# see them); the server wants the full JIT.
+_dm_jvm_opts() {
+  case "$1" in
+    serve) _dm_opts="" ;;
+    *) _dm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=6 -XX:-UsePerfData" ;;
+  esac
 }
 
 # Sets _dm_share to the archive options for command $3 of jar $1 under cache folder $2. The key

@@ -1,6 +1,5 @@
 package com.datamingle.migrations;
 
-import com.datamingle.migrations.changelog.Changelog;
 import com.datamingle.migrations.database.ApplyLimits;
 import com.datamingle.migrations.database.MigrationTarget;
 import com.datamingle.migrations.lock.SchemaLock;
@@ -12,14 +11,12 @@ import com.datamingle.migrations.scripts.ScriptSource;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.ibatis.migration.Change;
 
 /**
  * The schema of one database, moved up and down through MyBatis Migrations. Every change holds the
@@ -67,12 +64,17 @@ public final class DatabaseMigrator {
 
   /** Reads the scripts and the changelog; changes nothing and takes no lock. */
   public MigrationStatus status() {
-    List<Change> scriptChanges = loader.getMigrations();
-    Map<BigDecimal, String> checksums = new HashMap<>();
-    for (Change c : scriptChanges) {
-      checksums.put(c.getId().stripTrailingZeros(), loader.checksum(c.getFilename()));
-    }
-    return MigrationPlanner.merge(scriptChanges, Changelog.read(target), checksums);
+    return MigrationStatus.read(target, loader, true);
+  }
+
+  /**
+   * As {@link #status}, from the scripts' names alone: every state is the same (a state never
+   * depends on a script's text), but no checksum is read, so {@link
+   * MigrationEntry#checksumMismatch} is always false. Enough for {@link MigrationStatus#atHead},
+   * not for {@link #validate}.
+   */
+  public MigrationStatus versions() {
+    return MigrationStatus.read(target, loader, false);
   }
 
   /**
@@ -216,17 +218,6 @@ public final class DatabaseMigrator {
       ChangelogEditor.Marks marks = changelog.stamp(status(), wanted);
       changelog.recordMissingChecksums(status());
       return new Stamped(ran, marks.marked(), marks.unmarked());
-    }
-  }
-
-  /**
-   * What a stamp did: the migration it ran to create the changelog (when there was none), those it
-   * marked as applied without running them, and those it unmarked (their tables stay).
-   */
-  public record Stamped(
-      List<MigrationEntry> ran, List<MigrationEntry> marked, List<MigrationEntry> unmarked) {
-    public boolean nothing() {
-      return ran.isEmpty() && marked.isEmpty() && unmarked.isEmpty();
     }
   }
 

@@ -1,8 +1,14 @@
 package com.datamingle.migrations;
 
+import com.datamingle.migrations.changelog.Changelog;
+import com.datamingle.migrations.database.MigrationTarget;
+import com.datamingle.migrations.scripts.ScriptLoader;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.ibatis.migration.Change;
 
 /**
  * Every known migration, in id order, with its state; what {@code db history} and {@code db
@@ -12,6 +18,19 @@ public record MigrationStatus(List<MigrationEntry> entries) {
 
   public MigrationStatus {
     entries = List.copyOf(entries);
+  }
+
+  /**
+   * The scripts of {@code loader} and {@code target}'s changelog merged; with {@code checksums},
+   * each script's text is read for {@link MigrationEntry#scriptChecksum} (else it stays null).
+   */
+  static MigrationStatus read(MigrationTarget target, ScriptLoader loader, boolean checksums) {
+    List<Change> scripts = loader.getMigrations();
+    Map<BigDecimal, String> sums = new HashMap<>();
+    for (Change c : checksums ? scripts : List.<Change>of()) {
+      sums.put(c.getId().stripTrailingZeros(), loader.checksum(c.getFilename()));
+    }
+    return MigrationPlanner.merge(scripts, Changelog.read(target), sums);
   }
 
   /** The newest applied migration: the database's version. Empty for an empty database. */

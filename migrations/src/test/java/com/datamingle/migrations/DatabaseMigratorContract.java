@@ -381,7 +381,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
       s.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)");
     }
 
-    DatabaseMigrator.Stamped stamped = packaged().stamp("head");
+    Stamped stamped = packaged().stamp("head");
 
     assertThat(stamped.ran()).extracting(MigrationEntry::id).containsExactly(CHANGELOG);
     assertThat(stamped.marked())
@@ -391,7 +391,7 @@ abstract class DatabaseMigratorContract extends DatabaseContract {
     MigrationStatus status = packaged().status();
     assertThat(status.atHead()).isTrue();
     assertThat(status.applied()).allSatisfy(e -> assertThat(e.recordedChecksum()).isNotNull());
-    DatabaseMigrator.Stamped back = packaged().stamp(CHANGELOG);
+    Stamped back = packaged().stamp(CHANGELOG);
     assertThat(back.unmarked())
         .extracting(MigrationEntry::id)
         .containsExactly(USERS, SYNC, REVOCATIONS);

@@ -81,7 +81,7 @@ public final class AdminWiring {
   private static void refuseUnlessAtHead(Settings settings) {
     DatabaseMigrator migrator = MigrationWiring.migrator(settings);
     MigrationWiring.refuseForeign(migrator, "use");
-    if (!migrator.status().atHead()) {
+    if (!migrator.versions().atHead()) {
       throw new ServiceRefused(
           "the database schema is not at head; run `datamingle db upgrade` first");
     }

@@ -68,7 +68,7 @@ public final class DevTokens {
 
     private void makeAdmin(DevSigningKey.DevToken token, IdentityProfile profile) {
       DatabaseMigrator migrator = MigrationWiring.migrator(settings);
-      if (!migrator.status().atHead()) {
+      if (!migrator.versions().atHead()) {
         migrator.upgrade(null, null);
       }
       try (PersistenceModule persistence =

@@ -8,11 +8,12 @@ import java.util.Map;
  * Start-up work of a short database command ({@code db …}, {@code users …}) begun on the second
  * core while the main thread reads the command line: SQLite's native library found in the cache,
  * the logging set-up that the SQLite driver's first logger triggers, the driver itself with its
- * native library and the date format every connection makes (the locale data behind it), and the
- * SHA-256 of the scripts' checksums. The main thread uses each when it gets there, whether or not
- * this thread has finished with it (a class being initialised here is waited for, never initialised
- * twice). Nothing here can fail the command: what does not work here is done, or reported, where it
- * is needed.
+ * native library and the date format every connection makes (the locale data behind it), and, for a
+ * {@code db} command, the SHA-256 of the scripts' checksums ({@code users} commands check the
+ * schema from the scripts' names alone). The main thread uses each when it gets there, whether or
+ * not this thread has finished with it (a class being initialised here is waited for, never
+ * initialised twice). Nothing here can fail the command: what does not work here is done, or
+ * reported, where it is needed.
  */
 public final class Preload {
   private static final List<String> COMMANDS = List.of("db", "users");
@@ -31,21 +32,22 @@ public final class Preload {
     }
     // a class rather than a lambda: the main thread's first lambda costs it milliseconds of
     // method-handle set-up that this thread does meanwhile
-    Thread thread = new Thread(new Work(onSqlite(args, env)), "datamingle-preload");
+    Thread thread =
+        new Thread(new Work(onSqlite(args, env), "db".equals(command)), "datamingle-preload");
     thread.setDaemon(true);
     thread.setPriority(Thread.NORM_PRIORITY - 1);
     thread.start();
     return true;
   }
 
-  private record Work(boolean sqlite) implements Runnable {
+  private record Work(boolean sqlite, boolean checksums) implements Runnable {
     @Override
     public void run() {
-      preload(sqlite);
+      preload(sqlite, checksums);
     }
   }
 
-  private static void preload(boolean sqlite) {
+  private static void preload(boolean sqlite, boolean checksums) {
     try {
       SqliteNativeLibrary.useCache();
       org.slf4j.LoggerFactory.getILoggerFactory();
@@ -54,7 +56,9 @@ public final class Preload {
         org.sqlite.date.FastDateFormat.getInstance(
             org.sqlite.SQLiteConfig.DEFAULT_DATE_STRING_FORMAT);
       }
-      MessageDigest.getInstance("SHA-256");
+      if (checksums) {
+        MessageDigest.getInstance("SHA-256");
+      }
     } catch (Exception | LinkageError e) {
       // done again, and reported, where it is needed
     }

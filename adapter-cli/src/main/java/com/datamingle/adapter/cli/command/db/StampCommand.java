@@ -10,6 +10,7 @@ import com.datamingle.adapter.cli.command.common.Subcommand;
 import com.datamingle.migrations.DatabaseMigrator;
 import com.datamingle.migrations.MigrationEntry;
 import com.datamingle.migrations.MigrationStatus;
+import com.datamingle.migrations.Stamped;
 import com.datamingle.migrations.schema.DatabaseOrigin;
 import java.io.PrintWriter;
 import java.util.List;
@@ -51,7 +52,7 @@ final class StampCommand extends Subcommand {
     if (!force) {
       refuseDrift(out, migrator, version);
     }
-    DatabaseMigrator.Stamped stamped = migrator.stamp(target);
+    Stamped stamped = migrator.stamp(target);
     if (json.requested()) {
       out.println(Output.json(json(version, stamped, migrator.status())));
       return ExitCode.OK;
@@ -71,8 +72,7 @@ final class StampCommand extends Subcommand {
     return ExitCode.OK;
   }
 
-  private static Map<String, Object> json(
-      String version, DatabaseMigrator.Stamped stamped, MigrationStatus after) {
+  private static Map<String, Object> json(String version, Stamped stamped, MigrationStatus after) {
     Map<String, Object> o = Output.object();
     o.put("stamped", true);
     o.put("target", version);
