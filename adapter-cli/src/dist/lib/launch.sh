@@ -21,28 +21,40 @@ datamingle_exec() {
   if [ -n "${DATAMINGLE_JAVA_OPTS:-}" ]; then
     exec "$_dm_java" $DATAMINGLE_JAVA_OPTS -jar "$_dm_jar" "$@"
   fi
-  _dm_jvm_opts "${1:-}"
+  _dm_jvm_opts "$@"
   # one archive per command (`db-current`, `users-show`, `serve`); the rest share one
   case "${1:-}" in
     db | users | dev) case "${2:-}" in
         "" | *[!a-z0-9-]* | [!a-z]*) _dm_group=$1 ;;
         *) _dm_group=$1-$2 ;;
       esac ;;
-    serve) _dm_group=serve ;;
+    serve) _dm_group=serve$_dm_dev ;;
     *) _dm_group=other ;;
   esac
   _dm_archive_opts "$_dm_jar" "$_dm_cache" "$_dm_group" 2>/dev/null || _dm_share="-Xshare:auto"
   exec "$_dm_java" $_dm_opts $_dm_share -jar "$_dm_jar" "$@"
 }
 
-# Sets _dm_opts to the JVM options of command $1 (bench/startup.sh reads them here too). Short
-# commands start faster with the C1 compiler alone, compiling a method after 6 times the usual
-# number of calls (half the compilations of a start, about 35 ms CPU less; a long command is
-# compiled all the same, a little later), and without the performance-data file (jps/jstat do not
-# see them); the server wants the full JIT.
+# Sets _dm_opts to the JVM options of the command in $@ (bench/startup.sh reads them here too), and
+# _dm_dev to -dev for `serve --dev`. Short commands start faster with the C1 compiler alone,
+# compiling a method after 6 times the usual number of calls (half the compilations of a start,
+# about 35 ms CPU less; a long command is compiled all the same, a little later), and without the
+# performance-data file (jps/jstat do not see them). The production server wants the full JIT (C2)
+# and warms it before it reports ready. A developer's server (`serve --dev`) runs with C1 alone, as
+# IDE launchers of Java services do for local runs: C2 compiled for about 0.7 s of CPU before
+# /ready on two cores, and a developer restarts often but never needs its peak throughput. It has
+# its own archive (the dev token classes instead of WorkOS's).
 _dm_jvm_opts() {
-  case "$1" in
-    serve) _dm_opts="" ;;
+  _dm_dev=
+  case "${1:-}" in
+    serve)
+      _dm_opts=""
+      for _dm_arg in "$@"; do
+        case "$_dm_arg" in
+          --dev) _dm_opts="-XX:TieredStopAtLevel=1" _dm_dev=-dev ;;
+          --) break ;;
+        esac
+      done ;;
     *) _dm_opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=6 -XX:-UsePerfData" ;;
   esac
 }
