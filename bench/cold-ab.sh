@@ -51,7 +51,7 @@ measure() { # LABEL DURATION VARIANT
   rps=$(awk '/Requests\/sec/ {print $2}' "$raw")
   requests=$(awk '/requests in/ {print $1}' "$raw")
   p99=$(awk '$1=="99%" {print $2}' "$raw")
-  echo "$1 rps=${rps:-0} p99=${p99:-} non2xx=$(awk '/Non-2xx/ {print $4}' "$raw") cpu_us_per_req=$(( (c1 - c0) * 10000 / (${requests:-0} + 1) ))" | tee -a "$out"
+  echo "$1 rps=${rps:-0} p99=${p99:-} non2xx=$(awk '/Non-2xx/ {print $NF}' "$raw") cpu_us_per_req=$(( (c1 - c0) * 10000 / (${requests:-0} + 1) ))" | tee -a "$out"
 }
 
 for round in $(seq 1 "$rounds"); do

@@ -150,14 +150,16 @@ ensure_dev_key() {
 }
 
 # mint_tokens KEYS NAME PREFIX FIRST LAST [known|new]: KEYS/NAME.txt (bench/Tokens.java), minted
-# again when missing, of another size, older than 10 hours, or older than the key
+# again when missing, minted for other users (KEYS/NAME.args records for whom: the same count of
+# another range is not the same tokens), older than 10 hours, or older than the key
 mint_tokens() {
-  local file="$1/$2.txt" want=$(($5 - $4 + 1))
-  if [ -f "$file" ] && [ "$(wc -l < "$file")" -eq "$want" ] && [ -n "$(find "$file" -mmin -600)" ] \
+  local file="$1/$2.txt" args="$3 $4 $5 ${6:-known}"
+  if [ -f "$file" ] && [ "$(cat "$1/$2.args" 2>/dev/null)" = "$args" ] && [ -n "$(find "$file" -mmin -600)" ] \
       && [ "$file" -nt "$1/.datamingle-dev/signing-key.pk8" ]; then return; fi
-  echo "bench: minting $want tokens ($2)" >&2
+  echo "bench: minting $(($5 - $4 + 1)) tokens ($2)" >&2
   java -cp "$jar" "$root/bench/Tokens.java" "$1/.datamingle-dev" "$3" "$4" "$5" "${6:-known}" > "$file.tmp"
   mv "$file.tmp" "$file"
+  echo "$args" > "$1/$2.args"
 }
 
 # stop_server: stops the server whose process id is in $server (the caller's), if any, and waits

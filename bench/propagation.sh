@@ -79,7 +79,7 @@ grep '^from_' "$out/propagation.txt" | sed 's/^/propagation /' | tee -a "$result
 
 p99() { awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$1"; }
 rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
-non2xx() { awk '/Non-2xx/ {n = $4} END {print n + 0}' "$1"; }
+non2xx() { awk '/Non-2xx/ {n = $NF} END {print n + 0}' "$1"; }
 
 echo "bench: W1 warm-up" >&2
 wrk -t2 -c32 -d"$warmup" -H "Authorization: Bearer $base_member" "http://127.0.0.1:$port_base/api/me" >/dev/null

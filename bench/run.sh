@@ -42,7 +42,7 @@ wrk_run() {
   local out; out=$(wrk -t2 -c32 -d"$duration" --latency "$@")
   local rps; rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   local p99; p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}')
-  local non2xx; non2xx=$(echo "$out" | awk '/Non-2xx/ {print $4}')
+  local non2xx; non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
   record "$label rps=$rps p99_ms=$p99 non2xx=${non2xx:-0}"
 }
 

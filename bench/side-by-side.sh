@@ -129,7 +129,7 @@ measure() {
   rps=$(awk '/Requests\/sec/ {print $2}' "$raw")
   requests=$(awk '/requests in/ {print $1}' "$raw")
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}' "$raw")
-  non2xx=$(awk '/Non-2xx/ {print $4}' "$raw")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' "$raw")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$raw")
   local cpu="" pgcpu="" jit="" gencpu="" idle
   if [ "${requests:-0}" -gt 0 ]; then
