@@ -8,9 +8,6 @@
 # Usage: bench/profile.sh sqlite|postgresql WORKLOAD
 #   WORKLOAD: w1-one        GET /api/me, one user, after a BENCH_WARMUP warm-up (default 20s)
 #             w1-many       GET /api/me over the W1 token list, after the warm-up
-#             w2            first sign-ins of new users (bench/first-sign-in.lua, tokens minted for
-#                           this run: BENCH_W2_PROFILE_USERS, default 40000, and 5,000 to warm up)
-#             w3-32         PATCH /api/me across 32 users (bench/patch-many.lua), after the warm-up
 #             cold-w1-one   the same, recorded from the moment /ready answers 200 (no warm-up)
 #             cold-w1-many
 # Needs a run of bench/side-by-side.sh on the same database first: it reuses its seeded database
@@ -20,8 +17,8 @@
 # Output: bench/results/profile/<time>-<db>-<workload>[-<N>]/ (summary.txt; the .jfr file stays in bench/work).
 set -euo pipefail
 db="${1:-}"; workload="${2:-}"
-case "$db" in sqlite|postgresql) ;; *) echo "usage: bench/profile.sh sqlite|postgresql w1-one|w1-many|w2|w3-32|cold-w1-one|cold-w1-many" >&2; exit 2 ;; esac
-case "$workload" in w1-one|w1-many|w2|w3-32|cold-w1-one|cold-w1-many) ;; *) echo "bench: unknown workload '$workload'" >&2; exit 2 ;; esac
+case "$db" in sqlite|postgresql) ;; *) echo "usage: bench/profile.sh sqlite|postgresql w1-one|w1-many|cold-w1-one|cold-w1-many" >&2; exit 2 ;; esac
+case "$workload" in w1-one|w1-many|cold-w1-one|cold-w1-many) ;; *) echo "bench: unknown workload '$workload'" >&2; exit 2 ;; esac
 source "$(dirname -- "$0")/lib.sh"
 duration="${BENCH_DURATION:-10s}"
 warmup="${BENCH_WARMUP:-20s}"
@@ -45,21 +42,8 @@ jfr_file="$work/profile-$tag.jfr"
 rm -f "$jfr_file"
 base="http://127.0.0.1:$port"
 
-if [ "$workload" = w2 ]; then
-  # new users for this run only (a user signs in for the first time once): a prefix of its own
-  w2_prefix="P$(date +%s)N"
-  rm -f "$keys/profile-w2warm.txt" "$keys/profile-w2.txt"
-  mint_tokens "$keys" profile-w2warm "${w2_prefix}W" 1 5000
-  mint_tokens "$keys" profile-w2 "$w2_prefix" 1 "${BENCH_W2_PROFILE_USERS:-40000}"
-fi
-head -n 33 "$keys/w1.txt" | tail -n 32 > "$work/profile-w3-32.txt"
-w2_round=0
 load() { # wrk for DURATION with the workload's requests
   case "$workload" in
-    w2) w2_round=$((w2_round + 1))
-      local file="$keys/profile-w2.txt"; [ "$w2_round" = 1 ] && file="$keys/profile-w2warm.txt"
-      TOKENS="$file" wrk -t2 -c32 --latency -d"$1" -s "$root/bench/first-sign-in.lua" "$base/api/me" ;;
-    w3-32) TOKENS="$work/profile-w3-32.txt" wrk -t2 -c32 --latency -d"$1" -s "$root/bench/patch-many.lua" "$base/api/me" ;;
     *one) wrk -t2 -c32 --latency -d"$1" -H "Authorization: Bearer $one_token" "$base/api/me" ;;
     *many) TOKENS="$tokens" wrk -t2 -c32 --latency -d"$1" -s "$root/bench/me-many.lua" "$base/api/me" ;;
   esac
@@ -107,8 +91,6 @@ jcmd "$server" Compiler.queue > "$out/compiler-queue.txt" 2>&1 || true
 kill "$server"; wait "$server" 2>/dev/null || true
 
 requests=$(awk '/requests in/ {print $1}' "$out/wrk.txt")
-# first-sign-in.lua counts what it sent (wrk also counts a /health check per thread)
-sent=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' "$out/wrk.txt"); [ -n "$sent" ] && requests=$sent
 {
   echo "database=$db workload=$workload tokens=$n_tokens duration=$duration warmup=$warmup BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-}"
   echo "load average before/after: see settings; now $(cut -d' ' -f1-3 /proc/loadavg); ready after ${ready_ms} ms of polling"
