@@ -34,6 +34,15 @@ public final class Sessions implements TransactionHooks {
     this.explicitImmediate = explicitImmediate;
   }
 
+  /**
+   * Whether the statements are PostgreSQL's (MyBatis's database id): a caller that binds one
+   * statement's parameters in two shapes (rows for SQLite, arrays for PostgreSQL) makes only the
+   * one its statement reads.
+   */
+  public boolean postgres() {
+    return "postgresql".equals(factory.getConfiguration().getDatabaseId());
+  }
+
   public <M, T> T withMapper(Class<M> type, Function<M, T> call) {
     SqlSession session = current.get();
     if (session != null) {

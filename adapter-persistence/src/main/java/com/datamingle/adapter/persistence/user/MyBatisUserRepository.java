@@ -8,7 +8,6 @@ import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.User;
 import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsUserId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,8 +64,12 @@ final class MyBatisUserRepository implements UserRepository {
     }
     List<UserRow> rows = users.stream().map(UserRow::from).toList();
     Set<UserId> inserted = new HashSet<>();
-    UserColumns columns = UserColumns.of(rows);
-    for (UUID id : sessions.withMapper(UserMapper.class, m -> m.insertAllIfAbsent(rows, columns))) {
+    // each database's statement reads one shape: rows on SQLite, arrays of columns on PostgreSQL
+    boolean postgres = sessions.postgres();
+    List<UserRow> asRows = postgres ? null : rows;
+    UserColumns columns = postgres ? UserColumns.of(rows) : null;
+    for (UUID id :
+        sessions.withMapper(UserMapper.class, m -> m.insertAllIfAbsent(asRows, columns))) {
       inserted.add(new UserId(id));
     }
     return inserted;
@@ -98,21 +101,27 @@ final class MyBatisUserRepository implements UserRepository {
     if (updates.isEmpty()) {
       return Set.of();
     }
-    List<UserMapper.RowUpdate> writes = new ArrayList<>(updates.size());
-    List<UserRow> expected = new ArrayList<>(updates.size());
-    List<UserRow> updated = new ArrayList<>(updates.size());
-    for (OptimisticUpdate update : updates) {
-      UserMapper.RowUpdate write =
-          new UserMapper.RowUpdate(UserRow.from(update.expected()), UserRow.from(update.updated()));
-      writes.add(write);
-      expected.add(write.expected());
-      updated.add(write.updated());
-    }
-    UserColumns before = UserColumns.of(expected);
-    UserColumns after = UserColumns.of(updated);
+    List<UserMapper.RowUpdate> writes =
+        updates.stream()
+            .map(
+                u ->
+                    new UserMapper.RowUpdate(UserRow.from(u.expected()), UserRow.from(u.updated())))
+            .toList();
+    // each database's statement reads one shape: row pairs on SQLite, arrays of columns on
+    // PostgreSQL
+    boolean postgres = sessions.postgres();
+    List<UserMapper.RowUpdate> pairs = postgres ? null : writes;
+    UserColumns before =
+        postgres
+            ? UserColumns.of(writes.stream().map(UserMapper.RowUpdate::expected).toList())
+            : null;
+    UserColumns after =
+        postgres
+            ? UserColumns.of(writes.stream().map(UserMapper.RowUpdate::updated).toList())
+            : null;
     Set<UserId> written = new HashSet<>();
     for (UUID id :
-        sessions.withMapper(UserMapper.class, m -> m.updateAllIfUnchanged(writes, before, after))) {
+        sessions.withMapper(UserMapper.class, m -> m.updateAllIfUnchanged(pairs, before, after))) {
       written.add(new UserId(id));
     }
     return written;
