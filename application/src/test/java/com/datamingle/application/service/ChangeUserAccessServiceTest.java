@@ -96,5 +96,9 @@ class ChangeUserAccessServiceTest {
         .isInstanceOf(AmbiguousUserReference.class)
         .hasMessageContaining("by id or WorkOS user id");
     assertThatThrownBy(() -> UserReference.parse("42")).hasMessageContaining("neither");
+    // a control character is refused without being written back
+    assertThatThrownBy(() -> UserReference.parse("a\u001b[2Jb@example.com"))
+        .hasMessageContaining("control characters")
+        .hasMessageNotContaining("\u001b");
   }
 }

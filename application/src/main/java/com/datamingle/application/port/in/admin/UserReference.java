@@ -1,6 +1,7 @@
 package com.datamingle.application.port.in.admin;
 
 import com.datamingle.domain.InvalidValueException;
+import com.datamingle.domain.PlainText;
 import com.datamingle.domain.user.Email;
 import com.datamingle.domain.user.UserId;
 import com.datamingle.domain.user.WorkOsUserId;
@@ -36,6 +37,13 @@ public sealed interface UserReference {
           "user", "name a user by id, WorkOS user id (user_...) or email");
     }
     String t = text.strip();
+    String flaw = PlainText.flaw(t);
+    if (flaw != null) {
+      // not echoed: a control character could end the line or move the operator's cursor
+      throw new InvalidValueException(
+          "user",
+          "a user's name " + flaw + "; name a user by id, WorkOS user id (user_...) or email");
+    }
     if (t.startsWith("user_")) {
       return new ByWorkosUserId(new WorkOsUserId(t));
     }
